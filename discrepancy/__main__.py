@@ -1,0 +1,3 @@
+from discrepancy.cli import main
+
+main()

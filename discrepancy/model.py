@@ -1,0 +1,190 @@
+"""Plain, frozen records passed between the stages: load → quantities → group → detect → render."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+
+from discrepancy.errors import Location
+
+INF = math.inf
+
+# Default interval for each vague quantity word, per design.md ("Quantities").
+VAGUE_DEFAULTS: dict[str, tuple[float, float]] = {
+    "a handful": (3, 9),
+    "a few": (2, 5),
+    "several": (3, 9),
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "a few hundred": (200, 500),
+    "several hundred": (300, 900),
+    "thousands": (2000, 9999),
+    "a few thousand": (2000, 5000),
+    "several thousand": (3000, 9000),
+    "tens of thousands": (20000, 99999),
+    "hundreds of thousands": (200000, 999999),
+    "millions": (2_000_000, 9_999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "hundreds of millions": (200_000_000, 999_999_999),
+    "billions": (2e9, 9.999999999e9),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable number in one place; a claims file's `settings:` and CLI options override it."""
+
+    match_threshold: float = 85.0  # rapidfuzz score (0-100) for "counts the same thing"
+    near_miss_margin: float = 15.0  # scores this far under the threshold are near misses
+    approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
+    nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
+    vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
+
+    def vague_interval(self, phrase: str) -> tuple[float, float] | None:
+        for word, interval in self.vague:
+            if word == phrase:
+                return interval
+        return None
+
+
+@dataclass(frozen=True, order=True)
+class Quantity:
+    """An interval [lo, hi] with open or unbounded ends, and a unit. Unquantified: no interval."""
+
+    lo: float = 0.0
+    hi: float = INF
+    lo_open: bool = False
+    hi_open: bool = False
+    unit: str = "count"
+    unquantified: bool = False
+    rule: str = "exact"  # which reading rule produced it, shown by `discrepancy parse`
+
+    def overlaps(self, other: Quantity) -> bool:
+        """True unless there is a gap between the two intervals; touching ends overlap."""
+        if self.unquantified or other.unquantified:
+            return True
+        low, high = (self, other) if self.lo <= other.lo else (other, self)
+        return high.lo <= low.hi
+
+    def gap_ratio(self, other: Quantity) -> float:
+        """How far apart two disjoint intervals are: the upper one's lower end over the lower
+        one's upper end ("hundreds" [200, 999] vs "at least 2,000" gives 2000/999 ≈ 2.0)."""
+        low, high = (self, other) if self.hi <= other.hi else (other, self)
+        if low.hi <= 0:
+            return INF
+        return high.lo / low.hi
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str = ""
+    publisher: str = ""
+    published: str = ""
+    url: str = ""
+    document: str = ""
+    via: tuple[str, ...] = ()
+    location: Location = Location("")
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str
+    about: str
+    value: str  # as the source said it
+    quantity: Quantity
+    location: Location
+    period: Period | None = None
+    attributed_to: str = ""
+    quote: str = ""
+    group: str = ""
+    not_with: tuple[str, ...] = ()
+    note: str = ""
+    explicit_id: bool = True  # False when the id was made from the claim's content
+
+
+@dataclass(frozen=True)
+class Claims:
+    """Everything read from the input: claims, sources, aliases and settings."""
+
+    claims: tuple[Claim, ...]
+    sources: dict[str, Source]
+    aliases: tuple[tuple[str, tuple[str, ...]], ...]
+    settings: Settings
+    files: tuple[str, ...] = ()
+
+
+class Status(str, Enum):
+    conflict = "conflict"
+    unit_mismatch = "unit-mismatch"
+    single_source = "single-source"
+    agree = "agree"
+    unquantified = "unquantified"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A claim in a group, and why it is there."""
+
+    claim: Claim
+    key: str  # the normalised `about` that was compared
+    score: float  # lowest match score against the other members (100 when alone or forced)
+    reason: str  # "fuzzy", "forced by group: X", "alone"
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    about: str
+    members: tuple[Member, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(m.claim for m in self.members)
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    a: Claim
+    b: Claim
+    score: float
+
+
+@dataclass(frozen=True)
+class Conflict:
+    a: Claim  # the lower interval
+    b: Claim  # the higher interval
+    gap: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A group with its verdict: status, conflicts, severity and independent voices."""
+
+    group: Group
+    status: Status
+    conflicts: tuple[Conflict, ...]
+    voices: tuple[tuple[str, ...], ...]  # claim ids per independent voice
+    units: tuple[str, ...] = field(default=())
+
+    @property
+    def severity(self) -> float:
+        return max((c.gap for c in self.conflicts), default=0.0)
