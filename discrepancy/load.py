@@ -1,0 +1,471 @@
+"""Claims files (text in) into located, validated records (Claims out). Every problem is collected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import yaml
+from rapidfuzz import process
+
+from discrepancy.errors import InputError, Location, Problem
+from discrepancy.model import Claim, Claims, Period, Quantity, Settings, Source
+from discrepancy.quantities import QuantityError, parse_quantity
+
+TOP_FIELDS = ("version", "aliases", "sources", "claims", "settings")
+SOURCE_FIELDS = ("title", "publisher", "published", "url", "document", "via")
+CLAIM_FIELDS = ("id", "source", "about", "value", "unit", "period", "attributed_to", "quote",
+                "group", "not_with", "note")
+REQUIRED = ("source", "about", "value")
+SETTINGS_FIELDS = tuple(f.name for f in fields(Settings))
+# Words a coder may reach for instead of the field's name: offered as "did you mean".
+SYNONYMS = {
+    "quantity": "value", "amount": "value", "number": "value", "count": "value",
+    "figure": "value", "date": "period", "when": "period", "attribution": "attributed_to",
+    "said_by": "attributed_to", "according_to": "attributed_to", "attributed": "attributed_to",
+    "text": "quote", "excerpt": "quote", "notes": "note", "comment": "note", "topic": "about",
+    "subject": "about", "what": "about", "outlet": "source", "units": "unit", "groups": "group",
+    "not-with": "not_with", "notwith": "not_with", "attributed-to": "attributed_to",
+}  # fmt: skip
+ALIAS_EXPANSION_LIMIT = 10_000  # repeated visits of one YAML node: past this, an alias bomb
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class Node:
+    """A YAML value with where it stands: dict[str, Node], list[Node] or a scalar."""
+
+    value: Any
+    loc: Location
+    quoted: bool = False  # a quoted scalar: its text starts one column after `loc`
+    key_loc: Location | None = None  # in a mapping: where its key stands
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    root: Node | None
+
+
+def parse_document(text: str, name: str) -> Document:
+    """YAML text into located nodes; malformed YAML, duplicate keys and alias bombs raise."""
+    try:
+        tree = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        loc = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+        message = f"malformed YAML: {e.problem or e.context}"
+        if e.context and e.context_mark and e.problem_mark and e.context_mark.line != mark.line:
+            message += (f" ({e.context} that began at line {e.context_mark.line + 1}, "
+                        f"column {e.context_mark.column + 1})")
+        raise InputError.at(loc, message) from None
+    except yaml.YAMLError as e:
+        raise InputError.at(Location(name), f"malformed YAML: {e}") from None
+    if tree is None:
+        return Document(name, None)
+    problems: list[Problem] = []
+    root = _Walker(name, problems).walk(tree)
+    if problems:
+        raise InputError(problems)
+    return Document(name, root)
+
+
+class _Walker:
+    def __init__(self, name: str, problems: list[Problem]) -> None:
+        self.name = name
+        self.problems = problems
+        self.seen: set[int] = set()
+        self.repeats = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def walk(self, node: yaml.Node) -> Node:
+        if id(node) in self.seen:
+            self.repeats += 1
+            if self.repeats > ALIAS_EXPANSION_LIMIT:
+                raise InputError.at(self.loc(node), "too many YAML alias expansions "
+                                    "(an alias bomb?): write the values out")
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Node] = {}
+            for key_node, value_node in node.value:
+                key = self.constructor.construct_object(key_node, deep=True)
+                key = str(key)
+                if key in out:
+                    first = out[key].loc.line
+                    self.problems.append(Problem(self.loc(key_node),
+                                                 f"duplicate key '{key}' (first at line {first})"))
+                    continue
+                child = self.walk(value_node)
+                key_loc = self.loc(key_node)
+                # An empty value (`about:`) has no position worth pointing at: use its key's.
+                out[key] = replace(child, loc=key_loc if child.value is None else child.loc,
+                                   key_loc=key_loc)
+            return Node(out, self.loc(node))
+        if isinstance(node, yaml.SequenceNode):
+            return Node([self.walk(n) for n in node.value], self.loc(node))
+        value = self.constructor.construct_object(node, deep=True)
+        return Node(value, self.loc(node), quoted=getattr(node, "style", None) in ("'", '"'))
+
+
+def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None,
+          check_references: bool = True) -> Claims:
+    """Validate documents together (sources may live in one file, claims in another).
+    Without `check_references`, ids and sources named across files are not checked (for when
+    a file that may define them could not be read)."""
+    documents = list(documents)
+    problems: list[Problem] = []
+    tops = [(d, _top(d, problems)) for d in documents]
+    settings = _settings(tops, overrides or {}, problems)
+    aliases = _aliases(tops, problems)
+    sources, have_sources = _sources(tops, problems)
+    claims: list[Claim] = []
+    for items in _sections(tops, "claims", list, "`claims` must be a list", problems):
+        for item in items.value:
+            claim = _claim(item, settings, problems)
+            if claim is not None:
+                claims.append(claim)
+    if check_references:
+        _check_references(claims, sources, have_sources, problems)
+    if problems:
+        raise InputError(problems)
+    if not have_sources:
+        sources = {c.source: Source(c.source, location=c.location) for c in claims}
+    return Claims(tuple(claims), sources, aliases, settings, tuple(d.name for d in documents))
+
+
+def _sections(tops: list[tuple[Document, dict[str, Node]]], name: str, kind: type,
+              message: str, problems: list[Problem]) -> Iterator[Node]:
+    """Each file's `name` section that has the right shape; the others become problems."""
+    for _, top in tops:
+        node = top.get(name)
+        if node is None:
+            continue
+        if not isinstance(node.value, kind):
+            problems.append(Problem(node.loc, message))
+            continue
+        yield node
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    choices = list(choices)
+    lookup = {**{c: c for c in choices}, **{s: f for s, f in SYNONYMS.items() if f in choices}}
+    hit = process.extractOne(word.lower(), list(lookup), score_cutoff=60)
+    return f" (did you mean `{lookup[hit[0]]}`?)" if hit else ""
+
+
+def _unknown_fields(node: Node, allowed: tuple[str, ...], what: str,
+                    problems: list[Problem]) -> None:
+    for key, child in node.value.items():
+        if key not in allowed:
+            problems.append(Problem(child.key_loc or child.loc, f"unknown field `{key}` in {what}"
+                                    f"{_suggest(key, allowed)}"))
+
+
+def _top(doc: Document, problems: list[Problem]) -> dict[str, Node]:
+    if doc.root is None:
+        return {}
+    if not isinstance(doc.root.value, dict):
+        problems.append(Problem(doc.root.loc, "a claims file must be a mapping with "
+                                "`version`, `sources` and `claims`"))
+        return {}
+    top: dict[str, Node] = doc.root.value
+    _unknown_fields(doc.root, TOP_FIELDS, "the claims file", problems)
+    version = top.get("version")
+    if version is not None and version.value != 1:
+        problems.append(Problem(version.loc, f"unsupported version {version.value!r}: "
+                                "this discrepancy reads version 1"))
+    return top
+
+
+def _text(node: Node | None, what: str, problems: list[Problem], required: bool = False) -> str:
+    if node is None or node.value is None:
+        return ""
+    value = node.value
+    if isinstance(value, (dict, list)) or isinstance(value, bool):
+        problems.append(Problem(node.loc, f"`{what}` must be text"))
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _settings(tops: list[tuple[Document, dict[str, Node]]], overrides: dict[str, Any],
+              problems: list[Problem]) -> Settings:
+    values: dict[str, Any] = {}
+    for node in _sections(tops, "settings", dict, "`settings` must be a mapping", problems):
+        _unknown_fields(node, SETTINGS_FIELDS, "settings", problems)
+        for key, child in node.value.items():
+            if key == "vague":
+                vague = _vague(child, problems)
+                if vague is not None:
+                    values["vague"] = vague
+            elif key in SETTINGS_FIELDS:
+                v = child.value
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or (
+                        key == "match_threshold" and v > 100) or (
+                        key.endswith("tolerance") and v >= 1):
+                    problems.append(Problem(child.loc, f"`{key}` must be a number "
+                                            f"({_SETTING_RANGES.get(key, '≥ 0')})"))
+                else:
+                    values[key] = float(v)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
+
+
+_SETTING_RANGES = {"match_threshold": "0 to 100", "approx_tolerance": "0 to 1, e.g. 0.1",
+                   "nearly_tolerance": "0 to 1, e.g. 0.1"}
+
+
+def _vague(node: Node, problems: list[Problem]) -> tuple[tuple[str, tuple[float, float]], ...] | None:
+    if not isinstance(node.value, dict):
+        problems.append(Problem(node.loc, "`vague` must map a word to [low, high]"))
+        return None
+    table = dict(Settings().vague)
+    for word, child in node.value.items():
+        v = child.value
+        if (not isinstance(v, list) or len(v) != 2
+                or not all(isinstance(x.value, (int, float)) and not isinstance(x.value, bool)
+                           for x in v) or v[0].value > v[1].value):
+            problems.append(Problem(child.loc, f"vague word `{word}` must be [low, high]"))
+            continue
+        table[" ".join(word.lower().split())] = (float(v[0].value), float(v[1].value))
+    return tuple(table.items())
+
+
+def _aliases(tops: list[tuple[Document, dict[str, Node]]],
+             problems: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, tuple[str, Location]] = {}
+    for node in _sections(tops, "aliases", dict, "`aliases` must map a name to its variants",
+                          problems):
+        for canonical, child in node.value.items():
+            variants = child.value if isinstance(child.value, list) else [child]
+            names = []
+            for v in variants:
+                name = _text(v, f"aliases.{canonical}", problems)
+                if not name:
+                    continue
+                key = name.casefold()
+                if key in owner and owner[key][0] != canonical:
+                    problems.append(Problem(v.loc, f"alias `{name}` is already a variant of "
+                                            f"`{owner[key][0]}` (line {owner[key][1].line})"))
+                    continue
+                owner[key] = (canonical, v.loc)
+                names.append(name)
+            table[canonical] = tuple(dict.fromkeys(table.get(canonical, ()) + tuple(names)))
+    return tuple(sorted(table.items()))
+
+
+def _sources(tops: list[tuple[Document, dict[str, Node]]],
+             problems: list[Problem]) -> tuple[dict[str, Source], bool]:
+    sources: dict[str, Source] = {}
+    have = any("sources" in top for _, top in tops)
+    for node in _sections(tops, "sources", dict, "`sources` must map a source id to its "
+                          "details", problems):
+        for sid, child in node.value.items():
+            if sid in sources:
+                problems.append(Problem(child.loc, f"source `{sid}` is defined twice "
+                                        f"(first at {sources[sid].location})"))
+                continue
+            if child.value is None:
+                sources[sid] = Source(sid, location=child.loc)
+                continue
+            if not isinstance(child.value, dict):
+                problems.append(Problem(child.loc, f"source `{sid}` must be a mapping "
+                                        "(title, published, url, ...)"))
+                continue
+            _unknown_fields(child, SOURCE_FIELDS, f"source `{sid}`", problems)
+            f = child.value
+            published = _text(f.get("published"), "published", problems)
+            if published:
+                try:
+                    parse_period(published)
+                except ValueError:
+                    problems.append(Problem(f["published"].loc, f"`published` must be a date "
+                                            f"(YYYY-MM-DD), not {published!r}"))
+            sources[sid] = Source(
+                id=sid,
+                title=_text(f.get("title"), "title", problems),
+                publisher=_text(f.get("publisher"), "publisher", problems),
+                published=published,
+                url=_text(f.get("url"), "url", problems),
+                document=_text(f.get("document"), "document", problems),
+                via=_names(f.get("via"), "via", problems),
+                location=child.loc,
+            )
+    return sources, have
+
+
+def _names(node: Node | None, what: str, problems: list[Problem]) -> tuple[str, ...]:
+    if node is None or node.value is None:
+        return ()
+    items = node.value if isinstance(node.value, list) else [node]
+    return tuple(n for n in (_text(i, what, problems) for i in items) if n)
+
+
+def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | None:
+    if not isinstance(node.value, dict):
+        problems.append(Problem(node.loc, "each claim must be a mapping with `source`, "
+                                "`about` and `value`"))
+        return None
+    f: dict[str, Node] = node.value
+    _unknown_fields(node, CLAIM_FIELDS, "a claim", problems)
+    missing = [name for name in REQUIRED if f.get(name) is None or f[name].value in (None, "")]
+    for name in missing:
+        problems.append(Problem(f[name].loc if name in f else node.loc,
+                                f"claim is missing required field `{name}`"))
+    if missing:
+        return None
+    text = {k: _text(f.get(k), k, problems) for k in
+            ("id", "source", "about", "unit", "attributed_to", "quote", "group", "note")}
+    value_text, quantity = _value(f["value"], settings, problems)
+    period = None
+    if f.get("period") is not None and f["period"].value is not None:
+        raw = _text(f["period"], "period", problems)
+        try:
+            period = parse_period(raw)
+        except ValueError as e:
+            problems.append(Problem(f["period"].loc, str(e)))
+    # A claim with a problem is still returned, so that its source and id are checked too;
+    # any problem stops the report, so its placeholder quantity is never used.
+    quantity = quantity or Quantity(unquantified=True)
+    if text["unit"]:
+        quantity = replace(quantity, unit=text["unit"])
+    cid = text["id"] or _content_id(text["source"], text["about"], value_text)
+    return Claim(
+        id=cid, source=text["source"], about=text["about"], value=value_text,
+        quantity=quantity, location=node.loc, period=period,
+        attributed_to=text["attributed_to"], quote=text["quote"], group=text["group"],
+        not_with=_names(f.get("not_with"), "not_with", problems), note=text["note"],
+        explicit_id=bool(text["id"]),
+    )
+
+
+def _content_id(source: str, about: str, value: str) -> str:
+    key = "\x1f".join((source, " ".join(about.lower().split()), " ".join(value.lower().split())))
+    return f"{source}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+
+
+def _value(node: Node, settings: Settings, problems: list[Problem]) -> tuple[str, Quantity | None]:
+    """A claim's `value`: text as the source said it, a YAML number, [low, high] or a mapping."""
+    v = node.value
+    if isinstance(v, bool):
+        problems.append(Problem(node.loc, "`value` must be a quantity, not true/false"))
+        return "", None
+    if isinstance(v, (int, float)):
+        return str(v), Quantity(float(v), float(v), rule="exact number")
+    if isinstance(v, list):
+        nums = [x.value for x in v]
+        if len(nums) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                     for x in nums):
+            problems.append(Problem(node.loc, "a `value` list must be [low, high]"))
+            return "", None
+        lo, hi = sorted(float(x) for x in nums)
+        return f"[{nums[0]}, {nums[1]}]", Quantity(lo, hi, rule="range")
+    if isinstance(v, dict):
+        return _value_mapping(node, settings, problems)
+    text = str(v)
+    try:
+        return text, parse_quantity(text, settings)
+    except QuantityError as e:
+        col = node.loc.col + (1 if node.quoted else 0) + e.col - 1 if "\n" not in text else 0
+        problems.append(Problem(Location(node.loc.file, node.loc.line, col or node.loc.col),
+                                f"cannot read value: {e.message}"))
+        return text, None
+
+
+_MAPPING_KEYS = ("min", "max", "at_least", "at_most", "about", "unit")
+
+
+def _value_mapping(node: Node, settings: Settings,
+                   problems: list[Problem]) -> tuple[str, Quantity | None]:
+    f: dict[str, Node] = node.value
+    bad = [k for k in f if k not in _MAPPING_KEYS]
+    nums = {k: f[k].value for k in f if k != "unit"}
+    if bad or not nums or not all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                  for x in nums.values()):
+        problems.append(Problem(node.loc, "a `value` mapping takes numbers under "
+                                "min/max, at_least/at_most or about (and an optional unit)"))
+        return "", None
+    unit = str(f["unit"].value) if "unit" in f else "count"
+    text = ", ".join(f"{k}: {v}" for k, v in nums.items())
+    if "about" in nums:
+        n = float(nums["about"])
+        t = settings.approx_tolerance
+        return text, Quantity(n * (1 - t), n * (1 + t), unit=unit, rule="approximately")
+    lo = float(nums.get("min", nums.get("at_least", 0)))
+    hi = float(nums.get("max", nums.get("at_most", float("inf"))))
+    if lo > hi:
+        problems.append(Problem(node.loc, f"`value` has its low end {lo:g} above its high end {hi:g}"))
+        return text, None
+    return text, Quantity(lo, hi, unit=unit, rule="range")
+
+
+def _check_references(claims: list[Claim], sources: dict[str, Source], have_sources: bool,
+                      problems: list[Problem]) -> None:
+    ids: dict[str, Claim] = {}
+    for c in claims:
+        if have_sources and c.source not in sources:
+            problems.append(Problem(c.location, f"unknown source `{c.source}`"
+                                    f"{_did_you_mean(c.source, sources)}"))
+        if c.explicit_id and c.id in ids:
+            problems.append(Problem(c.location, f"duplicate claim id `{c.id}` "
+                                    f"(first at {ids[c.id].location})"))
+        ids.setdefault(c.id, c)
+    for c in claims:
+        for other in c.not_with:
+            if other not in ids:
+                problems.append(Problem(c.location, f"`not_with` names unknown claim `{other}`"
+                                        f"{_did_you_mean(other, ids)}"))
+            elif c.group and ids[other].group == c.group:
+                problems.append(Problem(c.location, f"claim `{c.id}` is both in group "
+                                        f"`{c.group}` and not_with `{other}`"))
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    hit = process.extractOne(word, list(choices), score_cutoff=60)
+    return f" (did you mean `{hit[0]}`?)" if hit else ""
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_period(text: str) -> Period:
+    """'2020', '2020-04', '2020-04-01' or 'start/end' of those, into a date interval."""
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) > 2 or not all(parts):
+        raise ValueError(f"`period` must be a date or start/end (YYYY-MM-DD), not {text!r}")
+    spans = [_date_span(p, text) for p in parts]
+    start, end = spans[0][0], spans[-1][1]
+    if start > end:
+        raise ValueError(f"`period` {text!r} ends before it starts")
+    return Period(start, end)
+
+
+def _date_span(part: str, whole: str) -> tuple[dt.date, dt.date]:
+    m = _DATE.match(part)
+    try:
+        if not m:
+            raise ValueError
+        y, mo, d = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+        if d:
+            day = dt.date(y, mo, d)
+            return day, day
+        if mo:
+            first = dt.date(y, mo, 1)
+            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        raise ValueError(f"`period` must be a date or start/end (YYYY-MM-DD), not {whole!r}") from None
