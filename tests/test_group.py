@@ -1,0 +1,112 @@
+"""Grouping, as tables: what must count the same thing, and what must not."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from discrepancy.group import Normaliser, group_claims
+from discrepancy.model import Settings
+from tests.helpers import claim
+
+ALIASES = (("Wagner Group", ("Vagner", "Vagner Group", "PMC Wagner")),
+           ("Khalifa Haftar", ("Haftar", "Khalif Haftar", "Hifter")),
+           ("Deir ez-Zor", ("Deir el-Zour", "Deir al-Zour")))
+
+# (a, b): the same thing, worded or spelled differently
+SAME = [
+    ("Wagner fighters in Libya", "Vagner fighters in Libya"),
+    ("PMC Wagner mercenaries backing Haftar", "Wagner Group mercenaries backing Khalif Haftar"),
+    ("fighters recruited in Deir el-Zour", "fighters recruited in Deir al-Zour"),
+    ("Syrian fighters sent by Turkey to Libya", "Syrian fighters sent to Libya by Turkey"),
+    ("Syrian fighters sent by Turkey to Libya", "syrian fighter sent by turkey to libya"),
+    # accents and punctuation
+    ("Fighters in Zawiya", "Fighters in Zāwiya!"),
+    # transliteration: doubled letters and q/k/g
+    ("fighters loyal to Qaddafi", "fighters loyal to Gaddafi"),
+    ("fighters loyal to Qaddafi", "fighters loyal to Gadafi"),
+    ("mercenaries loyal to al-Sarraj", "mercenaries loyal to Sarraj"),
+]
+
+# (a, b): different things; must never group
+DIFFERENT = [
+    ("Syrian fighters sent by Turkey to Libya", "Wagner Group fighters sent by Russia to Libya"),
+    ("mines neutralized in Libya", "patients treated in Libya"),
+    ("Hawk air defence systems deployed by Turkey", "Libyan soldiers trained by Turkey"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME, ids=[f"{a} ~ {b}" for a, b in SAME])
+def test_same_thing_groups(a, b):
+    groups, _ = group_claims([claim("a", a), claim("b", b)], Normaliser(ALIASES), Settings())
+    assert len(groups) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT, ids=[f"{a} !~ {b}" for a, b in DIFFERENT])
+def test_different_things_stay_apart(a, b):
+    groups, _ = group_claims([claim("a", a), claim("b", b)], Normaliser(ALIASES), Settings())
+    assert len(groups) == 2
+
+
+def test_aliases_apply_before_matching():
+    n = Normaliser(ALIASES)
+    assert n.key("Vagner Group fighters") == n.key("Wagner Group fighters")
+    assert n.key("Hifter's troops") == n.key("Khalifa Haftar's troops")
+
+
+def test_no_chaining():
+    # A~B and B~C at 85, but A and C are far apart: A must not be merged with C through B.
+    a = claim("a", "alpha bravo charlie delta echo")
+    b = claim("b", "alpha bravo charlie delta foxtrot")
+    c = claim("c", "alpha bravo charlie golf foxtrot")
+    s = Settings(match_threshold=75)
+    groups, _ = group_claims([a, b, c], Normaliser(), s)
+    assert sorted(len(g.members) for g in groups) == [1, 2]
+    for g in groups:
+        ids = {m.claim.id for m in g.members}
+        assert ids != {"a", "b", "c"} and ids != {"a", "c"}
+
+
+def test_input_order_does_not_change_groups():
+    claims = [claim(f"c{i}", about) for i, about in enumerate(
+        [a for pair in SAME + DIFFERENT for a in pair])]
+    first = None
+    for seed in range(20):
+        random.Random(seed).shuffle(claims)
+        groups, near = group_claims(claims, Normaliser(ALIASES), Settings())
+        shape = [(g.id, [m.claim.id for m in g.members]) for g in groups]
+        shape.append([(n.a.id, n.b.id, n.score) for n in near])
+        first = first or shape
+        assert shape == first
+
+
+def test_group_field_forces_membership_and_not_with_forbids_it():
+    a = claim("a", "pay of recruits", group="pay")
+    b = claim("b", "salary promised to fighters", group="pay")
+    c = claim("c", "Wagner fighters in Libya", not_with=("d",))
+    d = claim("d", "Wagner fighters in Libya")
+    groups, _ = group_claims([a, b, c, d], Normaliser(), Settings())
+    by_members = sorted(sorted(m.claim.id for m in g.members) for g in groups)
+    assert by_members == [["a", "b"], ["c"], ["d"]]
+    forced = next(g for g in groups if g.id == "pay")
+    assert all(m.reason == "forced by group: pay" for m in forced.members)
+
+
+def test_claims_whose_periods_do_not_overlap_are_not_compared():
+    a = claim("a", "Syrian fighters sent by Turkey", period="2020-01-01/2020-03-31")
+    b = claim("b", "Syrian fighters sent by Turkey", period="2020-04")
+    c = claim("c", "Syrian fighters sent by Turkey")  # no period: comparable with either
+    groups, _ = group_claims([a, b], Normaliser(), Settings())
+    assert len(groups) == 2
+    groups, _ = group_claims([a, c], Normaliser(), Settings())
+    assert len(groups) == 1
+
+
+def test_near_misses_are_pairs_just_under_the_threshold():
+    a = claim("a", "Hawk air defence systems deployed by Turkey in Libya")
+    b = claim("b", "Hawk systems at a Turkish base in Libya destroyed by air strikes")
+    groups, near = group_claims([a, b], Normaliser(), Settings())
+    assert len(groups) == 2
+    assert [(n.a.id, n.b.id) for n in near] == [("a", "b")]
+    assert 70 <= near[0].score < 85
