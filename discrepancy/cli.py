@@ -1,0 +1,242 @@
+"""The shell: files, terminal and exit codes. Everything else is the pure core."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, List, Optional, TypeVar
+
+import typer
+
+from discrepancy import __version__
+from discrepancy.errors import InputError, Location, Problem
+from discrepancy.model import Claims
+
+OK, FOUND, BAD_INPUT = 0, 1, 2  # exit statuses; 2 is also click's usage-error status
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Find where sources disagree about the same number, with the provenance of every number.",
+)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class GroupsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+PathsArg = Annotated[Optional[List[Path]], typer.Argument(
+    help="Claims files or folders of them (*.yaml, *.yml). Default: claims.yaml here.",
+    show_default=False)]
+ThresholdOpt = Annotated[Optional[float], typer.Option(
+    "--threshold", min=0, max=100, help="Match score (0-100) for two claims to count the same "
+    "thing. Overrides the claims file's settings (default 85).", show_default=False)]
+ToleranceOpt = Annotated[Optional[float], typer.Option(
+    "--tolerance", min=0, max=0.99, help="How far 'about N' reaches either side of N, as a "
+    "fraction. Overrides the claims file's settings (default 0.1).", show_default=False)]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_input_errors(command: F) -> F:
+    """Bad input becomes every problem on stderr, one per line as path:line:col, and exit 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as e:
+            for problem in e.problems:
+                typer.echo(_clean(str(problem)), err=True)
+            n = len(e.problems)
+            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)} in the input; "
+                       "nothing was reported.", err=True)
+            raise typer.Exit(BAD_INPUT) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _clean(text: str) -> str:
+    from discrepancy.render.text import clean
+    return clean(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"discrepancy {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Find where sources disagree about the same number, with the provenance of every number."""
+
+
+def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
+    """(name, text) of every claims file named, folders expanded in sorted order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths or [Path("claims.yaml")]:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                problems.append(Problem(Location(str(path)), "no claims files (*.yaml, *.yml) in this folder"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(Location(str(path)), "no such file or folder"))
+    out = []
+    for f in files:
+        try:
+            out.append((f.as_posix(), f.read_text(encoding="utf-8-sig")))
+        except UnicodeDecodeError as e:
+            problems.append(Problem(Location(f.as_posix()), f"not UTF-8 text (byte {e.start})"))
+        except OSError as e:
+            problems.append(Problem(Location(f.as_posix()), f"cannot read: {e.strerror}"))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def load(paths: list[Path] | None, threshold: float | None = None,
+         tolerance: float | None = None) -> Claims:
+    from discrepancy.load import build, parse_document
+
+    documents, problems = [], []
+    for name, text in read_inputs(paths):
+        try:
+            documents.append(parse_document(text, name))
+        except InputError as e:
+            problems.extend(e.problems)
+    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance}
+    if problems:  # still list what is wrong in the files that could be read
+        try:
+            build(documents, overrides, check_references=False)
+        except InputError as e:
+            problems.extend(e.problems)
+        raise InputError(problems)
+    return build(documents, overrides)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write beside the target, then rename over it: a reader never sees half a file."""
+    path = path.resolve()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def emit(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as e:
+        raise InputError.at(Location(str(output)), f"cannot write: {e.strerror}") from None
+    typer.echo(f"wrote {output}", err=True)
+
+
+def colour_wanted(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+@app.command()
+@handles_input_errors
+def report(
+    paths: PathsArg = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list groups that agree, "
+                                           "single-source and unquantified groups.")] = False,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
+                                                   "(atomically) instead of standard output.",
+                                                   dir_okay=False)] = None,
+    threshold: ThresholdOpt = None,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """Report where sources disagree: groups in conflict, most severe first."""
+    from discrepancy.pipeline import analyse
+    from discrepancy.render import RENDERERS
+
+    analysis = analyse(load(paths, threshold, tolerance))
+    text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), terminal_width())
+    emit(text, output)
+
+
+@app.command()
+@handles_input_errors
+def groups(
+    paths: PathsArg = None,
+    near_misses: Annotated[bool, typer.Option("--near-misses", help="Also list pairs that scored "
+                                              "just under the threshold, to settle by hand "
+                                              "with `group:` or `not_with:`.")] = False,
+    fmt: Annotated[GroupsFormat, typer.Option("--format", "-f", help="Output format.")] = GroupsFormat.table,
+    threshold: ThresholdOpt = None,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """Show how claims were grouped, and why."""
+    from discrepancy.pipeline import analyse
+    from discrepancy.render import groups as render_groups
+
+    analysis = analyse(load(paths, threshold, tolerance))
+    if fmt is GroupsFormat.json:
+        typer.echo(render_groups.json(analysis), nl=False)
+    else:
+        typer.echo(render_groups.table(analysis, near_misses), nl=False)
+
+
+@app.command()
+def parse(
+    expressions: Annotated[List[str], typer.Argument(
+        help="Quantity expressions, e.g. \"about four hundred\"; - reads one per line from "
+        "standard input.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """Show how quantity expressions are read: interval, unit and the rule that fired."""
+    from discrepancy.model import Settings
+    from discrepancy.render import parsed
+
+    settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
+    texts: list[str] = []
+    for e in expressions:
+        if e == "-":
+            texts.extend(line.rstrip("\r\n") for line in sys.stdin if line.strip())
+        else:
+            texts.append(e)
+    text, ok = parsed.render(texts, settings, as_json)
+    typer.echo(text, nl=False)
+    raise typer.Exit(OK if ok else BAD_INPUT)
+
+
+def main() -> None:
+    app(prog_name="discrepancy")

@@ -1,0 +1,43 @@
+"""`discrepancy groups`: every group, each member with why it is there, and the near misses."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from discrepancy.pipeline import Analysis
+from discrepancy.render import json as json_render
+from discrepancy.render.text import clean
+
+
+def _ordered(analysis: Analysis) -> list:
+    return sorted((f.group for f in analysis.findings), key=lambda g: g.id)
+
+
+def json(analysis: Analysis) -> str:
+    return json_render.groups(_ordered(analysis))
+
+
+def table(analysis: Analysis, near_misses: bool) -> str:
+    threshold = analysis.claims.settings.match_threshold
+    out = []
+    for g in _ordered(analysis):
+        n = len(g.members)
+        out.append(f"{g.id}  ({n} claim{'s' * (n != 1)})  {clean(g.about)}")
+        rows = [[m.claim.id, m.claim.source, clean(m.claim.value),
+                 "" if n == 1 else f"{m.score:.0f}", m.reason, m.key] for m in g.members]
+        body = tabulate(rows, ["claim", "source", "value", "score", "why", "compared as"],
+                        tablefmt="simple", disable_numparse=True)
+        out.append("\n".join("  " + line for line in body.splitlines()) + "\n")
+    if near_misses:
+        if analysis.near_misses:
+            rows = [[f"{nm.score:.0f}", nm.a.id, clean(nm.a.about), nm.b.id, clean(nm.b.about)]
+                    for nm in analysis.near_misses]
+            out.append(f"Near misses (scored under the threshold of {threshold:g}; add the same "
+                       "`group:` to both claims to join them, or `not_with:` to settle it):\n"
+                       + tabulate(rows, ["score", "claim", "about", "claim", "about"],
+                                  tablefmt="simple", disable_numparse=True) + "\n")
+        else:
+            out.append("No near misses.\n")
+    out.append(f"{len(analysis.findings)} groups of {len(analysis.claims.claims)} claims "
+               f"(match threshold {threshold:g})\n")
+    return "\n".join(out)

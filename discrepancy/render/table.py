@@ -1,0 +1,113 @@
+"""The terminal report: one block per group, most severe first, every number with its provenance."""
+
+from __future__ import annotations
+
+import textwrap
+
+from tabulate import tabulate
+
+from discrepancy.model import Finding, Status
+from discrepancy.pipeline import Analysis
+from discrepancy.render.text import clean, date, gap, interval
+
+COLOURS = {Status.conflict: "31", Status.unit_mismatch: "33", Status.single_source: "36",
+           Status.agree: "32", Status.unquantified: "2"}
+
+
+def _style(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int = 100) -> str:
+    shown = analysis.shown(show_all)
+    out: list[str] = []
+    for finding in shown:
+        out.append(_finding(finding, analysis, colour, width))
+    if not shown:
+        out.append("No conflicts." + ("" if show_all else " (--all lists the groups that agree.)")
+                   + "\n")
+    cited = sorted({c.source for f in shown for c in f.group.claims})
+    if cited:
+        lines = []
+        for sid in cited:
+            src = analysis.claims.sources.get(sid)
+            extra = [x for x in ((src.title, src.published, src.document) if src else ()) if x]
+            lines.append([sid, clean(" · ".join(extra))])
+        out.append("Sources\n" + tabulate(lines, tablefmt="plain", disable_numparse=True) + "\n")
+    out.append(summary(analysis))
+    return "\n".join(out)
+
+
+def summary(analysis: Analysis) -> str:
+    by_status: dict[Status, int] = {}
+    for f in analysis.findings:
+        by_status[f.status] = by_status.get(f.status, 0) + 1
+    parts = [_plural(len(analysis.claims.claims), "claim"),
+             _plural(len(analysis.claims.sources), "source"),
+             _plural(len(analysis.findings), "group"),
+             _plural(analysis.conflict_count, "conflict")
+             + (f" in {_plural(by_status.get(Status.conflict, 0), 'group')}"
+                if analysis.conflict_count else "")]
+    if by_status.get(Status.unit_mismatch):
+        parts.append(_plural(by_status[Status.unit_mismatch], "unit mismatch").replace(
+            "mismatchs", "mismatches"))
+    line = " · ".join(parts) + "\n"
+    if analysis.near_misses:
+        line += (f"{_plural(len(analysis.near_misses), 'near miss').replace('misss', 'misses')}"
+                 " just under the match threshold: see `discrepancy groups --near-misses`\n")
+    return line
+
+
+def _wrap(cell: str, limit: int | None) -> str:
+    return "\n".join(textwrap.wrap(cell, limit)) if limit and len(cell) > limit else cell
+
+
+def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
+    sources = analysis.claims.sources
+    claims = f.group.claims
+    head = _style(f.status.value.upper(), COLOURS[f.status] + ";1", colour)
+    lines = [f"{head}  {clean(f.group.about)}"]
+    facts = [_plural(len(claims), "claim"),
+             f"{_plural(len({c.source for c in claims}), 'source')}",
+             f"{_plural(len(f.voices), 'independent voice')}"]
+    if f.conflicts:
+        facts.insert(0, f"gap {gap(f.severity)}")
+    lines.append("  " + " · ".join(facts))
+    source_of = {c.id: c.source for c in claims}
+    for voice in f.voices:
+        names = sorted({source_of[cid] for cid in voice})
+        if len(names) > 1:
+            lines.append(f"  {' and '.join(names)} relay the same origin: one voice")
+    rows = [[clean(c.value), interval(c.quantity), c.source, date(c, sources.get(c.source)),
+             clean(c.attributed_to), f"“{clean(c.quote)}”" if c.quote else ""] for c in claims]
+    headers = ["value", "interval", "source", "date", "attributed to", "quote"]
+    limits = [28, None, None, None, 24, None]
+    keep = [i for i in range(len(headers)) if i < 3 or any(r[i] for r in rows)]
+    rows = [[r[i] for i in keep] for r in rows]
+    headers, limits = [headers[i] for i in keep], [limits[i] for i in keep]
+    if headers[-1] == "quote":
+        used = sum(min(max(len(r[i]) for r in rows + [headers]), limits[i] or 999) + 2
+                   for i in range(len(headers) - 1))
+        limits[-1] = max(30, width - used - 2)
+    # Wrapped here, not with tabulate's maxcolwidths: tabulate 0.10 parses "3,500" as a
+    # number while wrapping (its _type() gets numparse in the has_invisible slot) and fails.
+    rows = [[_wrap(cell, limit) for cell, limit in zip(r, limits)] for r in rows]
+    table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
+    lines.extend("  " + row for row in table.splitlines())
+    for c in f.conflicts:
+        mark = _style("✗", COLOURS[Status.conflict], colour)
+        lines.append(f"  {mark} {clean(c.a.value)} ({c.a.source}, {c.a.location}) vs "
+                     f"{clean(c.b.value)} ({c.b.source}, {c.b.location}): {gap(c.gap)} apart")
+    if f.status is Status.unit_mismatch:
+        lines.append(f"  units differ ({', '.join(f.units)}): set `unit:` on a claim once a "
+                     "person knows how they compare")
+    for c in claims:
+        if c.note:
+            lines.extend(textwrap.wrap(f"note ({c.id}): {clean(c.note)}", max(40, width - 2),
+                                       initial_indent="  ", subsequent_indent="    "))
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,194 @@
+"""End to end: the real CLI on the real claims.yaml and on small files made here."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+ANSI = "\x1b["
+
+
+@pytest.fixture(scope="module")
+def report_json():
+    from tests.conftest import run_cli
+    r = run_cli("report", "--all", "--format", "json")
+    assert r.code == 0, r
+    return json.loads(r.out)
+
+
+def _group_of(data, claim_id):
+    for g in data["groups"]:
+        if any(c["id"] == claim_id for c in g["claims"]):
+            return g
+    raise AssertionError(claim_id)
+
+
+def test_report_shows_the_wagner_disagreement_with_provenance(cli):
+    r = cli("report")
+    assert r.code == 0, r
+    block = r.out.split("\n\n")[0]
+    assert block.startswith("CONFLICT")
+    for needed in ("hundreds", "at least two thousand", "seed-000", "seed-004",
+                   "“hundreds of Russian", "“at least two thousand", "Turkey and the United",
+                   "gap 2.0×"):
+        assert needed in block, needed
+    assert "claims.yaml:" in block  # where each number was coded
+
+
+def test_report_shows_the_pay_as_a_unit_mismatch_with_both_quotes(cli, report_json):
+    g = _group_of(report_json, "ru-recruit-pay-003")
+    assert g["status"] == "unit-mismatch"
+    assert {c["id"] for c in g["claims"]} == {"ru-recruit-pay-003", "ru-recruit-pay-004"}
+    out = cli("report").out
+    pay = next(b for b in out.split("\n\n") if b.startswith("UNIT-MISMATCH"))
+    for needed in ("seed-003", "seed-004", "approximate salary", "thousand dollars a month",
+                   "USD/month", "note (ru-recruit-pay-003)"):
+        assert needed in pay, needed
+
+
+def test_turkey_figures_agree_and_never_join_wagner(report_json):
+    turkey = _group_of(report_json, "tr-syrian-fighters-000")
+    ids = {c["id"] for c in turkey["claims"]}
+    assert {"tr-syrian-fighters-001", "tr-syrian-fighters-headline-001"} <= ids
+    assert turkey["conflicts"] == []
+    assert not any(i.startswith("ru-wagner") for i in ids)
+    wagner = _group_of(report_json, "ru-wagner-mercenaries-000")
+    assert {c["id"] for c in wagner["claims"]} == {"ru-wagner-mercenaries-000",
+                                                   "ru-wagner-mercenaries-004"}
+    assert wagner["conflicts"] == [{"a": "ru-wagner-mercenaries-000",
+                                    "b": "ru-wagner-mercenaries-004", "gap": 2.002}]
+
+
+def test_report_json_contract(report_json):
+    assert report_json["version"] == 1
+    s = report_json["summary"]
+    assert set(s) == {"claims", "sources", "groups", "conflicts"}
+    assert s["claims"] == sum(len(g["claims"]) for g in report_json["groups"])
+    assert s["groups"] == len(report_json["groups"])
+    assert s["conflicts"] == sum(len(g["conflicts"]) for g in report_json["groups"])
+    for g in report_json["groups"]:
+        assert set(g) == {"id", "about", "status", "claims", "conflicts"}
+        for c in g["claims"]:
+            assert set(c) == {"id", "source", "about", "value", "lo", "hi", "lo_open",
+                              "hi_open", "unit", "file", "line"}
+            assert c["file"] == "claims.yaml" and c["line"] > 0
+
+
+def test_report_json_without_all_lists_only_what_needs_a_look(cli):
+    data = json.loads(cli("report", "-f", "json").out)
+    assert {g["status"] for g in data["groups"]} == {"conflict", "unit-mismatch"}
+
+
+def test_groups_json_holds_every_claim_once(cli):
+    r = cli("groups", "--format", "json")
+    assert r.code == 0, r
+    data = json.loads(r.out)
+    assert data["version"] == 1
+    ids = [cid for g in data["groups"] for cid in g["claims"]]
+    assert len(ids) == len(set(ids)) == 38
+    assert all(set(g) == {"id", "claims"} for g in data["groups"])
+
+
+def test_groups_near_misses_show_scores(cli):
+    r = cli("groups", "--near-misses")
+    assert r.code == 0, r
+    assert "Near misses" in r.out and "74" in r.out  # Hawk systems deployed vs destroyed
+
+
+def test_output_is_byte_identical_across_runs(cli):
+    for args in (["report", "--all"], ["report", "-f", "json", "--all"], ["groups"]):
+        assert cli(*args).out == cli(*args).out
+
+
+def test_output_file_is_written_and_matches_stdout(cli, tmp_path):
+    target = tmp_path / "report.json"
+    r = cli("report", "-f", "json", "--output", str(target))
+    assert r.code == 0 and r.out == "", r
+    assert target.read_text() == cli("report", "-f", "json").out
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temp file left
+
+
+def test_parse_table_json_and_stdin(cli):
+    r = cli("parse", "about four hundred", "more than 3,500")
+    assert r.code == 0, r
+    assert "[360, 440]" in r.out and "(3,500, ∞)" in r.out and "approximately" in r.out
+    r = cli("parse", "--json", "-", stdin="at least two thousand\n\nthreeish hundred\n")
+    assert r.code == 2, r
+    lines = [json.loads(line) for line in r.out.splitlines()]
+    assert lines[0] == {"text": "at least two thousand", "lo": 2000, "hi": None,
+                        "lo_open": False, "hi_open": False, "unit": "count",
+                        "unquantified": False}
+    assert lines[1]["text"] == "threeish hundred" and "threeish" in lines[1]["error"]
+
+
+@pytest.mark.parametrize("command", ["report", "groups", "parse"])
+def test_every_command_has_help(cli, command):
+    r = cli(command, "--help")
+    assert r.code == 0, r
+    assert "Usage:" in r.out and "--help" in r.out
+    options = [line for line in r.out.splitlines() if line.strip().startswith("--")]
+    assert options and all(len(line.split()) > 1 for line in options), r.out
+
+
+def test_top_level_help_and_version(cli):
+    from discrepancy import __version__
+    assert cli("--version").out == f"discrepancy {__version__}\n"
+    r = cli("--help")
+    assert r.code == 0 and all(c in r.out for c in ("report", "groups", "parse")), r
+
+
+def test_usage_error_exits_2(cli):
+    assert cli("report", "--format", "pdf").code == 2
+
+
+def _on_a_terminal(*args, env=None):
+    main, child = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "discrepancy", *args], cwd=ROOT, stdout=child,
+                          stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, timeout=60)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    assert proc.returncode == 0, proc.stderr
+    return b"".join(chunks).decode()
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(cli):
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert ANSI in _on_a_terminal("report", env={**env, "NO_COLOR": ""})
+    assert ANSI not in _on_a_terminal("report", env={**env, "NO_COLOR": "1"})
+    assert ANSI not in cli("report").out
+
+
+def test_control_characters_never_reach_the_terminal(cli, tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        'claims:\n'
+        '  - {source: a, about: fighters, value: "10", quote: "evil \\e[31m red \\x07"}\n'
+        '  - {source: b, about: fighters, value: "500", attributed_to: "x\\ry"}\n')
+    r = cli("report", str(path))
+    assert r.code == 0, r
+    assert "\x1b" not in r.out and "\x07" not in r.out and "\r" not in r.out
+    assert "\\x1b[31m" in r.out
+
+
+def test_claims_without_sources_block_take_source_names(cli, tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n  - {source: AP, about: fighters, value: 10}\n"
+                    "  - {source: Reuters, about: fighters, value: 500}\n")
+    data = json.loads(cli("report", str(path), "-f", "json").out)
+    assert data["summary"] == {"claims": 2, "sources": 2, "groups": 1, "conflicts": 1}
