@@ -1,0 +1,25 @@
+# Every target makes its own virtual environment first; only python3 (>= 3.10) and make needed.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test bench clean
+
+report: $(STAMP)  ## the discrepancy report on claims.yaml
+	$(BIN)/discrepancy report claims.yaml
+
+test: $(STAMP)  ## the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## speed of the report and of --help (bench/README.md)
+	$(BIN)/python bench/startup.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
