@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -38,7 +39,7 @@ class Settings:
     """Every tunable number in one place; a claims file's `settings:` and CLI options override it."""
 
     match_threshold: float = 85.0  # rapidfuzz score (0-100) for "counts the same thing"
-    near_miss_margin: float = 15.0  # scores this far under the threshold are near misses
+    near_miss_margin: float = 20.0  # scores this far under the threshold are near misses
     approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
@@ -148,6 +149,7 @@ class Member:
     key: str  # the normalised `about` that was compared
     score: float  # lowest match score against the other members (100 when alone or forced)
     reason: str  # "fuzzy", "forced by group: X", "alone"
+    against: str = ""  # the claim id that lowest score was against
 
 
 @dataclass(frozen=True)
@@ -188,3 +190,10 @@ class Finding:
     @property
     def severity(self) -> float:
         return max((c.gap for c in self.conflicts), default=0.0)
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): how far a long job has got
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The default progress report: nobody is watching."""
