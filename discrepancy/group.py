@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
@@ -26,6 +27,7 @@ def score(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(a, b)
 
 
+@lru_cache(maxsize=None)
 def dimension(unit: str) -> str:
     """What a unit measures: claims are compared only within one (USD and EUR are both money,
     days and months both time; USD and USD/month are not comparable)."""
@@ -34,13 +36,14 @@ def dimension(unit: str) -> str:
     return f"{base}/{rate}" if rate else base
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """Claims that match as one: the same key, dimension and period (and no `not_with`)."""
 
     key: int
     dim: str
     period: Period | None
+    alone: bool  # a claim with `not_with`, or named by one: a node of its own
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -58,9 +61,11 @@ def _order(c: Claim) -> tuple:
 
 
 def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Settings,
-                 progress: Progress = no_progress) -> tuple[list[Group], list[NearMiss]]:
+                 progress: Progress = no_progress,
+                 near_misses: bool = True) -> tuple[list[Group], list[NearMiss]]:
     """Claims into groups (complete linkage: every member matches every other, so no chaining),
-    plus the near misses that fell just under the threshold. Independent of input order."""
+    plus the near misses that fell just under the threshold (unless not wanted: finding them
+    costs time on large inputs). Independent of input order."""
     normaliser.learn({c.about for c in claims})
     forced: dict[str, list[Claim]] = {}
     free: list[Claim] = []
@@ -69,31 +74,31 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
 
     keys: list[Key] = []
     key_index: dict[Key, int] = {}
-    claim_key: dict[str, Key] = {}
+    about_index: dict[str, int] = {}
     nodes: list[_Node] = []
-    node_index: dict[tuple, int] = {}
+    nodes_of: list[list[int]] = []  # each key's nodes
     apart = {c.id for c in free if c.not_with} | {x for c in free for x in c.not_with}
     for n, c in enumerate(free):
         if n % 4096 == 0:
             progress("normalising", n, len(free))
-        key = normaliser.key(c.about)
-        k = key_index.get(key)
+        k = about_index.get(c.about)
         if k is None:
-            k = key_index[key] = len(keys)
-            keys.append(key)
-        sig = (k, dimension(c.quantity.unit), c.period, c.id if c.id in apart else "")
-        i = node_index.get(sig)
+            key = normaliser.key(c.about)
+            k = about_index[c.about] = key_index.setdefault(key, len(keys))
+            if k == len(keys):
+                keys.append(key)
+                nodes_of.append([])
+        dim, alone = dimension(c.quantity.unit), c.id in apart
+        i = next((i for i in nodes_of[k] if nodes[i].dim == dim and nodes[i].period == c.period
+                  and not alone and not nodes[i].alone), None)
         if i is None:
-            i = node_index[sig] = len(nodes)
-            nodes.append(_Node(k, sig[1], c.period))
+            i = len(nodes)
+            nodes.append(_Node(k, dim, c.period, alone))
+            nodes_of[k].append(i)
         nodes[i].claims.append(c)
-    for c in (c for members in forced.values() for c in members):
-        claim_key[c.id] = normaliser.key(c.about)
-
-    nodes_of: list[list[int]] = [[] for _ in keys]
-    for i, node in enumerate(nodes):
-        nodes_of[node.key].append(i)
-    floor = settings.match_threshold - settings.near_miss_margin
+    del key_index, about_index
+    claim_key = {c.id: normaliser.key(c.about) for members in forced.values() for c in members}
+    floor = settings.match_threshold - (settings.near_miss_margin if near_misses else 0)
     linked: dict[tuple[int, int], float] = {}
     near: list[tuple[float, int, int]] = []
 
@@ -109,7 +114,8 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
     for same in nodes_of:
         for x, y in combinations(same, 2):
             link(100.0, x, y)
-    for i, j, s in _candidates([k.sorted for k in keys], floor, progress):
+    for i, j, s in _candidates([k.sorted for k in keys], settings.match_threshold, floor,
+                               progress):
         if not why_apart(keys[i], keys[j]):
             for x in nodes_of[i]:
                 for y in nodes_of[j]:
@@ -137,48 +143,90 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
         groups.append(_group("", _fuzzy_members(cluster, nodes, keys, linked)))
     groups = _unique_ids(groups)
     progress("grouping", 1, 1)
-    return groups, _near_misses(near, linked, cluster_of, nodes)
+    return groups, _near_misses(near, linked, cluster_of, nodes) if near_misses else []
 
 
-def _candidates(texts: Sequence[str], floor: float,
+def _candidates(texts: Sequence[str], threshold: float, floor: float,
                 progress: Progress) -> Iterator[tuple[int, int, float]]:
-    """Pairs of keys (i < j) whose texts score at least `floor`. Only keys that share a block
-    are scored. A block is a pair of words among each key's rarest few, so two keys that share
-    all but about (100 - floor)% of their words always meet; or a single word used by at most
-    RARE keys, so small inputs are compared nearly pair by pair."""
-    words = [sorted(set(t.split())) for t in texts]
-    df = Counter(w for ws in words for w in ws)
-    blocks: dict[str, list[int]] = {}
+    """Pairs of keys (i < j) whose texts score at least `floor`, among the keys that share a
+    block (see `_blocks`): every pair that could reach `threshold` meets in one; pairs under
+    it (near misses) are found where they happen to meet."""
+    vocab: dict[str, int] = {}
+    words = [tuple({vocab.setdefault(w, len(vocab)) for w in t.split()}) for t in texts]
+    df = [0] * len(vocab)
+    for ws in words:
+        for w in ws:
+            df[w] += 1
+    del vocab
+    postings: dict[int, int | list[int]] = {}  # block -> its keys (a lone key as an int)
+    key_blocks = []
+    rare = _rare(len(texts))
     for i, ws in enumerate(words):
-        for b in _blocks(ws, df, floor):
-            blocks.setdefault(b, []).append(i)  # appended in order of i: each list is sorted
+        mine = _blocks(ws, df, threshold, rare)
+        for b in mine:
+            held = postings.setdefault(b, i)
+            if held != i:
+                if isinstance(held, int):
+                    postings[b] = [held, i]
+                else:
+                    held.append(i)  # appended in order of i: each list is sorted
+        key_blocks.append(mine)
+    del words
     total = len(texts)
-    for i, ws in enumerate(words):
+    for i, mine in enumerate(key_blocks):
         if i % 1024 == 0:
             progress("matching", i, total)
+        key_blocks[i] = ()
         found: set[int] = set()
-        for b in _blocks(ws, df, floor):
-            posting = blocks[b]
-            found.update(posting[bisect_right(posting, i):])
+        for b in mine:
+            posting = postings[b]
+            if not isinstance(posting, int):
+                found.update(posting[bisect_right(posting, i):])
         if not found:
             continue
-        others = sorted(found)
+        others = list(found)  # in any order: what is found does not depend on it
         for _, s, n in process.extract(texts[i], [texts[j] for j in others], scorer=fuzz.ratio,
                                        processor=None, score_cutoff=floor, limit=None):
             yield i, others[n], s
     progress("matching", total, total)
 
 
-RARE = 100  # a word in at most this many keys is a block of its own
+def _rare(keys: int) -> int:
+    """A word in at most this many keys is a block of its own: up to 100, so that small inputs
+    compare nearly every pair; fewer on large inputs, where a typo recurs in hundreds of keys."""
+    return max(10, min(100, 2_000_000 // max(1, keys)))
 
 
-def _blocks(words: Sequence[str], df: Counter[str], floor: float) -> list[str]:
+def _blocks(words: Sequence[int], df: Sequence[int], threshold: float,
+            rare: int = 100) -> tuple[int, ...]:
+    """A key's blocks (numbered): the triples (and, for keys of four words or fewer, the pairs)
+    of its rarest words, enough of them that two keys sharing all but `differ` words always
+    share a block; and each of its words used by at most `rare` keys. Triples, not pairs:
+    words that always come together ("air defence") would make a pair as common as one word.
+    A word in one key only is in no block."""
     rarest = sorted(words, key=lambda w: (df[w], w))
-    differ = max(1, round(len(rarest) * (100 - floor) / 100))  # words two matches may not share
-    prefix = sorted(rarest[:differ + 2])
-    out = [f"{a} {b}" for a, b in combinations(prefix, 2)]
-    out.extend(w for w in rarest if df[w] <= RARE or len(rarest) == 1)
-    return out
+    n = len(rarest)
+    differ = max(1, round(n * (100 - threshold) / 100))  # words two matches may not share
+    v = len(df)
+    out = [w * 4 + 1 for w in rarest if 1 < df[w] <= rare]
+    if n <= 2:
+        out.append(_block(sorted(words), v))
+    if 2 < n <= 4:
+        out.extend(_block(c, v) for c in combinations(
+            sorted(w for w in rarest[:differ + 2] if df[w] > 1), 2))
+    if n >= 3:
+        out.extend(_block(c, v) for c in combinations(
+            sorted(w for w in rarest[:differ + 3] if df[w] > 1), 3))
+    return tuple(out)
+
+
+def _block(words: Sequence[int], v: int) -> int:
+    """A block's number: its words' numbers in base v, then how many words (so a pair is never
+    read as a triple)."""
+    out = 0
+    for w in words:
+        out = out * v + w
+    return out * 4 + len(words)
 
 
 def _fuzzy_members(cluster: list[int], nodes: list[_Node], keys: list[Key],
@@ -229,7 +277,7 @@ def _slug(text: str) -> str:
 
 
 def _unique_ids(groups: list[Group]) -> list[Group]:
-    groups.sort(key=lambda g: (g.id, [c.id for c in g.claims]))
+    groups.sort(key=lambda g: (g.id, min(m.claim.id for m in g.members)))
     seen: dict[str, int] = {}
     out = []
     for g in groups:

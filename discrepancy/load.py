@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
 import yaml
 from rapidfuzz import process
 
 from discrepancy.errors import InputError, Location, Problem
-from discrepancy.model import Claim, Claims, Period, Quantity, Settings, Source
+from discrepancy.model import Claim, Claims, Period, Progress, Quantity, Settings, Source, no_progress
 from discrepancy.quantities import QuantityError, parse_quantity
 
-TOP_FIELDS = ("version", "aliases", "sources", "claims", "settings")
+TOP_FIELDS = ("version", "aliases", "names", "sources", "claims", "settings")
 SOURCE_FIELDS = ("title", "publisher", "published", "url", "document", "via")
 CLAIM_FIELDS = ("id", "source", "about", "value", "unit", "period", "attributed_to", "quote",
                 "group", "not_with", "note")
@@ -39,13 +42,14 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A YAML value with where it stands: dict[str, Node], list[Node] or a scalar."""
 
     value: Any
     loc: Location
     quoted: bool = False  # a quoted scalar: its text starts one column after `loc`
+    cell: bool = False  # a CSV cell: `loc` names its column, not a character
     key_loc: Location | None = None  # in a mapping: where its key stands
 
 
@@ -53,6 +57,10 @@ class Node:
 class Document:
     name: str
     root: Node | None
+    # Claims read one row at a time (CSV, JSON Lines): rows(problems) yields each claim's Node
+    # and adds the problems of rows it cannot read. Rows are never all held at once.
+    rows: Callable[[list[Problem]], Iterator[Node]] | None = None
+    size: int = 0  # how many rows, roughly (for progress)
 
 
 def parse_document(text: str, name: str) -> Document:
@@ -76,6 +84,153 @@ def parse_document(text: str, name: str) -> Document:
     if problems:
         raise InputError(problems)
     return Document(name, root)
+
+
+def parse_jsonl(text: str, name: str) -> Document:
+    """JSON Lines: one claim per line, an object with the YAML field names. Locations are
+    line:column, the column being where the field's value starts."""
+
+    def rows(problems: list[Problem]) -> Iterator[Node]:
+        for number, line in enumerate(_lines(text), 1):
+            if not line.strip():
+                continue
+            try:
+                row = _JSON.decode(line)
+            except json.JSONDecodeError as e:
+                problems.append(Problem(Location(name, number, e.colno),
+                                        f"malformed JSON: {e.msg}"))
+                continue
+            except _JSONProblem as e:
+                problems.append(Problem(Location(name, number, _json_col(line, e.key)), e.message))
+                continue
+            where = Location(name, number, len(line) - len(line.lstrip()) + 1)
+            if not isinstance(row, dict):
+                problems.append(Problem(where, "each line must be a JSON object: one claim "
+                                        "with `source`, `about` and `value`"))
+                continue
+            fields = {}
+            for key, value in row.items():
+                at = Location(name, number, _json_col(line, key))
+                fields[key] = Node(_json_node(value, at), at, quoted=isinstance(value, str),
+                                   key_loc=at)
+            yield Node(fields, where)
+
+    return Document(name, None, rows, text.count("\n") + 1)
+
+
+def parse_csv(text: str, name: str) -> Document:
+    """CSV with a header row of the YAML field names, one claim per row. Locations are
+    row:column as a spreadsheet shows them: the header is row 1, the first column is 1.
+    `not_with` takes claim ids separated by commas or semicolons."""
+    first = next(csv.reader(_lines(text, keep_ends=True)), None)
+    if first is None:
+        return Document(name, None)
+    header = [h.strip() for h in first]
+    problems = []
+    for col, field in enumerate(header, 1):
+        if field not in CLAIM_FIELDS:
+            problems.append(Problem(Location(name, 1, col), f"unknown column `{field}` in the "
+                                    f"header{_suggest(field, CLAIM_FIELDS)}"))
+        elif header.index(field) != col - 1:
+            problems.append(Problem(Location(name, 1, col), f"column `{field}` appears twice "
+                                    f"(first in column {header.index(field) + 1})"))
+    for field in REQUIRED:
+        if field not in header:
+            problems.append(Problem(Location(name, 1, 1), f"no `{field}` column in the header "
+                                    "(every claim needs `source`, `about` and `value`)"))
+    if problems:
+        raise InputError(problems)
+
+    def rows(problems: list[Problem]) -> Iterator[Node]:
+        reader = csv.reader(_lines(text, keep_ends=True))
+        next(reader)
+        for number, cells in enumerate(reader, 2):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                problems.append(Problem(Location(name, number, len(header) + 1),
+                                        f"{len(cells)} cells in a row, but the header names "
+                                        f"{len(header)} columns"))
+                continue
+            fields = {}
+            for col, (field, cell) in enumerate(zip(header, cells), 1):
+                if cell.strip():
+                    at = Location(name, number, col)
+                    value: Any = cell
+                    if field == "not_with":
+                        value = [Node(v.strip(), at, cell=True)
+                                 for v in re.split(r"[,;]", cell) if v.strip()]
+                    fields[field] = Node(value, at, cell=True, key_loc=at)
+            yield Node(fields, Location(name, number, 1))
+
+    return Document(name, None, rows, text.count("\n"))
+
+
+READERS: dict[str, Callable[[str, str], Document]] = {".csv": parse_csv, ".jsonl": parse_jsonl}
+SUFFIXES = (".yaml", ".yml", *READERS)  # what a folder's claims files are called
+
+
+def reader_for(name: str) -> Callable[[str, str], Document]:
+    """The reader for a file, by its extension; YAML when the extension is not known."""
+    return READERS.get(name[name.rfind("."):].lower() if "." in name else "", parse_document)
+
+
+def _lines(text: str, keep_ends: bool = False) -> Iterator[str]:
+    """Each line of text, without copying the text whole."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end] if keep_ends else text[start:end].rstrip("\r\n")
+        start = end
+
+
+class _JSONProblem(ValueError):
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _JSONProblem(key, f"duplicate key '{key}'")
+        out[key] = value
+    return out
+
+
+def _no_constant(word: str) -> Any:
+    raise _JSONProblem("", f"{word} is not a number a claim can hold")
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+
+
+def _json_col(line: str, key: str) -> int:
+    """1-based column where the value of `key` starts in a JSON line (1 if not found)."""
+    at = line.find(_quoted(key)) if key else -1
+    if at < 0:
+        return 1
+    at = line.find(":", at) + 1
+    while at < len(line) and line[at] in " \t":
+        at += 1
+    return at + 1
+
+
+@lru_cache(maxsize=1024)
+def _quoted(key: str) -> str:
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _json_node(value: Any, at: Location) -> Any:
+    if isinstance(value, dict):
+        return {k: Node(_json_node(v, at), at, quoted=isinstance(v, str), key_loc=at)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [Node(_json_node(v, at), at, quoted=isinstance(v, str)) for v in value]
+    return value
 
 
 class _Walker:
@@ -119,7 +274,7 @@ class _Walker:
 
 
 def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None,
-          check_references: bool = True) -> Claims:
+          check_references: bool = True, progress: Progress = no_progress) -> Claims:
     """Validate documents together (sources may live in one file, claims in another).
     Without `check_references`, ids and sources named across files are not checked (for when
     a file that may define them could not be read)."""
@@ -135,6 +290,14 @@ def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None
             claim = _claim(item, settings, problems)
             if claim is not None:
                 claims.append(claim)
+    for d in documents:
+        if d.rows is not None:
+            for n, item in enumerate(d.rows(problems)):
+                if n % 4096 == 0:
+                    progress(f"reading {d.name}", n, d.size)
+                claim = _claim(item, settings, problems)
+                if claim is not None:
+                    claims.append(claim)
     if check_references:
         _check_references(claims, sources, have_sources, problems)
     if problems:
@@ -264,6 +427,12 @@ def _aliases(tops: list[tuple[Document, dict[str, Node]]],
                 owner[key] = (canonical, v.loc)
                 names.append(name)
             table[canonical] = tuple(dict.fromkeys(table.get(canonical, ()) + tuple(names)))
+    # `names:` lists names with no other spellings: a known name, like an alias with no variants.
+    for node in _sections(tops, "names", list, "`names` must be a list of names", problems):
+        for child in node.value:
+            name = _text(child, "names", problems)
+            if name and name.casefold() not in owner:
+                table.setdefault(name, ())
     return tuple(sorted(table.items()))
 
 
@@ -379,7 +548,7 @@ def _value(node: Node, settings: Settings, problems: list[Problem]) -> tuple[str
     try:
         return text, parse_quantity(text, settings)
     except QuantityError as e:
-        col = node.loc.col + (1 if node.quoted else 0) + e.col - 1 if "\n" not in text else 0
+        col = node.loc.col + (1 if node.quoted else 0) + e.col - 1 if "\n" not in text and not node.cell else 0
         problems.append(Problem(Location(node.loc.file, node.loc.line, col or node.loc.col),
                                 f"cannot read value: {e.message}"))
         return text, None

@@ -51,7 +51,7 @@ class Settings:
         return None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Quantity:
     """An interval [lo, hi] with open or unbounded ends, and a unit. Unquantified: no interval."""
 
@@ -79,7 +79,7 @@ class Quantity:
         return high.lo / low.hi
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     start: dt.date
     end: dt.date
@@ -105,7 +105,7 @@ class Source:
     location: Location = Location("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million claims must fit in memory
 class Claim:
     id: str
     source: str
@@ -141,7 +141,7 @@ class Status(str, Enum):
     unquantified = "unquantified"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """A claim in a group, and why it is there."""
 

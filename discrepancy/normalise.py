@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from itertools import product
 
 from rapidfuzz.distance import OSA
@@ -50,6 +51,8 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -94,6 +97,8 @@ class _Token:
     skel: str
     capital: bool  # starts with a capital letter
     acronym: bool  # all capitals, or capitals after the first letter ("MiG", "GNA")
+    kind: str  # "number", "stop" (a stop word) or "word"
+    nameable: bool  # may be a name: letters only, and not a stop word, role word or month
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -109,8 +114,11 @@ def _tokens(text: str) -> list[_Token]:
 
 @lru_cache(maxsize=None)
 def _token(word: str) -> _Token:
-    return _Token(word, plain(word), skeleton(word), word[0].isupper(),
-                  len(word) > 1 and word.isalpha() and any(c.isupper() for c in word[1:]))
+    p = plain(word)
+    kind = "number" if p.isdigit() else "stop" if p in STOP_WORDS else "word"
+    return _Token(word, p, skeleton(word), word[0].isupper(),
+                  len(word) > 1 and word.isalpha() and any(c.isupper() for c in word[1:]), kind,
+                  kind == "word" and word.isalpha() and p not in ROLES and p not in NOT_NAMES)
 
 
 def _letters(tokens: Sequence[_Token]) -> int:
@@ -162,16 +170,16 @@ class NameTable:
         self.long: dict[tuple[str, ...], _Form] = {}
         self.short: dict[tuple[str, ...], _Form] = {}
         self.lengths: dict[str, set[int]] = {}  # first word -> lengths of the forms it starts
-        self.display: dict[str, str] = {}  # canonical -> its words as a key shows them
+        self.display: dict[str, str] = {}  # canonical -> the word a key shows for it
         for canonical, spellings, adjectives in entries:
-            self.display[canonical] = " ".join(
-                t.skel for t in _tokens(canonical) if t.plain not in STOP_WORDS) or canonical
+            # One word in the key ("waknir_krup"): a name is one thing, however many words.
+            self.display[canonical] = "_".join(
+                t.skel for t in _tokens(canonical) if t.kind != "stop") or canonical
             for text, adjective in [(canonical, False), *((s, False) for s in spellings),
                                     *((a, True) for a in adjectives)]:
                 self._add(text, _Form(canonical, adjective, False))
         self.known_words = frozenset(w for words in self.long for w in words)
         self.typos = _Typos(w for w in self.known_words if len(w) >= 4)
-        self.max_len = max((len(k) for k in (*self.long, *self.short)), default=0)
 
     def _add(self, text: str, form: _Form) -> None:
         tokens = _tokens(text)
@@ -245,20 +253,23 @@ class Key:
     """What is compared: the words (folded, in the about's order), its names and numbers."""
 
     text: str
+    sorted: str  # the same words in alphabetical order: what is scored (order does not matter)
     names: tuple[Name, ...] = ()
     numbers: tuple[str, ...] = ()
     words: str = ""  # its plain words, stop words left out (where a name may be written)
-
-    @property
-    def sorted(self) -> str:
-        return " ".join(sorted(self.text.split()))
+    roll: tuple[tuple[str, str], ...] = ()  # the names as (ident, role), sorted
 
 
 def _title_case(tokens: Sequence[_Token]) -> bool:
     """Headline Case or ALL CAPS: capitals then say nothing about which words are names. Four
     capitalised long words and no lower-case one ("Voters in Lincoln, Nebraska" is not)."""
-    words = [t for t in tokens if t.word.isalpha() and len(t.word) > 3 and t.plain not in STOP_WORDS]
+    words = [t for t in tokens if t.nameable and len(t.word) > 3]
     return len(words) >= 4 and all(t.capital for t in words)
+
+
+def _reading(about: str) -> tuple[list[_Token], bool]:
+    tokens = _tokens(about)
+    return tokens, _title_case(tokens)
 
 
 class Normaliser:
@@ -269,44 +280,46 @@ class Normaliser:
     def __init__(self, aliases: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
         self.table = NameTable(_merge(known_names.entries(), aliases))
         self._typos: dict[str, str] = {}
-        self._keys: dict[str, Key] = {}
+        self._shared: dict[tuple, Any] = {}  # one copy of each name and roll, for all keys
         self.corrections: dict[str, str] = {}
         self.lexicon: frozenset[str] = frozenset()
+        self._read: dict[str, tuple[list[_Token], bool]] = {}  # read by `learn`, not yet keyed
 
     def learn(self, abouts: Iterable[str]) -> None:
         """Learn from the whole input, so that no about is read alone:
-        - a word in at most five abouts that is a typo of a word in ten times as many is read
-          as that word: "Sirtte" where "Sirte" is common;
+        - a rare word (in at most five abouts, or one in 20,000) that is a typo of a word in ten
+          times as many abouts is read as that word: "Sirtte" where "Sirte" is common;
         - a word written as a name (capitalised mid-sentence) anywhere is a name everywhere,
           also where an about is all lower case or in Headline Case."""
-        abouts = sorted(set(abouts))
         df: Counter[str] = Counter()
-        for about in abouts:
-            df.update({t.skel for t in _tokens(about) if t.plain not in STOP_WORDS
-                       and not t.plain.isdigit()})
+        lexicon = set()
+        self._read = {}
+        for about in set(abouts):
+            tokens, title = self._read[about] = _reading(about)
+            df.update({t.skel for t in tokens if t.kind == "word"})
+            lexicon.update(t.plain for i, t in enumerate(tokens) if _unknown_name(t, i, title))
         common = _Typos((w for w, n in df.items() if n >= 10 and len(w) >= 4), most=1)
         corrections = {}
+        rare = max(5, len(self._read) // 20_000)  # typos recur in large inputs
         for w, n in df.items():
-            if n <= 5 and len(w) >= 5 and w not in self.table.known_words:
+            if n <= rare and len(w) >= 5 and w not in self.table.known_words:
                 near = [c for c in common.near(w) if df[c] >= 10 * n]
                 if near:
                     corrections[w] = min(near, key=lambda c: (-df[c], c))
-        self.corrections, self.lexicon = corrections, frozenset()
-        self._keys.clear()
-        lexicon = frozenset(n.written for about in abouts for n in self.key(about).names
-                            if not n.known)
-        self.lexicon = lexicon
-        for about in abouts:  # read again where a learned name was read as a plain word
-            key = self._keys[about]
-            names = {n.written for n in key.names}
-            if any(w in lexicon and w not in names for w in key.words.split()):
-                del self._keys[about]
+        known = self.table.known_words
+        self.corrections = corrections
+        # Words of known names ("Army" in "Libyan National Army") are not names on their own.
+        self.lexicon = frozenset(w for w in lexicon if _correct(corrections, w) not in known)
 
     def key(self, about: str) -> Key:
-        key = self._keys.get(about)
-        if key is None:
-            key = self._keys[about] = self._key(about)
-        return key
+        """The key of one about (not kept: callers keep what they need)."""
+        return self._key(about)
+
+    def _name(self, *fields: Any) -> Name:
+        name = self._shared.get(fields)
+        if name is None:
+            name = self._shared[fields] = Name(*fields)
+        return name
 
     def _typo(self, skel: str) -> str:
         hit = self._typos.get(skel)
@@ -315,71 +328,70 @@ class Normaliser:
         return hit
 
     def _key(self, about: str) -> Key:
-        tokens = _tokens(about)
-        title = _title_case(tokens)
+        tokens, title = self._read.pop(about, None) or _reading(about)
         lower = about == about.lower()
-        skels = [self.corrections.get(t.skel, t.skel) for t in tokens]
+        corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
+        skels = [corrections.get(t.skel, t.skel) for t in tokens] if corrections else [
+            t.skel for t in tokens]
         typos = [self._typo(s) if t.capital or t.acronym else "" for t, s in zip(tokens, skels)]
-        items: list[_Item] = []
+        kinds: list[str] = []
+        keys: list[str] = []
+        plains: list[str] = []
+        names: list[Name] = []
+        numbers: set[str] = set()
         i = 0
         while i < len(tokens):
-            hit = self.table.match(tokens, skels, typos, i, lower) if self.table.max_len else None
-            if hit is not None:
-                form, n = hit
-                written = " ".join(t.plain for t in tokens[i:i + n])
-                name = Name(form.canonical, form.canonical, ADJECTIVE if form.adjective else "",
-                            True, written)
-                items.append(_Item("name", self.table.display[form.canonical], written, name))
-                i += n
-                continue
             t, skel = tokens[i], skels[i]
-            if t.plain.isdigit():
-                items.append(_Item("number", t.plain, t.plain))
-            elif t.plain in STOP_WORDS:
-                items.append(_Item("stop", "", t.plain))
-            elif _unknown_name(t, i, title) or (t.plain in self.lexicon and _nameable(t)):
-                items.append(_Item("name", skel, t.plain, Name(skel, t.word, "", False, t.plain)))
-            else:
-                items.append(_Item("word", skel, t.plain))
+            if skel in starts or t.plain in starts or typos[i] in starts:
+                hit = self.table.match(tokens, skels, typos, i, lower)
+                if hit is not None:
+                    form, n = hit
+                    written = " ".join(t.plain for t in tokens[i:i + n])
+                    # an adjective stays one: "for the Russian-recruited"
+                    role = ADJECTIVE if form.adjective else _role(kinds, plains)
+                    names.append(self._name(form.canonical, form.canonical, role, True, written))
+                    kinds.append("name")
+                    keys.append(self.table.display[form.canonical])
+                    plains.append(written)
+                    i += n
+                    continue
+            kind = t.kind
+            if t.nameable and (((t.acronym or (t.capital and i > 0)) and not title)
+                               or t.plain in lexicon):
+                kind = "name"
+                names.append(self._name(skel, t.word, _role(kinds, plains), False, t.plain))
+            elif kind == "number":
+                numbers.add(t.plain)
+            kinds.append(kind)
+            keys.append("" if kind == "stop" else skel)
+            plains.append(t.plain)
             i += 1
-        names = []
-        for k, item in enumerate(items):
-            name = item.name
-            if name is not None and name.role != ADJECTIVE:  # "for the Russian-recruited":
-                name = Name(name.ident, name.label, _role(items, k), name.known, name.written)
-            if name is not None:  # still an adjective
-                names.append(name)
-        text = " ".join(item.key for item in items if item.key) or fold(about)
-        numbers = tuple(sorted({item.plain for item in items if item.kind == "number"},
-                               key=lambda s: (len(s), s)))
-        words = " ".join(item.plain for item in items if item.kind in ("word", "name"))
-        return Key(text, tuple(names), numbers, words)
+        text = " ".join(filter(None, keys)) or fold(about)
+        words = " ".join([p for k, p in zip(kinds, plains) if k != "stop" and k != "number"])
+        roll = tuple(sorted([(n.ident, n.role) for n in names]))
+        roll = self._shared.setdefault(roll, roll)
+        return Key(text, " ".join(sorted(text.split())), tuple(names),
+                   tuple(sorted(numbers, key=lambda s: (len(s), s))), words, roll)
+
+
+def _correct(corrections: dict[str, str], word: str) -> str:
+    s = skeleton(word)
+    return corrections.get(s, s)
 
 
 def _unknown_name(t: _Token, i: int, title: bool) -> bool:
     """A word written as a name: capitalised (not as the first word, nor in Headline Case), or
     in capitals ("RAF") or with capitals inside ("MiG")."""
-    return (t.acronym or (t.capital and i > 0)) and not title and _nameable(t)
+    return t.nameable and (t.acronym or (t.capital and i > 0)) and not title
 
 
-def _nameable(t: _Token) -> bool:
-    return (t.word.isalpha() and t.plain not in STOP_WORDS and t.plain not in ROLES
-            and t.plain not in NOT_NAMES)
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    kind: str  # name, number, stop, word
-    key: str  # what it adds to the key's text
-    plain: str
-    name: Name | None = None
-
-
-def _role(items: Sequence[_Item], k: int) -> str:
-    for item in reversed(items[:k]):
-        if item.kind == "name" or item.plain in _SEE_THROUGH:
+def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
+    """The role of a name that comes next: the role word before it, looking through names
+    and articles ("by the Wagner Group", "in Tripoli, Libya")."""
+    for j in range(len(kinds) - 1, -1, -1):
+        if kinds[j] == "name" or plains[j] in _SEE_THROUGH:
             continue
-        return ROLES.get(item.plain, "")
+        return ROLES.get(plains[j], "")
     return ""
 
 
@@ -439,13 +451,16 @@ def _same(x: Name, y: Name) -> bool:
 
 
 def _unpaired(a: Key, b: Key) -> tuple[list[Name], list[Name]]:
-    """Names of a and of b left once each is paired with the same name in a fitting role."""
+    """Names of a and of b left once each is paired with the same name in a fitting role:
+    the same role first, then one that fits, then a spelling of it."""
     free = list(b.names)
     left = []
     for x in a.names:
-        fits = [y for y in free if _same(x, y) and _roles_fit(x.role, y.role)]
-        if fits:
-            free.remove(min(fits, key=lambda y: y.role != x.role))
+        y = (next((y for y in free if y.ident == x.ident and y.role == x.role), None)
+             or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
+             or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y)), None))
+        if y is not None:
+            free.remove(y)
         else:
             left.append(x)
     return ([x for x in left if not _written_in(x, b)],
@@ -454,7 +469,11 @@ def _unpaired(a: Key, b: Key) -> tuple[list[Name], list[Name]]:
 
 def _written_in(name: Name, key: Key) -> bool:
     """An unknown name that the other about has as a plain word ("Armed" and "armed")."""
-    return not name.known and any(_alike(name.written, w) for w in key.words.split())
+    if name.known:
+        return False
+    words = key.words.split()
+    return name.written in words or any(_alike(name.written, w) for w in words
+                                        if abs(len(w) - len(name.written)) <= 2)
 
 
 def why_apart(a: Key, b: Key) -> str:
@@ -462,7 +481,7 @@ def why_apart(a: Key, b: Key) -> str:
     different actors or places in the same role, or hold different numbers."""
     if a.numbers != b.numbers:
         return f"numbers differ: {', '.join(a.numbers) or 'none'} vs {', '.join(b.numbers) or 'none'}"
-    if a.names == b.names:
+    if a.roll == b.roll:
         return ""
     left_a, left_b = _unpaired(a, b)
     for x in left_a:

@@ -267,6 +267,9 @@ def parse_quantity(text: str, settings: Settings = Settings()) -> Quantity:
 
 @lru_cache(maxsize=65536)
 def _parse_cached(text: str, settings: Settings) -> Quantity:
+    simple = _simple(text, settings)
+    if simple is not None:
+        return simple
     tokens = tokenize(text)
     if not tokens:
         raise QuantityError("empty value", 1)
@@ -418,6 +421,24 @@ def _parse_cached(text: str, settings: Settings) -> Quantity:
             raise QuantityError(f'"{text}" is bounded twice', 1)
         kind = suffix
     return _apply_hedge(kind or rule, lo, hi, unit, settings, rule_word)
+
+
+_SIMPLE = re.compile(r"\s*(?:([a-z]+(?: [a-z]+){0,3}) +)?(\d{1,3}(?:,\d{3})+|\d+)\s*")
+
+
+def _simple(text: str, settings: Settings) -> Quantity | None:
+    """The commonest shapes, a number alone or after one hedge ("3,500", "about 3,500"), read
+    without the full reader (large inputs hold many distinct numbers). Read as it would."""
+    m = _SIMPLE.fullmatch(text.lower())
+    if m is None:
+        return None
+    hedge, digits = m.groups()
+    kind = HEDGES.get(hedge, "") if hedge else "exact"
+    if kind in ("", "between", "from") or (hedge and settings.vague_interval(hedge)) or (
+            len(digits) == 4 and 1800 <= int(digits) <= 2100):  # maybe a year: the full reader
+        return None
+    n = Fraction(digits.replace(",", ""))
+    return _apply_hedge(kind, n, n, "count", settings, "")
 
 
 def _apply_hedge(kind: str, lo: Fraction, hi: Fraction, unit: str, settings: Settings,
