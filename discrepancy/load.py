@@ -101,7 +101,8 @@ def parse_jsonl(text: str, name: str) -> Document:
                                         f"malformed JSON: {e.msg}"))
                 continue
             except _JSONProblem as e:
-                problems.append(Problem(Location(name, number, _json_col(line, e.key)), e.message))
+                problems.append(Problem(Location(name, number, _json_col(line, e.key, e.nth)),
+                                        e.message))
                 continue
             where = Location(name, number, len(line) - len(line.lstrip()) + 1)
             if not isinstance(row, dict):
@@ -186,17 +187,18 @@ def _lines(text: str, keep_ends: bool = False) -> Iterator[str]:
 
 
 class _JSONProblem(ValueError):
-    def __init__(self, key: str, message: str) -> None:
+    def __init__(self, key: str, message: str, nth: int = 1) -> None:
         super().__init__(message)
         self.key = key
         self.message = message
+        self.nth = nth  # which of the key's occurrences is wrong
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _JSONProblem(key, f"duplicate key '{key}'")
+            raise _JSONProblem(key, f"duplicate key '{key}'", nth=2)
         out[key] = value
     return out
 
@@ -208,9 +210,12 @@ def _no_constant(word: str) -> Any:
 _JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
 
 
-def _json_col(line: str, key: str) -> int:
-    """1-based column where the value of `key` starts in a JSON line (1 if not found)."""
-    at = line.find(_quoted(key)) if key else -1
+def _json_col(line: str, key: str, nth: int = 1) -> int:
+    """1-based column where the value of `key` starts in a JSON line (its nth time; 1 if not
+    found)."""
+    at = -1
+    for _ in range(nth if key else 0):
+        at = line.find(_quoted(key), at + 1)
     if at < 0:
         return 1
     at = line.find(":", at) + 1

@@ -26,9 +26,9 @@ STOP_WORDS = frozenset(
 ARTICLES = frozenset("al el ez ul ash az ad ar ed es et er".split())
 HYPHEN_ARTICLES = frozenset("as at an".split())
 # Transliteration alternations folded to one spelling (applied to each word, in this order):
-# q/k/g, j/dj/g, kh/h, dh/z, ou/u, ee/i, y/i, e/i, o/u.
+# q/k/g, j/dj/g, kh/h, dh/z, ou/u, ee/i, y/i, e/i, o/u, w/v ("Vagner").
 FOLDS = (("dj", "j"), ("kh", "h"), ("dh", "z"), ("ou", "u"), ("ee", "i"), ("q", "k"),
-         ("g", "k"), ("j", "k"), ("y", "i"), ("e", "i"), ("o", "u"))
+         ("g", "k"), ("j", "k"), ("y", "i"), ("e", "i"), ("o", "u"), ("w", "v"))
 # The word before a name says its role: who acts or where from, where to or in, on whose side.
 ROLES = {"by": "source", "from": "source", "to": "place", "into": "place", "toward": "place",
          "towards": "place", "in": "place", "at": "place", "inside": "place", "within": "place",
@@ -65,8 +65,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def plain(word: str) -> str:
-    """A word without case, plural or ordinal ending: 'Fighters' -> 'fighter', '7th' -> '7'."""
-    word = word.casefold()
+    """A word without case, accents, plural or ordinal ending: 'Fighters' -> 'fighter',
+    '7th' -> '7'."""
+    word = _strip_accents(word).casefold()
     if word.isdigit():
         return word.lstrip("0") or "0"
     m = _ORDINAL.match(word)
