@@ -23,3 +23,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
+
+.PHONY: bench-grouping
+bench-grouping: $(STAMP)  ## grouping quality and scale, 10k to 1M claims (docs/grouping.md)
+	$(BIN)/python bench/grouping.py all

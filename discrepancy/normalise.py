@@ -98,25 +98,28 @@ class _Token:
     skel: str
     capital: bool  # starts with a capital letter
     acronym: bool  # all capitals, or capitals after the first letter ("MiG", "GNA")
-    kind: str  # "number", "stop" (a stop word) or "word"
+    kind: str  # "number", "stop" (a stop word), "article" (dropped) or "word"
     nameable: bool  # may be a name: letters only, and not a stop word, role word or month
 
 
 def _tokens(text: str) -> list[_Token]:
-    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", _strip_accents(text)))
+    text = _strip_accents(text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     out = []
-    for m in _TOKEN.finditer(text):
-        low = m[1].casefold()
-        if low in ARTICLES or low == "the" or (m[2] and low in HYPHEN_ARTICLES):
-            continue
-        out.append(_token(m[1]))
+    for word, hyphen in _TOKEN.findall(text):
+        t = _token(word)
+        if t.kind != "article" and not (hyphen and t.plain in HYPHEN_ARTICLES):
+            out.append(t)
     return out
 
 
 @lru_cache(maxsize=None)
 def _token(word: str) -> _Token:
     p = plain(word)
-    kind = "number" if p.isdigit() else "stop" if p in STOP_WORDS else "word"
+    low = word.casefold()
+    kind = ("article" if low in ARTICLES or low == "the" else "number" if p.isdigit()
+            else "stop" if p in STOP_WORDS else "word")
     return _Token(word, p, skeleton(word), word[0].isupper(),
                   len(word) > 1 and word.isalpha() and any(c.isupper() for c in word[1:]), kind,
                   kind == "word" and word.isalpha() and p not in ROLES and p not in NOT_NAMES)
@@ -334,7 +337,9 @@ class Normaliser:
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
         skels = [corrections.get(t.skel, t.skel) for t in tokens] if corrections else [
             t.skel for t in tokens]
-        typos = [self._typo(s) if t.capital or t.acronym else "" for t, s in zip(tokens, skels)]
+        typo = self._typos.get
+        typos = [(typo(s) or self._typo(s)) if t.capital or t.acronym else ""
+                 for t, s in zip(tokens, skels)]
         kinds: list[str] = []
         keys: list[str] = []
         plains: list[str] = []
