@@ -23,3 +23,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
+
+.PHONY: bench-quantities
+bench-quantities: $(STAMP)  ## speed of the quantity reader, distinct and repeated (bench/quantities.py)
+	$(BIN)/python bench/quantities.py

@@ -22,7 +22,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
@@ -60,41 +59,65 @@ def clear_cache() -> None:
 
 
 def bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
-            settings: Settings, said: str = "") -> Quantity:
-    """The interval that rule `kind` (lexicon.RULES) makes of [lo, hi]; `said` is the phrase
-    that invoked it, named in the rule `discrepancy parse` shows."""
-    t, n, words = _tolerances(settings.approx_tolerance, settings.nearly_tolerance)
-    rule = f'"{said}": {words[kind]}' if said else words[kind]
+            settings: Settings, said: str = "", read_as: str = "") -> Quantity:
+    """The interval that rule `kind` (lexicon.RULES) makes of [lo, hi]. The rule
+    `discrepancy parse` shows names the phrase `said` that invoked it, after `read_as`: how
+    [lo, hi] was read when it was more than one number ("range", a vague word)."""
+    return _bounded(kind, lo, hi, unit, _tolerances(settings.approx_tolerance,
+                                                  settings.nearly_tolerance), said, read_as)
+
+
+def _bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
+             tol: _Tolerances, said: str, read_as: str) -> Quantity:
+    rule = f'"{said}": {tol.words[kind]}' if said else tol.words[kind]
+    if read_as:
+        rule = read_as if kind == "exact" else f"{read_as}; {rule}"
+    lo_open = hi_open = False
     if kind == "above":
-        return Quantity(float(lo), INF, lo_open=True, unit=unit, rule=rule)
-    if kind == "at-least":
-        return Quantity(float(lo), INF, unit=unit, rule=rule)
-    if kind == "below":
-        return Quantity(0.0, float(hi), hi_open=True, unit=unit, rule=rule)
-    if kind == "at-most":
-        return Quantity(0.0, float(hi), unit=unit, rule=rule)
-    if kind == "approx":
-        return Quantity(float(lo * (1 - t)), float(hi * (1 + t)), unit=unit, rule=rule)
-    if kind == "nearly":
-        return Quantity(float(lo * (1 - n)), float(hi), unit=unit, rule=rule)
-    if kind == "just-under":
-        return Quantity(float(lo * (1 - n)), float(lo), hi_open=True, unit=unit, rule=rule)
-    if kind == "just-over":
-        return Quantity(float(hi), float(hi * (1 + n)), lo_open=True, unit=unit, rule=rule)
-    return Quantity(float(lo), float(hi), unit=unit, rule=rule)
+        hi, lo_open = INF, True
+    elif kind == "at-least":
+        hi = INF
+    elif kind == "below":
+        lo, hi_open = 0, True
+    elif kind == "at-most":
+        lo = 0
+    elif kind == "approx":
+        lo, hi = _times(lo, tol.approx_below), _times(hi, tol.approx_above)
+    elif kind == "nearly":
+        lo = _times(lo, tol.nearly_below)
+    elif kind == "just-under":
+        lo, hi, hi_open = _times(lo, tol.nearly_below), lo, True
+    elif kind == "just-over":
+        lo, hi, lo_open = hi, _times(hi, tol.nearly_above), True
+    return Quantity(float(lo), float(hi), lo_open=lo_open, hi_open=hi_open, unit=unit, rule=rule)
+
+
+def _times(x: Fraction | float, f: Fraction) -> Fraction | float:
+    if isinstance(x, int):
+        return x * f.numerator / f.denominator  # exact, then rounded once: no Fraction needed
+    return x * f
+
+
+class _Tolerances(NamedTuple):
+    approx_below: Fraction  # 1 - approx_tolerance
+    approx_above: Fraction
+    nearly_below: Fraction  # 1 - nearly_tolerance
+    nearly_above: Fraction
+    words: dict[str, str]  # what each rule is called
 
 
 @lru_cache(maxsize=64)
-def _tolerances(approx: float, nearly: float) -> tuple[Fraction, Fraction, dict[str, str]]:
-    a, n = f"{approx * 100:g}%", f"{nearly * 100:g}%"
+def _tolerances(approx: float, nearly: float) -> _Tolerances:
+    a, n = Fraction(str(approx)), Fraction(str(nearly))
+    pa, pn = f"{approx * 100:g}%", f"{nearly * 100:g}%"
     words = {
-        "exact": "exact", "range": "range",
+        "exact": "exact",
         "above": "lower bound, excluded", "at-least": "lower bound, included",
         "below": "upper bound, excluded", "at-most": "upper bound, included",
-        "approx": f"approximately, ±{a}", "nearly": f"nearly, up to {n} below",
-        "just-under": f"just under, up to {n} below", "just-over": f"just over, up to {n} above",
+        "approx": f"approximately, ±{pa}", "nearly": f"nearly, up to {pn} below",
+        "just-under": f"just under, up to {pn} below", "just-over": f"just over, up to {pn} above",
     }  # fmt: skip
-    return Fraction(str(approx)), Fraction(str(nearly)), words
+    return _Tolerances(1 - a, 1 + a, 1 - n, 1 + n, words)
 
 
 def parse_unit(text: str) -> str:
@@ -122,15 +145,18 @@ class Token(NamedTuple):
 
 
 _DASHES = "-‐‑‒–—−"
+_DASH_CLASS = re.escape(_DASHES)
+# Alternatives in the order that is both right and fast: what follows digits ("3rd", "2k") first,
+# then words, which are most tokens (a designation like "MIM-23" or "mid-2019" is one word).
 _TOKEN = re.compile(rf"""
-     (?P<num>[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])   # 3 500
+     (?P<ord>(?<=[0-9])(?:st|nd|rd|th)\b)
+    |(?P<abbr>(?<=[0-9])(?:{"|".join(sorted(lx.ABBREVIATIONS, key=len, reverse=True))})\b)
+    |(?P<frac>[{"".join(lx.FRACTION_CHARS)}])
+    |(?P<word>u\.s\.\$?|us\$|[^\W\d_]+(?:['’][^\W\d_]+)*(?P<name>(?:[{_DASH_CLASS}][0-9]\w*)+)?\.?)
+    |(?P<num>[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])   # 3 500
             |[0-9]+(?:[.,][0-9]+)*                                          # 3,500  3.5
             |\.[0-9]+)                                                      # .5
-    |(?P<frac>[{"".join(lx.FRACTION_CHARS)}])
-    |(?P<ord>(?<=[0-9])(?:st|nd|rd|th)\b)
-    |(?P<name>(?<![0-9])[^\W\d_]+(?:[{_DASHES}][0-9]\w*)+)                  # MIM-23, mid-2019
-    |(?P<word>u\.s\.\$?|us\$|[^\W\d_]+(?:['’][^\W\d_]+)*\.?)
-    |(?P<sym><=|>=|[$€£₺₽¥₹₴₪~≈<>≤≥+%/{_DASHES}])
+    |(?P<sym><=|>=|[$€£₺₽¥₹₴₪~≈<>≤≥+%/{_DASH_CLASS}])
     |(?P<other>\S)
 """, re.IGNORECASE | re.VERBOSE)
 _WORD_FORMS = {"u.s": "us", "u.s.$": "us$"}
@@ -139,19 +165,36 @@ _WORD_FORMS = {"u.s": "us", "u.s.$": "us$"}
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(text):
-        kind, raw = m.lastgroup or "other", m.group()
-        norm = raw.lower()
-        if kind == "word":
-            norm = norm.rstrip(".").replace("’", "'")
-            norm = _WORD_FORMS.get(norm, norm)
-        elif kind == "sym" and raw in _DASHES:
-            norm = "-"
-        tokens.append(Token(kind, norm, m.start(), raw))
+        raw = m[0]
+        kind, norm = _NORMAL.get((m.lastgroup, raw)) or _normal(m.lastgroup or "other", raw,
+                                                                  bool(m["name"]))
+        tokens.append(_new_token(Token, (kind, norm, m.start(), raw)))
     return tokens
 
 
+_new_token = tuple.__new__  # Token(...) without its Python-level __new__: a tenth of tokenize
+_NORMAL: dict[tuple[str | None, str], tuple[str, str]] = {}  # words recur: normalise each once
+
+
+def _normal(group: str, raw: str, name: bool) -> tuple[str, str]:
+    kind, norm = group, raw
+    if group == "word":
+        kind = "name" if name else "word"
+        norm = raw.lower().rstrip(".").replace("’", "'")
+        norm = _WORD_FORMS.get(norm, norm)
+    elif group in ("abbr", "ord"):
+        kind, norm = ("word" if group == "abbr" else group), raw.lower()
+    elif raw in _DASHES:
+        norm = "-"
+    if len(_NORMAL) > CACHE_SIZE:
+        _NORMAL.clear()
+    if group != "num":  # numbers hardly recur
+        _NORMAL[group, raw] = (kind, norm)
+    return kind, norm
+
+
 def _is_year(t: Token) -> bool:
-    return t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and int(t.text) in lx.YEARS
+    return len(t.text) == 4 and t.kind == "num" and t.text.isdigit() and int(t.text) in lx.YEARS
 
 
 # --- Phrase tables -----------------------------------------------------------------------------
@@ -186,6 +229,7 @@ _UNITS = Phrases({
     **{f"{pre} {p}": ("rate", r) for pre in lx.RATE_PREFIXES for p, r in lx.RATE_PERIODS.items()},
     **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
 })
+_SIGN_WORDS = {*lx.CURRENCY_SIGNS, *lx.CURRENCY_CODES, "us"}
 _MAGNITUDE_WORDS = {"hundred": 100, "dozen": lx.DOZEN, **lx.SCALES}
 # Words of multi-word hedges that mean nothing alone: "more then 400" is a typo, not 400.
 _HEDGE_PARTS = {w for p in lx.HEDGES if " " in p for w in p.split()} - set(lx.HEDGES) - {
@@ -221,8 +265,10 @@ def _error(what: str, t: Token | None, text: str, hint: str = "", part: str = ""
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
-def _digits(t: Token, text: str) -> Fraction:
+def _digits(t: Token, text: str) -> Fraction | int:
     s = t.text
+    if s.isdigit() and len(s) <= MAX_DIGITS:
+        return int(s)
     if "," in s and not _GROUPED.fullmatch(s):
         raise _error("cannot read", t, text, "a comma groups thousands (3,500); "
                      "a decimal takes a point (3.5)")
@@ -231,7 +277,7 @@ def _digits(t: Token, text: str) -> Fraction:
     s = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if len(s) > MAX_DIGITS:
         raise _error("cannot read", t, text, f"more than {MAX_DIGITS} digits")
-    return Fraction(s)
+    return Fraction(s) if "." in s else int(s)  # both exact; ints are much faster
 
 
 class _Operand(NamedTuple):
@@ -239,7 +285,7 @@ class _Operand(NamedTuple):
 
     lo: Fraction | float
     hi: Fraction | float
-    base: Fraction = Fraction(0)  # a number before its trailing magnitude ("two" of "two thousand")
+    base: Fraction | int = 0  # a number before its trailing magnitude ("two" of "two thousand")
     magnitude: int = 1  # that magnitude (1 when there is none, and for vague words)
     vague: str = ""  # the vague words, when they were ("several hundred")
 
@@ -254,18 +300,20 @@ class _Number:
     part, None when it cannot continue the number; `add` takes it.
     """
 
+    __slots__ = ("done", "group", "last", "hundred", "scale", "lead", "magnitude", "plain")
+
     def __init__(self) -> None:
-        self.done = Fraction(0)  # groups closed by a scale: "two million" of "two million five"
-        self.group: Fraction | None = None  # the open group: "five hundred"
+        self.done: Fraction | int = 0  # groups closed by a scale: "two million" of "two million five"
+        self.group: Fraction | int | None = None  # the open group: "five hundred"
         self.last = ""
         self.hundred = False  # the open group has had its "hundred"
         self.scale = 0  # the last scale word's value, 0 before any
-        self.lead: Fraction | None = None  # the value before the first magnitude word,
+        self.lead: Fraction | int | None = None  # the value before the first magnitude word,
         self.magnitude = 1  # and the magnitude words after it,
         self.plain = True  # while nothing else follows them ("two thousand", not "... five")
 
     @property
-    def value(self) -> Fraction:
+    def value(self) -> Fraction | int:
         return self.done + (self.group or 0)
 
     def kind_of(self, t: Token, nxt: Token | None) -> str | None:
@@ -303,7 +351,7 @@ class _Number:
             return "a" if ok else None
         return None
 
-    def add(self, kind: str, t: Token, digits: Fraction = Fraction(0)) -> None:
+    def add(self, kind: str, t: Token, digits: Fraction | int = 0) -> None:
         w = t.text
         if self.magnitude > 1 and kind not in _MAGNIFY:
             self.plain = False
@@ -314,7 +362,7 @@ class _Number:
         elif kind in ("unit", "teen", "tens"):
             self.group = (self.group or 0) + (lx.UNITS.get(w) or lx.TEENS.get(w) or lx.TENS[w])
         elif kind == "zero":
-            self.group = Fraction(0)
+            self.group = 0
         elif kind == "fraction":  # "a half", "three quarters"
             f = lx.FRACTION_WORDS[w]
             self.group = f if self.group is None else self.group * f
@@ -337,7 +385,7 @@ class _Number:
 
     def _magnify(self, m: int) -> None:
         if self.magnitude == 1:
-            self.lead = self.value if self.group is not None or self.done else Fraction(1)
+            self.lead = self.value if self.group is not None or self.done else 1
         self.magnitude *= m
 
     def add_fraction(self, f: Fraction) -> None:
@@ -351,17 +399,15 @@ class _Number:
             self.plain = False
         self.last = "mixed"
 
-    def operand(self) -> _Operand:
-        value = self.value
-        if self.lead is None or not self.plain:
-            return _Operand(value, value, value)
-        return _Operand(value, value, self.lead, self.magnitude)
+_BLANK = _Number()  # asked only whether a number starts at a token; never added to
 
 
 # --- Units -------------------------------------------------------------------------------------
 
 class _Units:
     """A value's unit: a measure (currency, percent or duration; count when none) and a rate."""
+
+    __slots__ = ("text", "measure", "rate")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -376,6 +422,8 @@ class _Units:
     def sign(tokens: Sequence[Token], i: int) -> tuple[str, int]:
         """A currency sign or ISO code at token i ("$", "US$", "US $", "USD"): (currency, tokens)."""
         t = tokens[i]
+        if t.text not in _SIGN_WORDS:
+            return "", 0
         if t.text in lx.CURRENCY_SIGNS:
             return lx.CURRENCY_SIGNS[t.text], 1
         if t.text in lx.CURRENCY_CODES and (t.text not in lx.CAPITALS_ONLY or t.raw.isupper()):
@@ -421,6 +469,7 @@ class _Reader:
         self.settings = settings
         self.vague = Phrases(dict(settings.vague))
         self.overridden = {p for p, v in settings.vague if VAGUE_DEFAULTS.get(p) != v}
+        self.tolerances = _tolerances(settings.approx_tolerance, settings.nearly_tolerance)
         self.read = lru_cache(maxsize=CACHE_SIZE)(self._read)
 
     def _read(self, text: str) -> Quantity:
@@ -440,6 +489,9 @@ _recent: tuple[Settings, _Reader] | None = None  # the Settings read with last, 
 
 class _Scan:
     """One expression being read: lead, core, units and bound, tail (see the module docstring)."""
+
+    __slots__ = ("reader", "text", "tokens", "texts", "n", "i", "units", "range_word",
+                 "range_token", "hedge", "suffix")
 
     def __init__(self, reader: _Reader, text: str, tokens: list[Token]) -> None:
         self.reader = reader
@@ -512,9 +564,9 @@ class _Scan:
         return True
 
     def date_in_lead(self, i: int) -> bool:
-        before = self.texts[max(i - 2, 0):i]
-        return _is_year(self.tokens[i]) and bool(before) and (
-            before[-1] in lx.YEAR_CONTEXT or before == ["as", "of"])
+        if i == 0 or not _is_year(self.tokens[i]):
+            return False
+        return self.texts[i - 1] in lx.YEAR_CONTEXT or self.texts[max(i - 2, 0):i] == ["as", "of"]
 
     def date_end(self, i: int) -> int:
         """The token after the year at token i and its range ("2019-20", "2019/2020")."""
@@ -564,7 +616,7 @@ class _Scan:
             return False
         if self.reader.vague.match(self.texts, i):
             return True
-        return _Number().kind_of(self.tokens[i], self.token(i + 1)) is not None
+        return _BLANK.kind_of(self.tokens[i], self.token(i + 1)) is not None
 
     def core(self) -> tuple[_Operand, str]:
         start = self.i
@@ -627,10 +679,10 @@ class _Scan:
         tokens, texts, n = self.tokens, self.texts, self.n
         start = j = self.i
         while j < n:
-            t, nxt = tokens[j], self.token(j + 1)
+            t, nxt = tokens[j], tokens[j + 1] if j + 1 < n else None
             kind = num.kind_of(t, nxt)
             if kind:
-                num.add(kind, t, _digits(t, self.text) if kind == "digits" else Fraction(0))
+                num.add(kind, t, _digits(t, self.text) if kind == "digits" else 0)
                 j += 1
             elif t.text == "-" and nxt is not None and num.last and (
                     num.kind_of(nxt, self.token(j + 2)) or nxt.text == "and"):
@@ -653,10 +705,13 @@ class _Scan:
                 break
         if j == start or num.last == "a":
             raise self.error("cannot read", tokens[start])
-        if num.value > LARGEST:
+        value = num.value
+        if value > LARGEST:
             raise self.error("cannot read", tokens[start], "too large a number")
         self.i = j
-        return num.operand()
+        if num.lead is None or not num.plain:
+            return _Operand(value, value, value)
+        return _Operand(value, value, num.lead, num.magnitude)
 
     def and_fraction(self, j: int) -> tuple[Fraction, int] | None:
         """ "and a half", "and one half", "and three quarters", "and ½" at token j."""
@@ -721,12 +776,10 @@ class _Scan:
         if hedge and suffix and hedge[1] != suffix[1]:
             raise self.error("a second bound", suffix[2], part=suffix[0])
         said, kind = (hedge or suffix or ("", "exact"))[:2]
-        q = bounded(kind, core.lo, core.hi, self.units.unit(), self.reader.settings, said)
         if core.vague:
             how = core.vague if how == "exact" else f"{how} of {core.vague}"
-        if how == "exact":
-            return q
-        return replace(q, rule=how if kind == "exact" else f"{how}; {q.rule}")
+        return _bounded(kind, core.lo, core.hi, self.units.unit(), self.reader.tolerances, said,
+                        "" if how == "exact" else how)
 
 
 # Number words that, after the quantity, would be a second one ("one" is also a pronoun).
