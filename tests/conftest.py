@@ -34,3 +34,12 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# Property tests (hypothesis): the same examples on every run, so CI never flakes, and a bounded
+# number of them, so `make test` stays fast.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("discrepancy", derandomize=True, max_examples=300, deadline=None,
+                          database=None)
+settings.load_profile("discrepancy")
