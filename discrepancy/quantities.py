@@ -93,9 +93,10 @@ def _bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
 
 
 def _times(x: Fraction | float, f: Fraction) -> Fraction | float:
+    """x × f exactly, rounded once (a float times a Fraction would round twice: 440.00000000000006)."""
     if isinstance(x, int):
-        return x * f.numerator / f.denominator  # exact, then rounded once: no Fraction needed
-    return x * f
+        return x * f.numerator / f.denominator  # no Fraction needed
+    return Fraction(x) * f
 
 
 class _Tolerances(NamedTuple):
