@@ -129,18 +129,17 @@ CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₺": "T
 CURRENCY_CODES = {"usd", "eur", "gbp", "try", "rub", "lyd", "syp", "egp", "lbp", "iqd", "jpy",
                   "cny", "inr", "sar", "aed", "qar", "chf", "cad", "aud", "uah", "ils", "irr"}
 CAPITALS_ONLY = {"try"}
-# After the number. A country names the currency; "dollars" and "pounds" alone are US and British.
+# After the number, each also in the singular (without its final "s"). A country names the
+# currency; "dollars" and "pounds" alone are US and British, "dinars" alone Libyan.
 CURRENCY_NAMES = {
-    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
-    "canadian dollars": "CAD", "australian dollars": "AUD", "euro": "EUR", "euros": "EUR",
-    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-    "syrian pounds": "SYP", "syrian lira": "SYP", "egyptian pounds": "EGP",
+    "dollars": "USD", "us dollars": "USD", "canadian dollars": "CAD",
+    "australian dollars": "AUD", "euros": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
+    "sterling": "GBP", "syrian pounds": "SYP", "syrian lira": "SYP", "egyptian pounds": "EGP",
     "lebanese pounds": "LBP", "lebanese lira": "LBP", "lira": "TRY", "liras": "TRY",
-    "lire": "TRY", "turkish lira": "TRY", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-    "roubles": "RUB", "dinar": "LYD", "dinars": "LYD", "libyan dinars": "LYD",
-    "iraqi dinars": "IQD", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "riyals": "SAR",
-    "saudi riyals": "SAR", "qatari riyals": "QAR", "dirhams": "AED", "swiss francs": "CHF",
-    "hryvnia": "UAH", "hryvnias": "UAH", "shekels": "ILS",
+    "lire": "TRY", "turkish lira": "TRY", "rubles": "RUB", "roubles": "RUB", "dinars": "LYD",
+    "libyan dinars": "LYD", "iraqi dinars": "IQD", "yen": "JPY", "yuan": "CNY", "rupees": "INR",
+    "riyals": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR", "dirhams": "AED",
+    "swiss francs": "CHF", "hryvnias": "UAH", "shekels": "ILS",
 }  # fmt: skip
 PERCENT = {"%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
            "percentage points": "percentage points", "percentage point": "percentage points"}

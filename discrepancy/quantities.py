@@ -226,6 +226,7 @@ class Phrases(Generic[V]):
 _HEDGES = Phrases(lx.HEDGES)
 _SUFFIXES = Phrases(lx.SUFFIXES)
 _UNITS = Phrases({
+    **{p[:-1]: ("measure", c) for p, c in lx.CURRENCY_NAMES.items() if p.endswith("s")},
     **{p: ("measure", u) for p, u in {**lx.CURRENCY_NAMES, **lx.PERCENT, **lx.DURATIONS}.items()},
     **{f"{pre} {p}": ("rate", r) for pre in lx.RATE_PREFIXES for p, r in lx.RATE_PERIODS.items()},
     **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
