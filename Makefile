@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test bench clean
+.PHONY: report test bench clean golden
 
 report: $(STAMP)  ## the discrepancy report on claims.yaml
 	$(BIN)/discrepancy report claims.yaml
@@ -23,3 +23,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
+
+golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (review the diff)
+	$(BIN)/discrepancy report claims.yaml --format markdown --output tests/golden/claims.md
+	$(BIN)/discrepancy report claims.yaml --all --format markdown --output tests/golden/claims-all.md

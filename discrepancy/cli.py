@@ -32,6 +32,7 @@ app = typer.Typer(
 class ReportFormat(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 class GroupsFormat(str, Enum):
