@@ -33,6 +33,7 @@ class ReportFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 class GroupsFormat(str, Enum):
