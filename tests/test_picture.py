@@ -165,3 +165,17 @@ def test_wagner_picture_shows_two_ranges_not_overlapping(wagner_picture):
     assert two_thousand[b0] == "[" and two_thousand[b1] == "▶"
     assert a1 + 10 < b0  # a wide gap of empty columns between the ranges
     assert set(two_thousand[a1 + 1:b0]) == {" "} and set(hundreds[a1 + 1:]) <= {" "}
+
+
+def test_terminal_report_escapes_every_claim_field(cli, tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        'claims:\n'
+        '  - {id: "i\\e[2J", source: "s\\e[31m", about: fighters, value: "10", note: "n\\a",\n'
+        '     unit: "u\\e]0;title\\a"}\n'
+        '  - {source: b, about: fighters, value: "500", unit: "u\\e]0;title\\a"}\n')
+    r = cli("report", str(path))
+    assert r.code == 0, r
+    assert "\x1b" not in r.out and "\x07" not in r.out
+    assert "s\\x1b[31m  10" in r.out  # the picture's label
+    assert "(s\\x1b[31m, " in r.out and "note (i\\x1b[2J): n\\x07" in r.out

@@ -129,7 +129,7 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
         ruler, tick_labels = _axis_lines(axis)
         used = "".join(bars)
         legend = [text for glyphs, text in LEGEND if any(g in used for g in glyphs)]
-        caption = [unit] if unit != "count" else []
+        caption = [clean(unit)] if unit != "count" else []
         caption.append("log scale" if axis.log else "linear scale")
         lines += [pad + ruler, pad + tick_labels, pad + " · ".join(caption + legend)]
     return "".join(line.rstrip() + "\n" for line in lines)
