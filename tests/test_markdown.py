@@ -1,8 +1,9 @@
-"""`report --format markdown`: the golden file, and what a real CommonMark/GFM parser makes of it."""
+"""`report --format markdown`: the golden file, and what a real CommonMark/GFM parser reads."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import pytest
@@ -141,7 +142,13 @@ def test_no_conflicts(cli, tmp_path):
 
 # ---------------------------------------------------------------- hostile text
 
-HOSTILE_YAML = r'''version: 1
+HOSTILE_ABOUT = ("fighters <img src=x onerror=alert(1)> | `ab` #tag ~~s~~ "
+                 "[x](javascript:alert(1)) 1. - all of them")
+HOSTILE_QUOTE = ("line one\nline two | ```` fence ```` <script>alert('q')</script>\x1b[31m red"
+                 "\x07 - [x](javascript:alert(1)) $a$ &amp;")
+LONG_QUOTE = "a very long quote, " * 40 + "the end"
+# JSON strings are YAML double-quoted scalars, escapes and all
+HOSTILE_YAML = f"""version: 1
 sources:
   "evil|```src``` <b>bold</b>":
     title: "<script>alert('title')</script> | *t*"
@@ -151,26 +158,24 @@ sources:
 claims:
   - id: "id`1`|x"
     source: "evil|```src``` <b>bold</b>"
-    about: "fighters <img src=x onerror=alert(1)> | `ab` #tag ~~s~~ [x](javascript:alert(1)) 1. - all of them"
+    about: {json.dumps(HOSTILE_ABOUT)}
     value: "10 <script>alert()</script> | `x` *y*"
-    attributed_to: "Mr. <b>X</b> & _Y_ \\ [a][b]"
-    quote: "line one\nline two | ```` fence ```` <script>alert('q')</script>\e[31m red\x07 - [x](javascript:alert(1)) $a$ &amp;"
+    attributed_to: "Mr. <b>X</b> & _Y_ \\\\ [a][b]"
+    quote: {json.dumps(HOSTILE_QUOTE)}
     note: "*note* <i>x</i>"
   - id: plain
     source: safe
-    about: "fighters <img src=x onerror=alert(1)> | `ab` #tag ~~s~~ [x](javascript:alert(1)) 1. - all of them"
+    about: {json.dumps(HOSTILE_ABOUT)}
     value: "at least 2,000 [x](javascript:alert())"
-    quote: "LONG"
-'''
-LONG_QUOTE = "a very long quote, " * 40 + "the end"
-HOSTILE_ABOUT = "fighters <img src=x onerror=alert(1)> | `ab` #tag ~~s~~ [x](javascript:alert(1)) 1. - all of them"
+    quote: {json.dumps(LONG_QUOTE)}
+"""
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     from tests.conftest import run_cli
     path = tmp_path_factory.mktemp("hostile") / "claims.yaml"
-    path.write_text(HOSTILE_YAML.replace("LONG", LONG_QUOTE), encoding="utf-8")
+    path.write_text(HOSTILE_YAML, encoding="utf-8")
     r = run_cli("report", str(path), "-f", "markdown")
     assert r.code == 0, r
     return r.out
@@ -201,8 +206,8 @@ def test_hostile_text_comes_out_as_the_same_text(hostile):
                        "evil|```src``` <b>bold</b>", "Mr. <b>X</b> & _Y_ \\ [a][b]"]
     quotes = [inline_text(t) for t in tokens if t.type == "inline"
               and inline_text(t).startswith("“")]
-    assert quotes[0] == ("“line one line two | ```` fence ```` <script>alert('q')</script>"
-                         "\\x1b[31m red\\x07 - [x](javascript:alert(1)) $a$ &amp;”")
+    assert quotes[0] == f"“{clean(HOSTILE_QUOTE)}”"
+    assert clean(HOSTILE_QUOTE).startswith("line one line two | ````")
     assert "\x1b" not in hostile and "\x07" not in hostile
 
 

@@ -22,6 +22,7 @@ from discrepancy.render.text import clean, date, gap, interval
 CELL = 80  # characters of claim text in a table cell; longer text is cut, ending in …
 # `$` too, as GitHub reads $…$ as maths; `_` inside a word (file_name) cannot make emphasis
 _MARKUP = re.compile(r"[\\`*\[\]<>&|~#$]|(?<![^\W_])_|_(?![^\W_])")
+_LIST = re.compile(r"^(\d{0,9})((?<=\d)[.)]|(?<!\d)[-+])")  # a line's "- ", "+ ", "1. ", "1) "
 
 
 def text(s: str, limit: int | None = None) -> str:
@@ -31,10 +32,7 @@ def text(s: str, limit: int | None = None) -> str:
     if limit is not None and len(s) > limit:
         s = _cut(s, limit)
     s = _MARKUP.sub(lambda m: "\\" + m.group(), s)
-    return _LIST.sub(r"\1\\\2", s)  # at a line's start, "- ", "+ " or "1. " begins a list
-
-
-_LIST = re.compile(r"^(\d{0,9})((?<=\d)[.)]|(?<!\d)[-+])")
+    return _LIST.sub(r"\1\\\2", s)
 
 
 def _cut(s: str, limit: int) -> str:
@@ -103,8 +101,8 @@ def report(analysis: Analysis, show_all: bool) -> str:
     anchors("Discrepancy report")
     out = ["# Discrepancy report\n", _made_from(analysis), *_summary(analysis)]
     shown = analysis.shown(show_all)
-    parts = [("Disagreements", [f for f in shown if f.status in REPORTED],
-              "No conflicts." + ("\n" if show_all else " (`--all` lists the groups that agree.)\n"))]
+    parts = [("Disagreements", [f for f in shown if f.status in REPORTED], "No conflicts.\n"
+              if show_all else "No conflicts. (`--all` lists the groups that agree.)\n")]
     if show_all:
         parts.append(("Other groups", [f for f in shown if f.status not in REPORTED],
                       "None: every group is in conflict or has a unit mismatch.\n"))

@@ -1,9 +1,10 @@
 """The range picture: every claim of a group as a bar on one shared axis, in plain Unicode text.
 
-    seed-000  hundreds                (━━━━━━━━━━━━━━━━━]
-    seed-004  at least two thousand                        [━━━━━━━━━━━━▶
-                                      ┬───────────┬───────────┬────────
-                                      0          500        1,000
+    seed-000  hundreds                    [━━━━━━━━━━━━━━━━━━]
+    seed-004  at least two thousand                                                 [━━━━━━━━━━━▶
+                                     ┬───────────┬───────────┬──────────┬───────────┬───────────┬
+                                     0          500        1,000      1,500       2,000     2,500
+                                     linear scale · [ ] closed end · ▶ no upper bound
 
 `[` `]` are closed ends, `(` `)` open ones, `●` a single number, `▶` an end with no bound. The
 axis is linear, or log when the positive ends span more than a factor of 10; 0 has no place on
@@ -114,17 +115,18 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
         return ""
     labels = [f"{clean(c.source)}  {clean(c.value)}" for c in claims]
     label_width = min(LABEL_WIDTH, max(_columns(text) for text in labels))
-    label_of = {id(c): _fit(text, label_width) for c, text in zip(claims, labels)}
+    labels = [_fit(text, label_width) for text in labels]
     pad = " " * (label_width + 2)
     units = sorted({c.quantity.unit for c in drawn})
     lines = []
     for unit in units:
-        members = [c for c in drawn if c.quantity.unit == unit]
-        axis = axis_for([c.quantity for c in members], width)
-        bars = [bar(c.quantity, axis) for c in members]
-        lines.extend(f"{label_of[id(c)]}  {b}" for c, b in zip(members, bars))
+        members = [i for i, c in enumerate(claims)
+                   if not c.quantity.unquantified and c.quantity.unit == unit]
+        axis = axis_for([claims[i].quantity for i in members], width)
+        bars = [bar(claims[i].quantity, axis) for i in members]
+        lines.extend(f"{labels[i]}  {b}" for i, b in zip(members, bars))
         if unit == units[-1]:
-            lines.extend(f"{label_of[id(c)]}  (no number)" for c in claims
+            lines.extend(f"{label}  (no number)" for label, c in zip(labels, claims)
                          if c.quantity.unquantified)
         ruler, tick_labels = _axis_lines(axis)
         used = "".join(bars)
