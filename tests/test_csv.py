@@ -1,4 +1,4 @@
-"""`report --format csv`: one row per claim per group, read back with the csv module."""
+"""`report --format csv`, read back with the csv module; and what every new format shares."""
 
 from __future__ import annotations
 
@@ -77,3 +77,14 @@ def test_awkward_text_round_trips_and_never_runs(cli, tmp_path):
 
 def test_every_report_format_has_a_renderer():
     assert set(RENDERERS) == {f.value for f in ReportFormat}
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv"])
+def test_bad_input_writes_nothing_and_exits_2(cli, tmp_path, fmt):
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n  - {source: a, about: fighters, value: threeish}\n")
+    out = tmp_path / f"report.{fmt}"
+    r = cli("report", str(path), "-f", fmt, "-o", str(out))
+    assert r.code == 2 and r.out == "", r
+    assert f"{path}:2:" in r.err and "Traceback" not in r.err
+    assert not out.exists()
