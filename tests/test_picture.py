@@ -6,7 +6,7 @@ import pytest
 
 from discrepancy.model import Quantity, Settings
 from discrepancy.quantities import parse_quantity
-from discrepancy.render.picture import Axis, axis_for, bar, picture
+from discrepancy.render.picture import LABEL_WIDTH, Axis, axis_for, bar, picture
 from tests.helpers import claim
 
 INF = float("inf")
@@ -134,7 +134,7 @@ def test_labels_are_cleaned_cut_and_aligned():
                     claim("c", "x", "10", source="東京新聞")])
     assert "\x1b" not in text and "evil\\x1b[31m source  10" in text
     lines = text.splitlines()
-    assert lines[1].startswith("s" * 31 + "…  ")
+    assert lines[1].startswith("s" * (LABEL_WIDTH - 1) + "…  ")
     # every ● stands in the same terminal column, over the middle tick: 東京新聞 is 8 columns
     ruler = lines[3]
     middle = [i for i, ch in enumerate(ruler) if ch == "┬"][1]

@@ -4,7 +4,7 @@
     seed-004  at least two thousand                                                 [━━━━━━━━━━━▶
                                      ┬───────────┬───────────┬──────────┬───────────┬───────────┬
                                      0          500        1,000      1,500       2,000     2,500
-                                     linear scale · [ ] closed end · ▶ no upper bound
+    linear scale · [ ] closed end · ▶ no upper bound
 
 `[` `]` are closed ends, `(` `)` open ones, `●` a single number, `▶` an end with no bound. The
 axis is linear, or log when the positive ends span more than a factor of 10; 0 has no place on
@@ -22,7 +22,7 @@ from discrepancy.model import Claim, Quantity
 from discrepancy.render.text import clean, number
 
 WIDTH = 60  # columns of bar area, whatever the terminal: the picture is the same everywhere
-LABEL_WIDTH = 32  # at most this many columns of "source  value" to the left of the bars
+LABEL_WIDTH = 34  # at most this many columns of "source  value" to the left of the bars
 LOG_SPAN = 10.0  # a log axis when the largest positive end is more than this × the smallest
 
 BODY, POINT, TO_ZERO, UNBOUNDED = "━", "●", "◀", "▶"
@@ -133,7 +133,7 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
         legend = [text for glyphs, text in LEGEND if any(g in used for g in glyphs)]
         caption = [clean(unit)] if unit != "count" else []
         caption.append("log scale" if axis.log else "linear scale")
-        lines += [pad + ruler, pad + tick_labels, pad + " · ".join(caption + legend)]
+        lines += [pad + ruler, pad + tick_labels, " · ".join(caption + legend)]
     return "".join(line.rstrip() + "\n" for line in lines)
 
 
