@@ -107,6 +107,20 @@ def test_golden_markdown_says_what_it_was_made_from(golden_all):
     assert "/work" not in golden_all and str(ROOT) not in golden_all
 
 
+def test_made_from_names_every_input_as_given_with_its_own_hash(cli, tmp_path):
+    (tmp_path / "sub").mkdir()
+    files = {"a.yaml": "claims:\n  - {source: a, about: fighters, value: 10}\n",
+             "sub/b.yaml": "claims:\n  - {source: b, about: fighters, value: 500}\n"}
+    for name, body in files.items():
+        (tmp_path / name).write_text(body)
+    r = cli("report", "a.yaml", "sub", "-f", "markdown", cwd=tmp_path)
+    assert r.code == 0, r
+    digests = [hashlib.sha256(body.encode()).hexdigest()[:12] for body in files.values()]
+    assert (f"Made from `a.yaml` (sha256 `{digests[0]}`), `sub/b.yaml` (sha256 `{digests[1]}`) "
+            "by discrepancy") in r.out
+    assert str(tmp_path) not in r.out
+
+
 def test_golden_markdown_holds_the_wagner_conflict_with_provenance(golden_all):
     section = golden_all.split("### Russian mercenaries of the Wagner Group")[1].split("\n### ")[0]
     assert "**conflict** · gap 2.0×" in section
