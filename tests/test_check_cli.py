@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 
 import pytest
 import yaml
@@ -397,3 +398,15 @@ def test_pre_commit_hook_runs_check_on_the_whole_claims_set():
     for path in (".pre-commit-config.yaml", "README.md", "src/claims.py"):
         assert not files.search(path), path
 
+
+def test_readme_documents_the_ci_workflow():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Use in CI", 1)[1].split("\n## ", 1)[0]
+    for needed in ("discrepancy baseline", "git add .discrepancy-baseline.json",
+                   "--format github", "reason", "--strict", "| 2 |", "pre-commit"):
+        assert needed in section, needed
+    workflow = yaml.safe_load(textwrap.dedent(
+        section.split("```yaml\n", 1)[1].split("```", 1)[0]))
+    steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert any("discrepancy check" in s and "--format github" in s for s in steps), steps
+    assert "`discrepancy check" in readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
