@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from discrepancy.errors import InputError, Location, Problem
@@ -21,6 +21,7 @@ VERSION = 1  # of the baseline file; bump it (and read the old one) when its sha
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 TOP_FIELDS = ("version", "contradictions")
 ENTRY_FIELDS = ("fingerprint", "about", "claims", "reason")
+ENTRY_REQUIRED = ENTRY_FIELDS[:3]  # `reason` may be left out
 SIDE_FIELDS = ("id", "source", "value")
 
 
@@ -152,8 +153,7 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
         f'      "fingerprint": {q(e.fingerprint)},\n'
         f'      "about": {q(e.about)},\n'
         '      "claims": [\n'
-        + ",\n".join(f"        {q({'id': s.id, 'source': s.source, 'value': s.value})}"
-                     for s in e.claims)
+        + ",\n".join(f"        {q(asdict(s))}" for s in e.claims)
         + "\n      ],\n"
         f'      "reason": {q(e.reason)}\n'
         "    }"
@@ -219,7 +219,7 @@ def _entry(node: Node, problems: list[Problem]) -> Entry | None:
                                 "`fingerprint`, `about` and `claims`"))
         return None
     before = len(problems)
-    _fields(node, ENTRY_FIELDS, ENTRY_FIELDS[:3], "a baseline entry", problems)
+    _fields(node, ENTRY_FIELDS, ENTRY_REQUIRED, "a baseline entry", problems)
     f: dict[str, Node] = node.value
     fp = _string(f.get("fingerprint"), "fingerprint", problems)
     if fp and not FINGERPRINT.match(fp):
@@ -315,8 +315,9 @@ class _JsonReader:
                 key, pos = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
                 child, pos = self._value(self._skip(pos) + 1)  # past the ':'
                 if key in members:
+                    first = members[key].key_loc or members[key].loc
                     self.problems.append(Problem(key_loc, f"duplicate key `{key}` (first at "
-                                                 f"line {members[key].key_loc.line})"))  # type: ignore[union-attr]
+                                                 f"line {first.line})"))
                 else:
                     members[key] = replace(child, key_loc=key_loc)
                 pos = self._after_item(pos)

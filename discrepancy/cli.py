@@ -269,7 +269,8 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def analyse_with_baseline(paths: list[Path] | None, threshold: float | None,
-                          tolerance: float | None, baseline_path: Path) -> tuple[Analysis, Baseline]:
+                          tolerance: float | None,
+                          baseline_path: Path) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together."""
     from discrepancy.pipeline import analyse
 
@@ -289,7 +290,8 @@ def analyse_with_baseline(paths: list[Path] | None, threshold: float | None,
 
 def check_status(comparison: Comparison, strict: bool) -> int:
     """`check`'s exit status: 1 when a contradiction is new (or, with --strict, when a baseline
-    entry no longer occurs), else 0. Bad input, the baseline included, is 2 (handles_input_errors)."""
+    entry no longer occurs), else 0. Bad input, the baseline's included, is 2 (raised as
+    InputError, turned into 2 by handles_input_errors)."""
     return FOUND if comparison.fails(strict) else OK
 
 

@@ -206,6 +206,8 @@ def test_problems_in_claims_and_baseline_are_listed_together(cli, tmp_path):
     r = cli("check", "-b", "b.json", cwd=tmp_path)
     assert r.code == 2, r
     assert "b.json:1:2: not valid JSON" in r.err and "claims.yaml:2:5: claim is missing" in r.err
+    r = cli("baseline", "-o", "new.json", cwd=tmp_path)
+    assert r.code == 2 and not (tmp_path / "new.json").exists(), r
 
 
 def test_check_and_baseline_take_the_report_options(cli, tmp_path):

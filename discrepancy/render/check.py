@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from discrepancy.baseline import Comparison, Contradiction, Entry
+from dataclasses import asdict
+
+from discrepancy.baseline import Comparison, Contradiction, Entry, Side
 from discrepancy.model import Claim
 from discrepancy.render import json as json_render
 from discrepancy.render.text import clean, gap, interval
@@ -19,19 +21,20 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _claim_line(c: Claim) -> str:
+def claim_line(c: Claim | Side) -> str:
+    """A claim in a sentence: its value, then its source and id."""
     return f"{clean(c.value)} ({clean(c.source)}, {clean(c.id)})"
 
 
 def _entry_line(e: Entry) -> str:
-    sides = " vs ".join(f"{clean(s.value)} ({clean(s.source)}, {clean(s.id)})" for s in e.claims)
+    sides = " vs ".join(claim_line(s) for s in e.claims)
     reason = f" (reason: {clean(e.reason)})" if e.reason else ""
     return f"{e.fingerprint}  {clean(e.about)}: {sides}{reason}"
 
 
 def _new_block(c: Contradiction) -> str:
-    rows = [[str(x.location), clean(x.id), clean(x.source), clean(x.value), interval(x.quantity)]
-            for x in (c.conflict.a, c.conflict.b)]
+    rows = [[clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value),
+             interval(x.quantity)] for x in (c.conflict.a, c.conflict.b)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"NEW CONTRADICTION  {clean(c.about)}"]
     lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
@@ -82,7 +85,7 @@ def _contradiction(c: Contradiction) -> dict[str, Any]:
 
 def _entry(e: Entry) -> dict[str, Any]:
     return {"fingerprint": e.fingerprint, "about": e.about,
-            "claims": [{"id": s.id, "source": s.source, "value": s.value} for s in e.claims],
+            "claims": [asdict(s) for s in e.claims],
             "reason": e.reason}
 
 
@@ -122,7 +125,7 @@ def github(comparison: Comparison, strict: bool) -> str:
     lines = []
     for c in comparison.new[:GITHUB_ERRORS]:
         newer, other = comparison.newer(c)
-        message = (f"{_claim_line(newer)} contradicts {_claim_line(other)} at {other.location}: "
+        message = (f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
                    f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
                    "or once reviewed accept it with `discrepancy baseline`.")
         lines.append(_command("error", clean(message), file=newer.location.file,

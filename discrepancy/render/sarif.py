@@ -6,7 +6,6 @@ across runs however the file's lines move)."""
 
 from __future__ import annotations
 
-import math
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from discrepancy import __version__
 from discrepancy.baseline import Comparison
 from discrepancy.model import Claim
 from discrepancy.render.json import dumps
+from discrepancy.render.check import claim_line
 from discrepancy.render.text import clean, gap
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -44,10 +44,6 @@ def _location(claim: Claim) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def _side(c: Claim) -> str:
-    return f"{clean(c.value)} ({clean(c.source)}, {clean(c.id)})"
-
-
 def render(comparison: Comparison) -> str:
     results = []
     for c in comparison.new:
@@ -56,15 +52,14 @@ def render(comparison: Comparison) -> str:
             "ruleId": RULE_ID,
             "ruleIndex": 0,
             "level": "error",
-            "message": {"text": f"New contradiction about {clean(c.about)}: {_side(newer)} "
-                                f"contradicts {_side(other)} at {other.location}, "
+            "message": {"text": f"New contradiction about {clean(c.about)}: {claim_line(newer)} "
+                                f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
                                 f"{gap(c.conflict.gap)} apart."},
             "locations": [_location(newer)],
             "relatedLocations": [{"id": 1, **_location(other),
-                                  "message": {"text": f"the other claim: {_side(other)}"}}],
+                                  "message": {"text": f"the other claim: {claim_line(other)}"}}],
             "partialFingerprints": {"contradiction/v1": c.fingerprint},
-            "properties": {"group": c.group,
-                           "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4)},
+            "properties": {"group": c.group},
         })
     return dumps({
         "$schema": SCHEMA,
