@@ -23,3 +23,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
+
+.PHONY: check
+check: $(STAMP)  ## the CI gate: no contradiction in claims.yaml beyond .discrepancy-baseline.json
+	$(BIN)/discrepancy check claims.yaml
