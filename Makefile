@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test bench clean golden
+.PHONY: report test bench clean
 
 report: $(STAMP)  ## the discrepancy report on claims.yaml
 	$(BIN)/discrepancy report claims.yaml
@@ -24,6 +24,11 @@ $(STAMP): pyproject.toml
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
 
+.PHONY: check
+check: $(STAMP)  ## the CI gate: no contradiction in claims.yaml beyond .discrepancy-baseline.json
+	$(BIN)/discrepancy check claims.yaml
+
+.PHONY: golden
 golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (review the diff)
 	$(BIN)/discrepancy report claims.yaml --format markdown --output tests/golden/claims.md
 	$(BIN)/discrepancy report claims.yaml --all --format markdown --output tests/golden/claims-all.md

@@ -21,6 +21,7 @@ COMMANDS = {
     "discrepancy report --all -f json": (["report", "--all", "-f", "json", "claims.yaml"], 0.5),
     "discrepancy report --all -f markdown": (["report", "--all", "-f", "markdown",
                                               "claims.yaml"], 0.5),
+    "discrepancy check claims.yaml": (["check", "claims.yaml"], 0.5),
     "discrepancy --help": (["--help"], 0.3),
 }
 
