@@ -27,3 +27,8 @@ clean:
 .PHONY: check
 check: $(STAMP)  ## the CI gate: no contradiction in claims.yaml beyond .discrepancy-baseline.json
 	$(BIN)/discrepancy check claims.yaml
+
+.PHONY: golden
+golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (review the diff)
+	$(BIN)/discrepancy report claims.yaml --format markdown --output tests/golden/claims.md
+	$(BIN)/discrepancy report claims.yaml --all --format markdown --output tests/golden/claims-all.md

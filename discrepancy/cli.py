@@ -36,6 +36,8 @@ app = typer.Typer(
 class ReportFormat(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 class GroupsFormat(str, Enum):

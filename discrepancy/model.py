@@ -130,6 +130,7 @@ class Claims:
     aliases: tuple[tuple[str, tuple[str, ...]], ...]
     settings: Settings
     files: tuple[str, ...] = ()
+    digests: tuple[str, ...] = ()  # sha256 of each file's text, in the order of `files`
 
 
 class Status(str, Enum):

@@ -8,11 +8,14 @@ from discrepancy.baseline import Comparison
 from discrepancy.pipeline import Analysis
 from discrepancy.render import json, table
 from discrepancy.render import check, sarif
+from discrepancy.render import csv, markdown
 
 # format name -> render(analysis, show_all, colour, width)
 RENDERERS: dict[str, Callable[[Analysis, bool, bool, int], str]] = {
     "table": table.report,
     "json": lambda analysis, show_all, colour, width: json.report(analysis, show_all),
+    "markdown": lambda analysis, show_all, colour, width: markdown.report(analysis, show_all),
+    "csv": lambda analysis, show_all, colour, width: csv.report(analysis, show_all),
 }
 
 # `check` format name -> render(comparison, strict)
