@@ -10,13 +10,17 @@ import tempfile
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, List, Optional, TypeVar
 
 import typer
 
 from discrepancy import __version__
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.model import Claims
+
+if TYPE_CHECKING:
+    from discrepancy.baseline import Baseline, Comparison
+    from discrepancy.pipeline import Analysis
 
 OK, FOUND, BAD_INPUT = 0, 1, 2  # exit statuses; 2 is also click's usage-error status
 
@@ -32,11 +36,23 @@ app = typer.Typer(
 class ReportFormat(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 class GroupsFormat(str, Enum):
     table = "table"
     json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+BASELINE_FILE = Path(".discrepancy-baseline.json")
 
 
 PathsArg = Annotated[Optional[List[Path]], typer.Argument(
@@ -243,6 +259,100 @@ def parse(
     text, ok = parsed.render(texts, settings, as_json)
     typer.echo(text, nl=False)
     raise typer.Exit(OK if ok else BAD_INPUT)
+
+
+def read_baseline(path: Path) -> Baseline:
+    """The baseline file; when there is none, an empty baseline marked missing."""
+    from discrepancy.baseline import Baseline, parse
+
+    name = path.as_posix()
+    if not path.exists():
+        return Baseline(name, exists=False)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError.at(Location(name), f"not UTF-8 text (byte {e.start})") from None
+    except OSError as e:
+        raise InputError.at(Location(name), f"cannot read: {e.strerror}") from None
+    return parse(text, name)
+
+
+def analyse_with_baseline(paths: list[Path] | None, threshold: float | None,
+                          tolerance: float | None,
+                          baseline_path: Path) -> tuple[Analysis, Baseline]:
+    """The claims analysed and the baseline read; problems in either are reported together."""
+    from discrepancy.pipeline import analyse
+
+    problems: list[Problem] = []
+    try:
+        analysis = analyse(load(paths, threshold, tolerance))
+    except InputError as e:
+        problems.extend(e.problems)
+    try:
+        known = read_baseline(baseline_path)
+    except InputError as e:
+        problems.extend(e.problems)
+    if problems:
+        raise InputError(problems)
+    return analysis, known
+
+
+def check_status(comparison: Comparison, strict: bool) -> int:
+    """`check`'s exit status: 1 when a contradiction is new (or, with --strict, when a baseline
+    entry no longer occurs), else 0. Bad input, the baseline's included, is 2 (raised as
+    InputError, turned into 2 by handles_input_errors)."""
+    return FOUND if comparison.fails(strict) else OK
+
+
+@app.command()
+@handles_input_errors
+def check(
+    paths: PathsArg = None,
+    baseline_path: Annotated[Path, typer.Option(
+        "--baseline", "-b", dir_okay=False, help="The baseline file of accepted contradictions. "
+        "When it does not exist, every contradiction is new.")] = BASELINE_FILE,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format: text for "
+                                             "people, json, github (workflow commands) or "
+                                             "sarif (code scanning).")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail when a baseline entry no "
+                                         "longer occurs.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
+                                                   "(atomically) instead of standard output.",
+                                                   dir_okay=False)] = None,
+    threshold: ThresholdOpt = None,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """CI gate: fail on contradictions not in the baseline (exit 0 none new, 1 new, 2 bad input)."""
+    from discrepancy.baseline import compare, contradictions
+    from discrepancy.render import CHECK_RENDERERS
+
+    analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
+    comparison = compare(contradictions(analysis), known)
+    emit(CHECK_RENDERERS[fmt.value](comparison, strict), output)
+    raise typer.Exit(check_status(comparison, strict))
+
+
+@app.command("baseline")
+@handles_input_errors
+def baseline_command(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", dir_okay=False, help="The baseline file to write (atomically). The "
+        "`reason` of each entry that still occurs is kept.")] = BASELINE_FILE,
+    threshold: ThresholdOpt = None,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """Accept today's contradictions as known: write them to the baseline file."""
+    from discrepancy.baseline import compare, contradictions, dumps, entries
+
+    analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output)
+    found = contradictions(analysis)
+    comparison = compare(found, previous)
+    emit(dumps(entries(found, previous)), output)
+    kept = sum(1 for _, e in comparison.known if e.reason)
+    typer.echo(f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
+               f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "
+               f"reason{'s' * (kept != 1)} kept", err=True)
 
 
 def main() -> None:

@@ -55,10 +55,12 @@ class Node:
 class Document:
     name: str
     root: Node | None
+    digest: str = ""  # sha256 of the text read, so a report can say what it was made from
 
 
 def parse_document(text: str, name: str) -> Document:
     """YAML text into located nodes; malformed YAML, duplicate keys and alias bombs raise."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         tree = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -72,12 +74,12 @@ def parse_document(text: str, name: str) -> Document:
     except yaml.YAMLError as e:
         raise InputError.at(Location(name), f"malformed YAML: {e}") from None
     if tree is None:
-        return Document(name, None)
+        return Document(name, None, digest)
     problems: list[Problem] = []
     root = _Walker(name, problems, text).walk(tree)
     if problems:
         raise InputError(problems)
-    return Document(name, root)
+    return Document(name, root, digest)
 
 
 class _Walker:
@@ -155,7 +157,8 @@ def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None
         raise InputError(problems)
     if not have_sources:
         sources = {c.source: Source(c.source, location=c.location) for c in claims}
-    return Claims(tuple(claims), sources, aliases, settings, tuple(d.name for d in documents))
+    return Claims(tuple(claims), sources, aliases, settings, tuple(d.name for d in documents),
+                  tuple(d.digest for d in documents))
 
 
 def _sections(tops: list[tuple[Document, dict[str, Node]]], name: str, kind: type,

@@ -132,6 +132,7 @@ class Claims:
     aliases: tuple[tuple[str, tuple[str, ...]], ...]
     settings: Settings
     files: tuple[str, ...] = ()
+    digests: tuple[str, ...] = ()  # sha256 of each file's text, in the order of `files`
 
 
 class Status(str, Enum):

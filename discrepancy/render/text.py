@@ -38,7 +38,11 @@ def gap(x: float) -> str:
 
 def clean(text: str) -> str:
     """One line of text, with control characters shown escaped instead of reaching the terminal."""
-    text = " ".join(text.split())
+    return visible(" ".join(text.split()))
+
+
+def visible(text: str) -> str:
+    """Control and invisible formatting characters shown as escapes; tabs and newlines kept."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                         else f"\\u{ord(m.group()):04x}", text)
 
