@@ -38,22 +38,9 @@ FRACTION_CHARS = {
 
 # --- Bounds and hedges -------------------------------------------------------------------------
 
-# What each rule makes of the number(s) [lo, hi] it is given; `t` is `approx_tolerance` and
-# `n` is `nearly_tolerance` from the settings (both 0.1 by default).
-RULES = {
-    "exact": "[lo, hi]: the number itself, or the range",
-    "above": "(lo, ∞): lower bound, excluded",
-    "at-least": "[lo, ∞): lower bound, included",
-    "below": "[0, hi): upper bound, excluded",
-    "at-most": "[0, hi]: upper bound, included",
-    "approx": "[lo × (1 - t), hi × (1 + t)]: approximately",
-    "nearly": "[lo × (1 - n), hi]: nearly",
-    "just-under": "[lo × (1 - n), lo): just under",
-    "just-over": "(hi, hi × (1 + n)]: just over",
-}
-
-# Before the number. Longest phrase wins ("no more than" before "no"). "between" and "from" open
-# a range; a hedge may be followed by a currency sign or by words ending in "of"
+# Hedges before the number, by the rule that decides their interval (README "How values read"
+# has the table; quantities._bounded applies it). The longest phrase wins; "between" and "from"
+# open a range. A hedge may be followed by a currency sign or by words ending in "of"
 # ("an approximate salary of $1,000"), nothing else.
 HEDGES = {
     # lower bound, excluded

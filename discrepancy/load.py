@@ -446,7 +446,7 @@ def _value_mapping(node: Node, settings: Settings,
     text = ", ".join(f"{k}: {_shown(f[k].value)}" for k in f if k != "unit")
     lows = [k for k in given if _MAPPING_RULES[k] == "at-least"]
     highs = [k for k in given if _MAPPING_RULES[k] == "at-most"]
-    unit = _text(f.get("unit"), "unit", problems) or "count"
+    unit = parse_unit(_text(f.get("unit"), "unit", problems) or "count")
     problem = ""
     if not given:
         problem = "a `value` mapping needs min and/or max, at_least, at_most or about"
@@ -454,10 +454,10 @@ def _value_mapping(node: Node, settings: Settings,
         problem = "`about` stands alone in a `value` mapping: no min, max, at_least or at_most"
     elif len(lows) > 1 or len(highs) > 1:
         problem = f"`{'` and `'.join(lows if len(lows) > 1 else highs)}` both give the same end"
+    if problem:
+        problems.append(Problem(node.loc, problem))
     if problem or None in given.values():
-        problems.extend([Problem(node.loc, problem)] if problem else [])
         return text, None
-    unit = parse_unit(unit)
     if "about" in given:
         return text, bounded("approx", given["about"], given["about"], unit, settings, "about")
     lo = given[lows[0]] if lows else None

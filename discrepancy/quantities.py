@@ -31,7 +31,7 @@ from discrepancy.model import INF, VAGUE_DEFAULTS, Quantity, Settings
 
 CACHE_SIZE = 65536  # distinct expressions remembered per Settings
 MAX_DIGITS = 24  # a longer run of digits is refused, not read
-LARGEST = 10**24  # and so is a larger number ("a million million million million")
+LARGEST = 10**24  # and so is a larger number ("a thousand million billion trillion")
 
 
 class QuantityError(ValueError):
@@ -52,17 +52,19 @@ def parse_quantity(text: str, settings: Settings = Settings()) -> Quantity:
 
 
 def clear_cache() -> None:
-    """Forget every expression read (for benchmarks)."""
+    """Forget everything read and remembered (for benchmarks)."""
     global _recent
     _recent = None
     _reader.cache_clear()
+    _NORMAL.clear()
+    _typo_of.cache_clear()
 
 
 def bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
             settings: Settings, said: str = "", read_as: str = "") -> Quantity:
-    """The interval that rule `kind` (lexicon.RULES) makes of [lo, hi]. The rule
-    `discrepancy parse` shows names the phrase `said` that invoked it, after `read_as`: how
-    [lo, hi] was read when it was more than one number ("range", a vague word)."""
+    """The interval that rule `kind` (a value of lexicon.HEDGES, or "exact") makes of [lo, hi].
+    The rule `discrepancy parse` shows names the phrase `said` that invoked it, after `read_as`:
+    how [lo, hi] was read when it was more than one number ("range", a vague word)."""
     return _bounded(kind, lo, hi, unit, _tolerances(settings.approx_tolerance,
                                                   settings.nearly_tolerance), said, read_as)
 
@@ -292,7 +294,8 @@ class _Operand(NamedTuple):
     vague: str = ""  # the vague words, when they were ("several hundred")
 
 
-_MAGNIFY = ("hundred", "scale", "dozen")
+_MAGNIFY = ("hundred", "scale", "dozen")  # the kinds of part that multiply what came before
+_MIXABLE = ("unit", "teen", "tens", "digits", "scale", "dozen", "hundred")  # "... and a half"
 
 
 class _Number:
@@ -401,6 +404,7 @@ class _Number:
             self.plain = False
         self.last = "mixed"
 
+
 _BLANK = _Number()  # asked only whether a number starts at a token; never added to
 
 
@@ -468,7 +472,6 @@ class _Reader:
     """Reads with one Settings: its vague words and tolerances; remembers what it read."""
 
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings
         self.vague = Phrases(dict(settings.vague))
         self.overridden = {p for p, v in settings.vague if VAGUE_DEFAULTS.get(p) != v}
         self.tolerances = _tolerances(settings.approx_tolerance, settings.nearly_tolerance)
@@ -689,14 +692,16 @@ class _Scan:
             elif t.text == "-" and nxt is not None and num.last and (
                     num.kind_of(nxt, self.token(j + 2)) or nxt.text == "and"):
                 j += 1  # "twenty-five", "half-million", "one-and-a-half"
-            elif t.text == "and" and join_and and self.and_fraction(j) and num.last in (
-                    "unit", "teen", "tens", "digits", "scale", "dozen", "hundred"):
-                f, j = self.and_fraction(j)  # type: ignore[misc]
-                num.add_fraction(f)  # "one and a half", "a million and a half"
-            elif t.text == "and" and join_and and num.last in ("hundred", "scale") and (
-                    nxt is not None and num.kind_of(nxt, self.token(j + 2)) in (
-                        "unit", "teen", "tens")):
-                j += 1  # "a hundred and fifty", "two thousand and five"
+            elif t.text == "and" and join_and:
+                mixed = self.and_fraction(j) if num.last in _MIXABLE else None
+                if mixed:
+                    num.add_fraction(mixed[0])  # "one and a half", "a million and a half"
+                    j = mixed[1]
+                elif num.last in ("hundred", "scale") and nxt is not None and num.kind_of(
+                        nxt, self.token(j + 2)) in ("unit", "teen", "tens"):
+                    j += 1  # "a hundred and fifty", "two thousand and five"
+                else:
+                    break
             elif num.last == "fraction" and t.text in ("of", "a", "an"):
                 k = j + 2 if t.text == "of" and texts[j + 1:j + 2] in (["a"], ["an"]) else j + 1
                 if k < n and (texts[k] in lx.SCALES or texts[k] == "dozen"):
