@@ -32,3 +32,7 @@ check: $(STAMP)  ## the CI gate: no contradiction in claims.yaml beyond .discrep
 golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (review the diff)
 	$(BIN)/discrepancy report claims.yaml --format markdown --output tests/golden/claims.md
 	$(BIN)/discrepancy report claims.yaml --all --format markdown --output tests/golden/claims-all.md
+
+.PHONY: bench-quantities
+bench-quantities: $(STAMP)  ## speed of the quantity reader, distinct and repeated (bench/quantities.py)
+	$(BIN)/python bench/quantities.py

@@ -332,7 +332,7 @@ class _JsonReader:
             return Node(items, loc), pos + 1
         if ch == '"':
             text, end = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
-            return Node(text, loc, quoted=True), end
+            return Node(text, loc), end
         m = _SCALAR.match(self.text, pos)
         assert m is not None, "json.loads accepted the text"
         value: Any = json.loads(m.group())

@@ -231,18 +231,25 @@ def groups(
 
 
 @app.command()
+@handles_input_errors
 def parse(
     expressions: Annotated[List[str], typer.Argument(
         help="Quantity expressions, e.g. \"about four hundred\"; - reads one per line from "
         "standard input.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     tolerance: ToleranceOpt = None,
+    settings_from: Annotated[Optional[Path], typer.Option(
+        "--settings", help="Read with the `settings:` of this claims file (its vague words and "
+        "tolerances).", show_default=False, dir_okay=False)] = None,
 ) -> None:
     """Show how quantity expressions are read: interval, unit and the rule that fired."""
     from discrepancy.model import Settings
     from discrepancy.render import parsed
 
-    settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
+    if settings_from is not None:
+        settings = load([settings_from], tolerance=tolerance).settings
+    else:
+        settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
     texts: list[str] = []
     for e in expressions:
         if e == "-":

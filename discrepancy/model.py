@@ -15,7 +15,9 @@ INF = math.inf
 VAGUE_DEFAULTS: dict[str, tuple[float, float]] = {
     "a handful": (3, 9),
     "a few": (2, 5),
+    "a couple": (2, 3),
     "several": (3, 9),
+    "tens": (20, 99),
     "dozens": (24, 99),
     "scores": (40, 199),
     "hundreds": (200, 999),
