@@ -172,6 +172,8 @@ def parse(text: str, name: str) -> Baseline:
     except json.JSONDecodeError as e:
         raise InputError.at(Location(name, e.lineno, e.colno),
                             f"not valid JSON: {e.msg}") from None
+    except ValueError as e:  # e.g. an integer past Python's 4,300-digit limit
+        raise InputError.at(Location(name), f"not a baseline: {e}") from None
     except RecursionError:
         raise InputError.at(Location(name), "not a baseline: nested too deeply") from None
     found = _entries(root, problems)
@@ -188,7 +190,7 @@ def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:
     top: dict[str, Node] = root.value
     _fields(root, TOP_FIELDS, TOP_FIELDS, "the baseline", problems)
     version = top.get("version")
-    if version is not None and (version.value != VERSION or isinstance(version.value, bool)):
+    if version is not None and (type(version.value) is not int or version.value != VERSION):
         problems.append(Problem(version.loc, f"unsupported baseline version "
                                 f"{json.dumps(version.value)}: this discrepancy reads version "
                                 f"{VERSION}"))

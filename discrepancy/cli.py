@@ -79,8 +79,8 @@ def handles_input_errors(command: F) -> F:
             for problem in e.problems:
                 typer.echo(_clean(str(problem)), err=True)
             n = len(e.problems)
-            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)} in the input; "
-                       "nothing was reported.", err=True)
+            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)}; nothing was reported.",
+                       err=True)
             raise typer.Exit(BAD_INPUT) from None
 
     return wrapper  # type: ignore[return-value]
@@ -153,24 +153,40 @@ def load(paths: list[Path] | None, threshold: float | None = None,
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a file."""
+    """Write beside the target, then rename over it: a reader never sees half a file. The file
+    keeps its permissions, or gets the usual ones (the umask's) when it is new."""
     path = path.resolve()
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def emit(text: str, output: Path | None) -> None:
+def refuse_to_overwrite(output: Path, inputs: tuple[str, ...]) -> None:
+    if any(Path(name).resolve() == output.resolve() for name in inputs):
+        raise InputError.at(Location(str(output)), "this is a claims file being read: the tool "
+                            "never overwrites one; choose another --output")
+
+
+def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """Text to standard output, or atomically to `output`, which may never be an input file."""
     if output is None:
         typer.echo(text, nl=False)
         return
+    refuse_to_overwrite(output, inputs)
     try:
         write_atomic(output, text)
     except OSError as e:
@@ -178,12 +194,18 @@ def emit(text: str, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
+def on_terminal(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty()
+
+
 def colour_wanted(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return on_terminal(output) and not os.environ.get("NO_COLOR")
 
 
-def terminal_width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns
+def width_for(output: Path | None) -> int:
+    """The terminal's width on a terminal; else a fixed 100, so that files and pipes get the
+    same bytes on every machine whatever its COLUMNS."""
+    return shutil.get_terminal_size((100, 24)).columns if on_terminal(output) else 100
 
 
 @app.command()
@@ -204,8 +226,8 @@ def report(
     from discrepancy.render import RENDERERS
 
     analysis = analyse(load(paths, threshold, tolerance))
-    text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), terminal_width())
-    emit(text, output)
+    text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), width_for(output))
+    emit(text, output, analysis.claims.files)
 
 
 @app.command()
@@ -256,6 +278,9 @@ def parse(
             texts.extend(line.rstrip("\r\n") for line in sys.stdin if line.strip())
         else:
             texts.append(e)
+    if not texts:
+        raise InputError.at(Location("<stdin>" if "-" in expressions else "parse"),
+                            "no expressions to read")
     text, ok = parsed.render(texts, settings, as_json)
     typer.echo(text, nl=False)
     raise typer.Exit(OK if ok else BAD_INPUT)
@@ -269,7 +294,7 @@ def read_baseline(path: Path) -> Baseline:
     if not path.exists():
         return Baseline(name, exists=False)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
     except UnicodeDecodeError as e:
         raise InputError.at(Location(name), f"not UTF-8 text (byte {e.start})") from None
     except OSError as e:
@@ -278,14 +303,17 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def analyse_with_baseline(paths: list[Path] | None, threshold: float | None,
-                          tolerance: float | None,
-                          baseline_path: Path) -> tuple[Analysis, Baseline]:
-    """The claims analysed and the baseline read; problems in either are reported together."""
+                          tolerance: float | None, baseline_path: Path,
+                          writing: bool = False) -> tuple[Analysis, Baseline]:
+    """The claims analysed and the baseline read; problems in either are reported together.
+    `writing`: the baseline is about to be written, so it must not be one of the claims files."""
     from discrepancy.pipeline import analyse
 
     problems: list[Problem] = []
     try:
         analysis = analyse(load(paths, threshold, tolerance))
+        if writing:
+            refuse_to_overwrite(baseline_path, analysis.claims.files)
     except InputError as e:
         problems.extend(e.problems)
     try:
@@ -328,7 +356,7 @@ def check(
 
     analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
     comparison = compare(contradictions(analysis), known)
-    emit(CHECK_RENDERERS[fmt.value](comparison, strict), output)
+    emit(CHECK_RENDERERS[fmt.value](comparison, strict), output, analysis.claims.files)
     raise typer.Exit(check_status(comparison, strict))
 
 
@@ -345,10 +373,10 @@ def baseline_command(
     """Accept today's contradictions as known: write them to the baseline file."""
     from discrepancy.baseline import compare, contradictions, dumps, entries
 
-    analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output)
+    analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output, writing=True)
     found = contradictions(analysis)
     comparison = compare(found, previous)
-    emit(dumps(entries(found, previous)), output)
+    emit(dumps(entries(found, previous)), output, analysis.claims.files)
     kept = sum(1 for _, e in comparison.known if e.reason)
     typer.echo(f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
                f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "

@@ -413,3 +413,11 @@ def test_readme_documents_the_ci_workflow():
     steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     assert any("discrepancy check" in s and "--format github" in s for s in steps), steps
     assert "`discrepancy check" in readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+
+
+def test_a_baseline_saved_with_a_bom_still_reads(cli, tmp_path):
+    made = tmp_path / "b.json"
+    assert cli("baseline", "-o", str(made)).code == 0
+    made.write_bytes(b"\xef\xbb\xbf" + made.read_bytes())
+    r = cli("check", "-b", str(made))
+    assert r.code == 0, r

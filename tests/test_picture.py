@@ -141,11 +141,6 @@ def test_labels_are_cleaned_cut_and_aligned():
     assert [line.index("●") for line in lines[:3]] == [middle, middle, middle - 4]
 
 
-def test_same_claims_same_picture():
-    claims = [claim("a", "x", "hundreds"), claim("b", "x", "at least 2,000")]
-    assert picture(claims) == picture(list(claims))
-
-
 @pytest.fixture(scope="module")
 def wagner_picture():
     from tests.conftest import run_cli

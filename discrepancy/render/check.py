@@ -11,14 +11,10 @@ from dataclasses import asdict
 from discrepancy.baseline import Comparison, Contradiction, Entry, Side
 from discrepancy.model import Claim
 from discrepancy.render import json as json_render
-from discrepancy.render.text import clean, gap, interval
+from discrepancy.render.text import clean, gap, interval, plural
 
 VERSION = 1  # of the JSON form
 GITHUB_ERRORS = 10  # GitHub shows at most 10 error annotations per step
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def claim_line(c: Claim | Side) -> str:
@@ -54,7 +50,7 @@ def _tail(comparison: Comparison, strict: bool) -> list[str]:
     b, new, known, resolved = (comparison.baseline, comparison.new, comparison.known,
                                comparison.resolved)
     where = f" (in {clean(b.name)})" if b.exists else ""
-    out = [f"{_plural(len(new), 'new contradiction')} · {len(known)} known{where} · "
+    out = [f"{plural(len(new), 'new contradiction')} · {len(known)} known{where} · "
            f"{len(resolved)} resolved\n"]
     if resolved:
         entries = ("1 baseline entry no longer occurs" if len(resolved) == 1
@@ -63,7 +59,7 @@ def _tail(comparison: Comparison, strict: bool) -> list[str]:
                    + (" (--strict fails until you do)" if strict else "") + ":\n"
                    + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved))
     if new:
-        out.append(f"FAILED: {_plural(len(new), 'new contradiction')}. Correct a claim or, once "
+        out.append(f"FAILED: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
                    "reviewed, accept it:\n`discrepancy baseline`, then say why in its `reason`.\n")
     elif comparison.fails(strict):
         out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
@@ -133,7 +129,7 @@ def github(comparison: Comparison, strict: bool) -> str:
                               title=f"New contradiction: {clean(c.about)}"))
     more = len(comparison.new) - GITHUB_ERRORS
     if more > 0:
-        lines.append(_command("warning", f"{_plural(more, 'more new contradiction')} not "
+        lines.append(_command("warning", f"{plural(more, 'more new contradiction')} not "
                               "annotated (GitHub shows 10 per step): run `discrepancy check` "
                               "to list them all.", title="More new contradictions"))
     body = _preamble(comparison) + _tail(comparison, strict)

@@ -9,7 +9,7 @@ from tabulate import tabulate
 from discrepancy.model import Finding, Status
 from discrepancy.pipeline import Analysis
 from discrepancy.render.picture import picture
-from discrepancy.render.text import clean, date, gap, interval
+from discrepancy.render.text import clean, date, gap, interval, plural
 
 COLOURS = {Status.conflict: "31", Status.unit_mismatch: "33", Status.single_source: "36",
            Status.agree: "32", Status.unquantified: "2"}
@@ -17,10 +17,6 @@ COLOURS = {Status.conflict: "31", Status.unit_mismatch: "33", Status.single_sour
 
 def _style(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int = 100) -> str:
@@ -47,18 +43,18 @@ def summary(analysis: Analysis) -> str:
     by_status: dict[Status, int] = {}
     for f in analysis.findings:
         by_status[f.status] = by_status.get(f.status, 0) + 1
-    parts = [_plural(len(analysis.claims.claims), "claim"),
-             _plural(len(analysis.claims.sources), "source"),
-             _plural(len(analysis.findings), "group"),
-             _plural(analysis.conflict_count, "conflict")
-             + (f" in {_plural(by_status.get(Status.conflict, 0), 'group')}"
+    parts = [plural(len(analysis.claims.claims), "claim"),
+             plural(len(analysis.claims.sources), "source"),
+             plural(len(analysis.findings), "group"),
+             plural(analysis.conflict_count, "conflict")
+             + (f" in {plural(by_status.get(Status.conflict, 0), 'group')}"
                 if analysis.conflict_count else "")]
     if by_status.get(Status.unit_mismatch):
-        parts.append(_plural(by_status[Status.unit_mismatch], "unit mismatch").replace(
-            "mismatchs", "mismatches"))
+        parts.append(plural(by_status[Status.unit_mismatch], "unit mismatch",
+                            "unit mismatches"))
     line = " · ".join(parts) + "\n"
     if analysis.near_misses:
-        line += (f"{_plural(len(analysis.near_misses), 'near miss').replace('misss', 'misses')}"
+        line += (f"{plural(len(analysis.near_misses), 'near miss', 'near misses')}"
                  " just under the match threshold: see `discrepancy groups --near-misses`\n")
     return line
 
@@ -66,8 +62,8 @@ def summary(analysis: Analysis) -> str:
 def facts(f: Finding) -> str:
     """'gap 2.0× · 2 claims · 2 sources · 2 independent voices'."""
     claims = f.group.claims
-    parts = [_plural(len(claims), "claim"), _plural(len({c.source for c in claims}), "source"),
-             _plural(len(f.voices), "independent voice")]
+    parts = [plural(len(claims), "claim"), plural(len({c.source for c in claims}), "source"),
+             plural(len(f.voices), "independent voice")]
     if f.conflicts:
         parts.insert(0, f"gap {gap(f.severity)}")
     return " · ".join(parts)
