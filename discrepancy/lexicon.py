@@ -116,11 +116,13 @@ SUFFIXES = {
     "or even less": "at-most",
 }  # fmt: skip
 
-# Between two numbers of a range, perhaps after a comma ("hundreds, if not thousands"). "and"
-# joins a range only after "between".
-RANGE_WORDS = {"to", "-", "or", "through", "or even", "or perhaps", "or possibly", "or maybe",
-               "if not", "perhaps", "perhaps even", "possibly", "possibly even", "maybe",
-               "maybe even"}
+# Between two numbers of a range, and whether a comma may come first ("hundreds, if not
+# thousands"; "5, -3" is not a range). "and" joins a range only after "between".
+RANGE_WORDS = {
+    "to": False, "-": False, "through": False, "or": True, "or even": True, "or perhaps": True,
+    "or possibly": True, "or maybe": True, "if not": True, "perhaps": True, "perhaps even": True,
+    "possibly": True, "possibly even": True, "maybe": True, "maybe even": True,
+}  # fmt: skip
 
 # No number at all, but a known way of saying so: listed, never in conflict.
 UNQUANTIFIED = {"unknown", "unspecified", "undisclosed", "undetermined", "unlimited",
@@ -129,10 +131,10 @@ UNQUANTIFIED = {"unknown", "unspecified", "undisclosed", "undetermined", "unlimi
 # After the quantity, these are a second one: "3,500 Syrians and many Chadians", as is a word
 # above before "number" ("and an unknown number of Chadians").
 QUANTIFIERS = {"many", "numerous", "countless", "innumerable"}
+NUMBER_NOUNS = {"number", "numbers"}
 # A multiple of a number that is not read: an error before the number ("twice as many as 400"
 # is not at most 400) and a second quantity after it.
 MULTIPLIERS = {"twice", "thrice"}
-NUMBER_NOUNS = {"number", "numbers"}
 # After these, "half", "quarter" and "third" name a part of a year or a rank, not a fraction:
 # "in the second half of 2019", "the third brigade".
 NOT_A_FRACTION_AFTER = {"the", "first", "second", "third", "fourth", "last", "final", "other"}

@@ -248,7 +248,7 @@ _UNITS = Phrases({
     **{f"{pre} {p}": ("rate", r) for pre in lx.RATE_PREFIXES for p, r in lx.RATE_PERIODS.items()},
     **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
 })
-_RANGE_WORDS = Phrases(dict.fromkeys(lx.RANGE_WORDS, True))
+_RANGE_WORDS = Phrases(lx.RANGE_WORDS)
 _SIGN_WORDS = {*lx.CURRENCY_SIGNS, *lx.CURRENCY_CODES, "us"}
 _MAGNITUDE_WORDS = {"hundred": 100, "dozen": lx.DOZEN, **lx.SCALES}
 # What a magnitude word multiplies by, singular or plural ("several thousands").
@@ -698,9 +698,9 @@ class _Scan:
         if self.texts[i] == "and":
             n = 1 if self.range_word == "between" else 0
         else:
-            j = i + 1 if self.texts[i] == "," else i
-            hit = _RANGE_WORDS.match(self.texts, j) if j < self.n else None
-            n = j - i + hit[2] if hit else 0
+            comma = self.texts[i] == ","
+            hit = _RANGE_WORDS.match(self.texts, i + comma) if i + comma < self.n else None
+            n = comma + hit[2] if hit and (hit[1] or not comma) else 0
         return n if n and self.operand_at(i + n) else 0
 
     def operand(self, join_and: bool = True) -> _Operand:

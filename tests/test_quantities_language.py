@@ -689,6 +689,9 @@ MUST_NOT = [
     # "or even" joins a range; a vague near end shares the far end's magnitude
     ("hundreds or even thousands", "[200, 999]", "[200, 9999]"),
     ("tens to hundreds of thousands", "[20, 999999]", "[20000, 999999]"),
+    # ... a comma may come before "or", "if not", "perhaps", but not before a dash or "to"
+    ("5, -3", "[3, 5]", "error"),
+    ("2,000, to 3,000", "[2000, 3000]", "error"),
     # "1,000s" is "thousands", not 1,000; a decade is not a count
     ("1,000s", "1000", "[2000, 9999]"),
     ("100s", "100", "[200, 999]"),
@@ -900,14 +903,18 @@ def test_settings_override_and_extend_the_vague_table():
         parse_quantity("a slew of")
 
 
-def test_settings_decide_the_vague_words_wherever_they_are_said():
-    vague = {**dict(Settings().vague), "several hundred": (200.0, 800.0), "dozens": (13.0, 99.0)}
-    s = Settings(vague=tuple(vague.items()))
-    plural = parse_quantity("several hundreds of fighters", s)
-    assert (plural.lo, plural.hi) == (200, 800)
-    assert plural.rule == 'vague "several hundreds" [200, 800] (from settings)'
-    scaled = parse_quantity("dozens of thousands", s)
-    assert (scaled.lo, scaled.hi) == (13_000, 99_000)
-    assert scaled.rule == 'vague "dozens of thousands" [13,000, 99,000] (from settings)'
+# With "several hundred" and "dozens" changed in the settings, wherever they are said.
+OVERRIDDEN = {**dict(Settings().vague), "several hundred": (200.0, 800.0), "dozens": (13.0, 99.0)}
+SETTINGS_CASES = [
+    ("several hundreds of fighters", 'vague "several hundreds" [200, 800] (from settings)'),
+    ("dozens of thousands", 'vague "dozens of thousands" [13,000, 99,000] (from settings)'),
+    ("dozens to hundreds", 'range of vague "dozens" [13, 99] (from settings) to vague "hundreds" '
+                           '[200, 999]'),
     # "tens of thousands" is a phrase of its own, not "tens" times a thousand
-    assert parse_quantity("tens of thousands", s).hi == 99_999
+    ("tens of thousands", 'vague "tens of thousands" [20,000, 99,999]'),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), SETTINGS_CASES, ids=[c[0] for c in SETTINGS_CASES])
+def test_settings_decide_the_vague_words_wherever_they_are_said(text, rule):
+    assert parse_quantity(text, Settings(vague=tuple(OVERRIDDEN.items()))).rule == rule

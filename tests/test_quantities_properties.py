@@ -175,12 +175,13 @@ MAGNITUDES = {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12, "thous
 
 def test_every_vague_word_times_every_magnitude():
     # "several thousands" is several times a thousand, never "several" with a word dropped; a
-    # phrase of the table itself ("tens of thousands", "a few hundred") keeps its own interval
+    # phrase of the table itself ("tens of thousands", "a few hundred", in the plural "a few
+    # hundreds") keeps its own interval
+    table = {**VAGUE_DEFAULTS, **{p + "s": v for p, v in VAGUE_DEFAULTS.items()
+                                  if p.endswith(("hundred", "thousand", "million"))}}
     for vague, (lo, hi) in VAGUE_DEFAULTS.items():
         for of, (word, m) in itertools.product(("", "of "), MAGNITUDES.items()):
             text = f"{vague} {of}{word}"
-            table = {**VAGUE_DEFAULTS, **{p + "s": v for p, v in VAGUE_DEFAULTS.items()
-                                          if p.endswith(("hundred", "thousand", "million"))}}
             want = table.get(text, (lo * m, hi * m))
             q = parse_quantity(text)
             assert (q.lo, q.hi) == pytest.approx(want), (text, q)
