@@ -21,6 +21,18 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 DOZEN = 12
+# Plural magnitudes: a vague word on their own ("thousands"), a factor after a vague word
+# ("several thousands", "dozens of thousands") and after a number ("3 millions").
+PLURAL_MAGNITUDES = {"hundreds": "hundred", "dozens": "dozen", "thousands": "thousand",
+                     "millions": "million", "billions": "billion", "trillions": "trillion"}
+# Round numbers with an "s" ("100s", "1,000s", "1000's") are the vague words they stand for; any
+# other number with an "s" ("the 1990s", "in their 20s") is a decade or an age, not a count.
+ROUND_PLURALS = {"10": "tens", "100": "hundreds", "1000": "thousands", "10000": "tens of thousands",
+                 "100000": "hundreds of thousands", "1000000": "millions",
+                 "10000000": "tens of millions", "100000000": "hundreds of millions",
+                 "1000000000": "billions"}
+# Zero, in words: "none" is a count of nothing ("no" is not: "no figure" is not zero).
+ZEROS = {"zero", "none"}
 # Abbreviated scales count only right after digits ("2k", "$1.2bn", "3.5 mn"), never alone.
 ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9,
                  "bln": 10**9, "tn": 10**12}
@@ -97,15 +109,48 @@ SUFFIXES = {
     "or so": "approx", "or thereabouts": "approx", "give or take": "approx", "approx": "approx",
     "approximately": "approx", "roughly": "approx", "more or less": "approx",
     "odd": "just-over", "- odd": "just-over",
+    # a second, larger, number left unsaid: "2,000, if not more" is at least 2,000
+    "if not more": "at-least", "or even more": "at-least", "perhaps more": "at-least",
+    "possibly more": "at-least", "maybe more": "at-least",
+    "if not fewer": "at-most", "if not less": "at-most", "or even fewer": "at-most",
+    "or even less": "at-most",
 }  # fmt: skip
 
-# Between two numbers of a range. "and" joins a range only after "between".
-RANGE_WORDS = {"to", "-", "or", "through"}
+# Between two numbers of a range, and whether a comma may come first ("hundreds, if not
+# thousands"; "5, -3" is not a range). "and" joins a range only after "between".
+RANGE_WORDS = {
+    "to": False, "-": False, "through": False, "or": True, "or even": True, "or perhaps": True,
+    "or possibly": True, "or maybe": True, "if not": True, "perhaps": True, "perhaps even": True,
+    "possibly": True, "possibly even": True, "maybe": True, "maybe even": True,
+}  # fmt: skip
 
 # No number at all, but a known way of saying so: listed, never in conflict.
 UNQUANTIFIED = {"unknown", "unspecified", "undisclosed", "undetermined", "unlimited",
                 "unquantified", "uncounted", "untold", "countless", "innumerable", "numerous",
                 "many", "unclear"}
+# After the quantity, these are a second one: "3,500 Syrians and many Chadians", as is a word
+# above before "number" ("and an unknown number of Chadians").
+QUANTIFIERS = {"many", "numerous", "countless", "innumerable"}
+NUMBER_NOUNS = {"number", "numbers"}
+# A multiple of a number that is not read: an error before the number ("twice as many as 400"
+# is not at most 400) and a second quantity after it.
+MULTIPLIERS = {"twice", "thrice"}
+# After these, "half", "quarter" and "third" name a part of a year or a rank, not a fraction:
+# "in the second half of 2019", "the third brigade".
+NOT_A_FRACTION_AFTER = {"the", "first", "second", "third", "fourth", "last", "final", "other"}
+
+# English words a letter away from a word the reader knows: never taken for its typo ("in
+# early 2020" is not "nearly", "even" not "seven"). Words of three letters or fewer are never
+# typo targets at all ("none" is not "one", "then" not "the", "test" not "est").
+NOT_TYPOS = {
+    "early", "even", "seen", "weight", "height", "eighth", "seventh", "last", "east", "tree",
+    "every", "note", "cover", "hover", "round", "sort", "shot", "closed", "closer", "lose",
+    "blow", "slight", "thank", "billing", "estate", "estimates", "quit", "tends", "fort",
+    "border", "orders", "regions", "regional", "alike", "likes", "score", "specified",
+    "determine", "determined", "limited", "counted", "disclosed", "quantified", "nuclear",
+    "couples", "coupled", "closes", "approximated", "unknowns", "minimums", "maximums", "overt",
+    "linearly", "unqualified",
+}  # fmt: skip
 
 # --- Units -------------------------------------------------------------------------------------
 

@@ -8,10 +8,12 @@ A value reads, token by token, as
 - lead: one hedge ("more than"), a currency sign, a date ("in 2019,"), words kept from the
   sentence ("an approximate salary of"). A word that looks like a typo of one we know ("abut"),
   or is glued to a number ("threeish hundred"), is an error, never skipped;
-- core: one number, a range of two ("between X and Y", "X to Y", "X-Y", "X or Y"; a magnitude on
-  the far side is shared: "two to three thousand"), or a vague word ("hundreds");
+- core: one number, a range of two ("between X and Y", "X to Y", "X-Y", "X or even Y"; a
+  magnitude on the far side is shared: "two to three thousand"), or vague words, perhaps times a
+  magnitude ("hundreds", "several thousands");
 - units ("$", "dollars", "%", "days", "a month") and a bound after the number ("or more", "+");
-- tail: other words ("paid Syrian fighters"), ignored; a second number there is an error.
+- tail: other words ("paid Syrian fighters"), ignored; a second quantity there (a number, a number
+  word, a vague word: "3,500 Syrians and hundreds of Chadians") is an error.
 
 Numbers are read exactly (fractions) and become floats only in the Quantity. The vocabulary is
 discrepancy.lexicon. Each Settings gets its own reader, with its vague words and a cache.
@@ -141,7 +143,7 @@ def parse_unit(text: str) -> str:
 # --- Tokens ------------------------------------------------------------------------------------
 
 class Token(NamedTuple):
-    kind: str  # num, frac (½), ord (the "rd" of "3rd"), name (MIM-23), word, sym, other
+    kind: str  # num, frac (½), ord (the "rd" of "3rd"), name (MIM-23, 1990s), word, sym, other
     text: str  # normalised: lower case, any dash as "-", no abbreviation dot
     col: int  # 0-based column in the value's text
     raw: str  # as written
@@ -153,6 +155,7 @@ _DASH_CLASS = re.escape(_DASHES)
 # then words, which are most tokens (a designation like "MIM-23" or "mid-2019" is one word).
 _TOKEN = re.compile(rf"""
      (?P<ord>(?<=[0-9])(?:st|nd|rd|th)\b)
+    |(?P<plural>(?<=[0-9])['’]?s\b)
     |(?P<abbr>(?<=[0-9])(?:{"|".join(sorted(lx.ABBREVIATIONS, key=len, reverse=True))})\b)
     |(?P<frac>[{"".join(lx.FRACTION_CHARS)}])
     |(?P<word>u\.s\.\$?|us\$|[^\W\d_]+(?:['’][^\W\d_]+)*(?P<name>(?:[{_DASH_CLASS}][0-9]\w*)+)?\.?)
@@ -169,6 +172,9 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(text):
         raw = m[0]
+        if m.lastgroup == "plural" and tokens and tokens[-1].kind == "num":
+            tokens.extend(_round_plural(tokens.pop(), raw))
+            continue
         kind, norm = _NORMAL.get((m.lastgroup, raw)) or _normal(m.lastgroup or "other", raw,
                                                                   bool(m["name"]))
         tokens.append(_new_token(Token, (kind, norm, m.start(), raw)))
@@ -194,6 +200,15 @@ def _normal(group: str, raw: str, name: bool) -> tuple[str, str]:
     if group != "num":  # numbers hardly recur
         _NORMAL[group, raw] = (kind, norm)
     return kind, norm
+
+
+def _round_plural(t: Token, s: str) -> list[Token]:
+    """ "1,000s" as the words "thousands" (each token spanning all of it); "1990s" as a name."""
+    digits = t.text.replace(",", "") if _GROUPED.fullmatch(t.text) or t.text.isdigit() else ""
+    words = lx.ROUND_PLURALS.get(digits)
+    if words is None:
+        return [Token("name", t.text + "s", t.col, t.raw + s)]
+    return [Token("word", w, t.col, t.raw + s) for w in words.split()]
 
 
 def _is_year(t: Token) -> bool:
@@ -233,21 +248,27 @@ _UNITS = Phrases({
     **{f"{pre} {p}": ("rate", r) for pre in lx.RATE_PREFIXES for p, r in lx.RATE_PERIODS.items()},
     **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
 })
+_RANGE_WORDS = Phrases(lx.RANGE_WORDS)
 _SIGN_WORDS = {*lx.CURRENCY_SIGNS, *lx.CURRENCY_CODES, "us"}
 _MAGNITUDE_WORDS = {"hundred": 100, "dozen": lx.DOZEN, **lx.SCALES}
+# What a magnitude word multiplies by, singular or plural ("several thousands").
+_MAGNITUDE_OF = {**_MAGNITUDE_WORDS,
+                 **{p: _MAGNITUDE_WORDS[s] for p, s in lx.PLURAL_MAGNITUDES.items()}}
+_PLURAL_OF = {s: p for p, s in lx.PLURAL_MAGNITUDES.items()}
 # Words of multi-word hedges that mean nothing alone: "more then 400" is a typo, not 400.
 _HEDGE_PARTS = {w for p in lx.HEDGES if " " in p for w in p.split()} - set(lx.HEDGES) - {
     "a", "an", "the", "of", "in", "to", "as", "at", "no", "not", "up", "many", "much", "order",
     "region", "something", "like", "somewhere", "very", "little", "just"}
 # What a word before the number is compared with, to catch typos ("abut 400", "sevral hundred").
-_VOCABULARY = sorted({w for p in (*lx.HEDGES, *VAGUE_DEFAULTS, *lx.UNQUANTIFIED)
-                      for w in p.split()} | set(lx.UNITS) | set(lx.TEENS) | set(lx.TENS)
-                     | set(_MAGNITUDE_WORDS))
+# Short words are left out: too many English words are a letter away from "one" or "the".
+_VOCABULARY = sorted(w for w in {w for p in (*lx.HEDGES, *VAGUE_DEFAULTS, *lx.UNQUANTIFIED)
+                                 for w in p.split()} | set(lx.UNITS) | set(lx.TEENS)
+                     | set(lx.TENS) | set(_MAGNITUDE_OF) if len(w) >= 4)
 
 
 @lru_cache(maxsize=4096)
 def _typo_of(word: str) -> str | None:
-    if len(word) < 4 or word in _VOCABULARY:
+    if len(word) < 4 or word in _VOCABULARY or word in lx.NOT_TYPOS:
         return None
     close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.85)
     return close[0] if close else None
@@ -289,9 +310,15 @@ class _Operand(NamedTuple):
 
     lo: Fraction | float
     hi: Fraction | float
-    base: Fraction | int = 0  # a number before its trailing magnitude ("two" of "two thousand")
-    magnitude: int = 1  # that magnitude (1 when there is none, and for vague words)
+    magnitude: int = 1  # the magnitude it ends with ("two thousand", "hundreds of thousands")
     vague: str = ""  # the vague words, when they were ("several hundred")
+    from_settings: bool = False  # those words' interval is the claims file's, not the default
+
+    def label(self) -> str:
+        if not self.vague:
+            return ""
+        said = f'vague "{self.vague}" [{_number_text(self.lo)}, {_number_text(self.hi)}]'
+        return said + " (from settings)" if self.from_settings else said
 
 
 _MAGNIFY = ("hundred", "scale", "dozen")  # the kinds of part that multiply what came before
@@ -305,7 +332,7 @@ class _Number:
     part, None when it cannot continue the number; `add` takes it.
     """
 
-    __slots__ = ("done", "group", "last", "hundred", "scale", "lead", "magnitude", "plain")
+    __slots__ = ("done", "group", "last", "hundred", "scale", "magnitude", "plain")
 
     def __init__(self) -> None:
         self.done: Fraction | int = 0  # groups closed by a scale: "two million" of "two million five"
@@ -313,8 +340,7 @@ class _Number:
         self.last = ""
         self.hundred = False  # the open group has had its "hundred"
         self.scale = 0  # the last scale word's value, 0 before any
-        self.lead: Fraction | int | None = None  # the value before the first magnitude word,
-        self.magnitude = 1  # and the magnitude words after it,
+        self.magnitude = 1  # the magnitude words after the first value ("two thousand"),
         self.plain = True  # while nothing else follows them ("two thousand", not "... five")
 
     @property
@@ -324,7 +350,15 @@ class _Number:
     def kind_of(self, t: Token, nxt: Token | None) -> str | None:
         last, w = self.last, t.text
         if t.kind == "num":
-            return "digits" if not last and (nxt is None or nxt.kind != "ord") else None
+            if nxt is not None and nxt.kind == "ord":
+                return None
+            if last == "scale":  # "2 million 300 thousand": a group before a smaller scale
+                m = _MAGNITUDE_OF.get(nxt.text, 0) if nxt is not None else 0
+                ok = t.text.isdigit() and len(t.text) <= 3 and 100 <= m < self.scale
+                return "digits" if ok else None
+            return "digits" if not last else None
+        if last:
+            w = lx.PLURAL_MAGNITUDES.get(w, w)  # "3 millions", "two hundreds"
         if t.kind == "frac":
             return "frac" if last in ("", "digits") else None
         if w in lx.UNITS:
@@ -333,7 +367,7 @@ class _Number:
             return "teen" if last in ("", "hundred", "scale") else None
         if w in lx.TENS:
             return "tens" if last in ("", "hundred", "scale") else None
-        if w == "zero":
+        if w in lx.ZEROS:
             return "zero" if not last else None
         if w == "hundred":
             ok = last in ("", "a", "unit", "teen", "tens", "digits") and not self.hundred
@@ -357,7 +391,7 @@ class _Number:
         return None
 
     def add(self, kind: str, t: Token, digits: Fraction | int = 0) -> None:
-        w = t.text
+        w = lx.PLURAL_MAGNITUDES.get(t.text, t.text)
         if self.magnitude > 1 and kind not in _MAGNIFY:
             self.plain = False
         if kind == "digits":
@@ -372,26 +406,21 @@ class _Number:
             f = lx.FRACTION_WORDS[w]
             self.group = f if self.group is None else self.group * f
         elif kind == "hundred":
-            self._magnify(100)
+            self.magnitude *= 100
             self.group = (self.group or 1) * 100
             self.hundred = True
         elif kind == "scale":
             m = lx.SCALES.get(w) or lx.ABBREVIATIONS[w]
-            self._magnify(m)
+            self.magnitude *= m
             if self.last == "scale":
                 self.done *= m
             else:
                 self.done += (self.group if self.group is not None else 1) * m
             self.group, self.hundred, self.scale = None, False, m
         elif kind == "dozen":
-            self._magnify(lx.DOZEN)
+            self.magnitude *= lx.DOZEN
             self.group = (self.group if self.group is not None else 1) * lx.DOZEN
         self.last = kind
-
-    def _magnify(self, m: int) -> None:
-        if self.magnitude == 1:
-            self.lead = self.value if self.group is not None or self.done else 1
-        self.magnitude *= m
 
     def add_fraction(self, f: Fraction) -> None:
         """ "and a half": half the scale just read ("a million and a half"), else a half."""
@@ -472,8 +501,17 @@ class _Reader:
     """Reads with one Settings: its vague words and tolerances; remembers what it read."""
 
     def __init__(self, settings: Settings) -> None:
-        self.vague = Phrases(dict(settings.vague))
-        self.overridden = {p for p, v in settings.vague if VAGUE_DEFAULTS.get(p) != v}
+        # each vague phrase: its interval, whether the settings changed it, the magnitude it
+        # ends with; one ending in a magnitude also in the plural ("several hundreds")
+        table: dict[str, tuple[tuple[float, float], bool, int]] = {}
+        for phrase, interval in settings.vague:
+            *head, last = phrase.split()
+            entry = (interval, VAGUE_DEFAULTS.get(phrase) != interval,
+                     _MAGNITUDE_OF.get(last, 1) if head else 1)
+            table[phrase] = entry
+            if head and last in _PLURAL_OF:
+                table.setdefault(" ".join([*head, _PLURAL_OF[last]]), entry)
+        self.vague = Phrases(table)
         self.tolerances = _tolerances(settings.approx_tolerance, settings.nearly_tolerance)
         self.read = lru_cache(maxsize=CACHE_SIZE)(self._read)
 
@@ -526,12 +564,17 @@ class _Scan:
         if not self.lead():
             word = next((w for w in self.texts if w in lx.UNQUANTIFIED), "")
             if word:
-                return Quantity(0.0, INF, unquantified=True, rule=f'"{word}": no number given')
+                rule = f'"{word}": no number given'
+                if self.hedge:  # "more than an unknown number": still no number
+                    rule += f', so "{self.hedge[0]}" bounds nothing'
+                return Quantity(0.0, INF, unquantified=True, rule=rule)
             raise self.error("no number", None)
-        core, how = self.core()
+        start = self.i
+        lo, hi, how = self.core()
         self.after()
+        end = self.i
         self.tail()
-        return self.finish(core, how)
+        return self.finish(lo, hi, how, start, end)
 
     # lead ---------------------------------------------------------------------------------------
 
@@ -597,7 +640,8 @@ class _Scan:
             typo = _typo_of(t.text)
             if typo:
                 raise self.error("cannot read", t, f'did you mean "{typo}"?')
-            if t.text in _HEDGE_PARTS or t.text in ("minus", "negative"):
+            if t.text in _HEDGE_PARTS or t.text in ("minus", "negative") or (
+                    t.text in lx.MULTIPLIERS):
                 raise self.error("cannot read", t)
             if nxt is not None and (nxt.text in _MAGNITUDE_WORDS or nxt.kind == "ord"):
                 raise self.error("cannot read", t)  # "threeish hundred"
@@ -623,33 +667,41 @@ class _Scan:
             return True
         return _BLANK.kind_of(self.tokens[i], self.token(i + 1)) is not None
 
-    def core(self) -> tuple[_Operand, str]:
+    def core(self) -> tuple[Fraction | float, Fraction | float, str]:
+        """The core's interval, and how it was read ("" for one number)."""
         start = self.i
         a = self.operand()
         if self.range_word == "between" and not self.range_word_at(self.i):
             self.i = start  # "between a hundred and two hundred", not "a hundred and two"
             a = self.operand(join_and=False)
         self.read_units()  # "10% to 15%", "$1,500 a month to $2,000 a month"
-        if not self.range_word_at(self.i):
+        joint = self.range_word_at(self.i)
+        if not joint:
             if self.range_word == "between":
                 raise self.error("two numbers are needed after", self.range_token)
-            return a, "exact"
-        self.i += 1
+            return a.lo, a.hi, a.label()
+        self.i += joint
         b = self.operand()
         how = "range"
-        # "two to three thousand", "$2-3 million": the far end's magnitude is shared
-        if a.magnitude == 1 and not a.vague and b.magnitude > 1 and a.lo <= b.base:
-            a = _Operand(a.lo * b.magnitude, a.hi * b.magnitude)
+        # "two to three thousand", "$2-3 million", "tens to hundreds of thousands": the far
+        # end's magnitude is shared when the near end is no larger than what it multiplies
+        if a.magnitude == 1 and b.magnitude > 1 and a.lo <= b.hi / b.magnitude:
+            a = a._replace(lo=a.lo * b.magnitude, hi=a.hi * b.magnitude)
             how = "range, magnitude shared"
-        vague = " to ".join(v for v in (a.vague, b.vague) if v)
-        return _Operand(min(a.lo, b.lo), max(a.hi, b.hi), vague=vague), how
+        vague = " to ".join(x.label() for x in (a, b) if x.vague)
+        return min(a.lo, b.lo), max(a.hi, b.hi), f"{how} of {vague}" if vague else how
 
-    def range_word_at(self, i: int) -> bool:
+    def range_word_at(self, i: int) -> int:
+        """How many tokens join a range at token i ("to", ", if not"), 0 when none does."""
         if i >= self.n:
-            return False
-        w = self.texts[i]
-        joins = w in lx.RANGE_WORDS or (w == "and" and self.range_word == "between")
-        return joins and self.operand_at(i + 1)
+            return 0
+        if self.texts[i] == "and":
+            n = 1 if self.range_word == "between" else 0
+        else:
+            comma = self.texts[i] == ","
+            hit = _RANGE_WORDS.match(self.texts, i + comma) if i + comma < self.n else None
+            n = comma + hit[2] if hit and (hit[1] or not comma) else 0
+        return n if n and self.operand_at(i + n) else 0
 
     def operand(self, join_and: bool = True) -> _Operand:
         while True:
@@ -659,24 +711,25 @@ class _Scan:
             self.units.set("measure", currency, self.tokens[self.i])
             self.i += n
         hit = self.reader.vague.match(self.texts, self.i)
-        return self.vague(*hit) if hit else self.number(join_and)
+        return self.vague(hit[1], hit[2]) if hit else self.number(join_and)
 
-    def vague(self, phrase: str, interval: tuple[float, float], n: int) -> _Operand:
-        (lo, hi), said = interval, phrase
+    def vague(self, entry: tuple[tuple[float, float], bool, int], n: int) -> _Operand:
+        ((lo, hi), from_settings, magnitude), start = entry, self.i
         self.i += n
-        # "several hundred thousand", "a few dozen": vague words times a magnitude
-        while self.i < self.n and self.texts[self.i] in _MAGNITUDE_WORDS:
-            m = _MAGNITUDE_WORDS[self.texts[self.i]]
-            lo, hi, said = lo * m, hi * m, f"{said} {self.texts[self.i]}"
-            self.i += 1
+        # vague words times a magnitude: "several hundred thousand", "a few dozen", "several
+        # thousands", "a couple of hundred", "dozens of thousands"
+        while self.i < self.n:
+            j = self.i + 1 if self.texts[self.i] == "of" else self.i
+            m = _MAGNITUDE_OF.get(self.texts[j], 0) if j < self.n else 0
+            if not m:
+                break
+            lo, hi, magnitude, self.i = lo * m, hi * m, magnitude * m, j + 1
         if hi > LARGEST:
             raise self.error("cannot read", self.tokens[self.i - 1], "too large a number")
+        said = " ".join(self.texts[start:self.i])
         if self.i < self.n and self.texts[self.i] == "of" and not self.operand_at(self.i + 1):
             self.i += 1  # "dozens of", "millions of dollars"
-        label = f'vague "{said}" [{_number_text(lo)}, {_number_text(hi)}]'
-        if phrase in self.reader.overridden:
-            label += " (from settings)"
-        return _Operand(lo, hi, vague=label)
+        return _Operand(lo, hi, magnitude, said, from_settings)
 
     def number(self, join_and: bool) -> _Operand:
         """Read one number (digits or words) at the current token, exactly."""
@@ -689,9 +742,10 @@ class _Scan:
             if kind:
                 num.add(kind, t, _digits(t, self.text) if kind == "digits" else 0)
                 j += 1
-            elif t.text == "-" and nxt is not None and num.last and (
+            elif t.text == "-" and nxt is not None and num.last and nxt.kind != "num" and (
                     num.kind_of(nxt, self.token(j + 2)) or nxt.text == "and"):
-                j += 1  # "twenty-five", "half-million", "one-and-a-half"
+                j += 1  # "twenty-five", "half-million", "one-and-a-half" (a digit after "-"
+                # starts the far end of a range)
             elif t.text == "and" and join_and:
                 mixed = self.and_fraction(j) if num.last in _MIXABLE else None
                 if mixed:
@@ -716,9 +770,7 @@ class _Scan:
         if value > LARGEST:
             raise self.error("cannot read", tokens[start], "too large a number")
         self.i = j
-        if num.lead is None or not num.plain:
-            return _Operand(value, value, value)
-        return _Operand(value, value, num.lead, num.magnitude)
+        return _Operand(value, value, num.magnitude if num.plain else 1)
 
     def and_fraction(self, j: int) -> tuple[Fraction, int] | None:
         """ "and a half", "and one half", "and three quarters", "and ½" at token j."""
@@ -748,23 +800,25 @@ class _Scan:
             self.i += n
 
     def after(self) -> None:
-        """Units and a bound after the core: "dollars a month", "or more"."""
+        """Units and a bound after the core: "dollars a month", "or more", ", if not more"."""
         while self.i < self.n:
-            hit = _SUFFIXES.match(self.texts, self.i)
+            i = self.i + 1 if self.texts[self.i] == "," and self.i + 1 < self.n else self.i
+            hit = _SUFFIXES.match(self.texts, i)
             if hit is None:
                 n = self.units.read(self.tokens, self.texts, self.i)
                 if not n:
                     return
                 self.i += n
                 continue
-            said = self.written(self.i, hit[2])
+            said = self.written(i, hit[2])
             if self.suffix is not None:
-                raise self.error("a second bound", self.tokens[self.i], part=said)
-            self.suffix = (said, hit[1], self.tokens[self.i])
-            self.i += hit[2]
+                raise self.error("a second bound", self.tokens[i], part=said)
+            self.suffix = (said, hit[1], self.tokens[i])
+            self.i = i + hit[2]
 
     def tail(self) -> None:
-        """Words after the quantity are ignored, but a second quantity among them is an error."""
+        """Words after the quantity are ignored, but a second quantity among them is an error:
+        a number, a number word, a vague word ("3,500 Syrians and hundreds of Chadians")."""
         i = self.i
         while i < self.n:
             t = self.tokens[i]
@@ -774,23 +828,47 @@ class _Scan:
             if t.kind == "num" and i + 1 < self.n and self.tokens[i + 1].kind == "ord":
                 i += 2  # "the 3rd brigade"
                 continue
-            if t.kind in ("num", "frac") or t.text in _COUNTING_WORDS:
-                raise self.error("a second quantity", t, "write one quantity per claim")
+            n = self.quantity_at(i)
+            if n:
+                raise self.error("a second quantity", t, "write one quantity per claim",
+                                 part=self.written(i, n))
             i += 1
 
-    def finish(self, core: _Operand, how: str) -> Quantity:
+    def quantity_at(self, i: int) -> int:
+        """How many tokens a quantity in the tail spans at token i, 0 when there is none."""
+        t, texts = self.tokens[i], self.texts
+        if t.kind in ("num", "frac") or t.text in _COUNTING_WORDS:
+            return 1
+        hit = self.reader.vague.match(texts, i)
+        if hit:
+            return hit[2]
+        nxt = texts[i + 1] if i + 1 < self.n else ""
+        if t.text in lx.UNQUANTIFIED and nxt in lx.NUMBER_NOUNS:
+            return 2  # "and an unknown number of Chadians"
+        if t.text in lx.FRACTION_WORDS and texts[i - 1] not in lx.NOT_A_FRACTION_AFTER:
+            # "half", "a third of them"; not "the second half", "$5m a quarter"
+            return int(t.text == "half" or nxt == "of")
+        return 0
+
+    def finish(self, lo: Fraction | float, hi: Fraction | float, how: str, start: int,
+               end: int) -> Quantity:
+        """The interval; `start` and `end` are the tokens of the core and what follows it."""
         hedge, suffix = self.hedge, self.suffix
         if hedge and suffix and hedge[1] != suffix[1]:
             raise self.error("a second bound", suffix[2], part=suffix[0])
         said, kind = (hedge or suffix or ("", "exact"))[:2]
-        if core.vague:
-            how = core.vague if how == "exact" else f"{how} of {core.vague}"
-        return _bounded(kind, core.lo, core.hi, self.units.unit(), self.reader.tolerances, said,
-                        "" if how == "exact" else how)
+        q = _bounded(kind, lo, hi, self.units.unit(), self.reader.tolerances, said, how)
+        if q.lo == q.hi and (q.lo_open or q.hi_open):  # "fewer than 0", "just over 0"
+            first = self.tokens.index(hedge[2]) if hedge else start
+            raise self.error("an empty interval", self.tokens[first], "no quantity fits it",
+                             part=self.written(first, end - first))
+        return q
 
 
-# Number words that, after the quantity, would be a second one ("one" is also a pronoun).
-_COUNTING_WORDS = (set(lx.UNITS) - {"one"}) | set(lx.TEENS) | set(lx.TENS) | set(_MAGNITUDE_WORDS)
+# Words that, after the quantity, are a second one: number words ("one" is also a pronoun),
+# magnitudes, "none", "many", "twice".
+_COUNTING_WORDS = ((set(lx.UNITS) - {"one"}) | set(lx.TEENS) | set(lx.TENS) | set(_MAGNITUDE_OF)
+                   | lx.ZEROS | lx.QUANTIFIERS | lx.MULTIPLIERS)
 
 
 def _number_text(x: float) -> str:

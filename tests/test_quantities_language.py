@@ -115,6 +115,22 @@ NUMBERS = [
     ("3 dozen", "36"),
     ("half a dozen", "6"),
     ("a dozen and a half", "18"),
+    # digits in groups, as the words are: "2 million 300 thousand" is "two million three hundred
+    # thousand"
+    ("2 million 300 thousand", "2300000"),
+    ("1 million 250 thousand", "1250000"),
+    ("2 thousand 5 hundred", "2500"),
+    ("2 million three hundred thousand", "2300000"),
+    # a plural magnitude after a number is read as the singular (a common non-native form)
+    ("3 millions", "3000000"),
+    ("two hundreds", "200"),
+    ("5 dozens", "60"),
+    # "none" is a count of nothing
+    ("none", "0"),
+    ("None", "0"),
+    # a "+" before a number is a sign, not a bound (after it, it is: see LOWER_BOUNDS)
+    ("+2,000", "2000"),
+    ("+ 2,000", "2000"),
 ]
 
 RANGES = [
@@ -162,6 +178,26 @@ RANGES = [
     ("hundreds to thousands", "[200, 9999]"),
     ("dozens or hundreds", "[24, 999]"),
     ("a few hundred to 1,000", "[200, 1000]"),
+    # "or even", "if not", "perhaps": still a range of two
+    ("hundreds or even thousands", "[200, 9999]"),
+    ("hundreds, if not thousands", "[200, 9999]"),
+    ("hundreds if not thousands", "[200, 9999]"),
+    ("hundreds, perhaps thousands", "[200, 9999]"),
+    ("hundreds, perhaps even thousands", "[200, 9999]"),
+    ("hundreds, or even thousands", "[200, 9999]"),
+    ("dozens or possibly hundreds", "[24, 999]"),
+    ("hundreds or maybe thousands", "[200, 9999]"),
+    ("2,000 or even 3,000", "[2000, 3000]"),
+    ("2,000, if not 3,000", "[2000, 3000]"),
+    ("100s to 1,000s", "[200, 9999]"),
+    # a vague near end shares the far end's magnitude too, when it is no larger than what the
+    # magnitude multiplies
+    ("tens to hundreds of thousands", "[20000, 999999]"),
+    ("tens or even hundreds of thousands", "[20000, 999999]"),
+    ("a few to several hundred", "[200, 900]"),
+    ("a few to 10 thousand", "[2000, 10000]"),
+    ("hundreds to tens of thousands", "[200, 99999]"),
+    ("dozens to 2 thousand", "[24, 2000]"),
 ]
 
 LOWER_BOUNDS = [
@@ -208,6 +244,16 @@ LOWER_BOUNDS = [
     ("2,000 at a minimum", "[2000, inf)"),
     ("2,000 minimum", "[2000, inf)"),
     ("at least 2,000 or more", "[2000, inf)"),  # said twice, the same bound
+    ("2,000+", "[2000, inf)"),
+    ("+2,000+", "[2000, inf)"),  # a sign, then a bound
+    ("2,000, if not more", "[2000, inf)"),
+    ("2,000 if not more", "[2000, inf)"),
+    ("2,000 or even more", "[2000, inf)"),
+    ("2,000, perhaps more", "[2000, inf)"),
+    ("2,000, possibly more", "[2000, inf)"),
+    ("2,000, maybe more", "[2000, inf)"),
+    ("2,000, at least", "[2000, inf)"),  # a comma before a bound after the number
+    ("even more than 400", "(400, inf)"),  # "even" is not "seven"
     ("at least 2,000-3,000", "[2000, inf)"),  # a bound on a range uses its near end
 ]
 
@@ -245,6 +291,13 @@ UPPER_BOUNDS = [
     ("400 maximum", "[0, 400]"),
     ("400 max", "[0, 400]"),
     ("up to 300-400", "[0, 400]"),  # a bound on a range uses its far end
+    ("400, if not fewer", "[0, 400]"),
+    ("400 if not less", "[0, 400]"),
+    ("400 or even fewer", "[0, 400]"),
+    ("400 or even less", "[0, 400]"),
+    # zero is a quantity; nothing is below it
+    ("at most 0", "[0, 0]"),
+    ("up to none", "[0, 0]"),
 ]
 
 APPROXIMATIONS = [
@@ -347,6 +400,33 @@ VAGUE = [
     ("several hundred thousand", "[300000, 900000]"),
     ("a few million", "[2000000, 5000000]"),
     ("several million", "[3000000, 9000000]"),
+    # ... and times a plural magnitude, perhaps after "of"
+    ("several thousands", "[3000, 9000]"),
+    ("several hundreds", "[300, 900]"),
+    ("several hundreds of fighters", "[300, 900]"),
+    ("a few thousands", "[2000, 5000]"),
+    ("a few hundreds of troops", "[200, 500]"),
+    ("several dozens", "[36, 108]"),
+    ("dozens of thousands", "[24000, 99000]"),
+    ("Dozens of thousands of people", "[24000, 99000]"),
+    ("scores of thousands", "[40000, 199000]"),
+    ("several hundreds of thousands", "[300000, 900000]"),
+    ("a couple of hundred", "[200, 300]"),
+    ("a couple of thousand", "[2000, 3000]"),
+    ("a couple hundred", "[200, 300]"),
+    ("thousands of millions", "[2000000000, 9999000000]"),
+    # a round number with an "s" is the vague word it stands for
+    ("10s", "[20, 99]"),
+    ("100s", "[200, 999]"),
+    ("100s of fighters", "[200, 999]"),
+    ("1,000s", "[2000, 9999]"),
+    ("1000s", "[2000, 9999]"),
+    ("1,000's", "[2000, 9999]"),
+    ("10s of thousands", "[20000, 99999]"),
+    ("10,000s", "[20000, 99999]"),
+    ("100,000s", "[200000, 999999]"),
+    ("1,000,000s", "[2000000, 9999999]"),
+    ("more than 1,000s", "(2000, inf)"),
     # hedged vague words
     ("more than a few hundred", "(200, inf)"),
     ("at least several thousand", "[3000, inf)"),
@@ -356,6 +436,8 @@ VAGUE = [
     # no number, and saying so
     ("an unknown number", "unquantified"),
     ("an unknown number of", "unquantified"),
+    ("more than an unknown number", "unquantified"),  # no number for the hedge to bound
+    ("at least an undisclosed number", "unquantified"),
     ("unknown", "unquantified"),
     ("unspecified", "unquantified"),
     ("an undisclosed number", "unquantified"),
@@ -517,6 +599,20 @@ DATES_AND_WORDS = [
     ("about 400*", "[360, 440]"),
     ("  about   400  ", "[360, 440]"),
     ("2,000 a year ago", "2000"),  # "a year ago" is a date, not a rate
+    # English words a letter away from a word the reader knows are not typos
+    ("in early 2020, some 2,000", "[1800, 2200]"),  # not "nearly"
+    ("then about 400", "[360, 440]"),  # not "the"
+    ("the last 400", "400"),  # not "least"
+    ("in the east, 400", "400"),
+    # a decade, an age, a part of a year, a rank: not a second quantity
+    ("in the 1990s, 2,000", "2000"),
+    ("2,000 fighters in their 20s", "2000"),
+    ("2,000 in the 1990s", "2000"),
+    ("2,000 in the second half of 2019", "2000"),
+    ("2,000 in the first quarter", "2000"),
+    ("5,000 a quarter", "5000"),  # a period, not a fraction
+    ("2,000 troops from the third brigade", "2000"),
+    ("2,000, one official said", "2000"),  # "one" is also a pronoun
 ]
 
 # Must not read as it might seem: (text, the tempting reading, the right one). "error" means the
@@ -570,6 +666,51 @@ MUST_NOT = [
     ("150 mercenaries 250", "150", "error"),
     ("2,000 fighters and three tanks", "2000", "error"),
     ("2,000 fighters, 45% of them Syrian", "2000", "error"),
+    # ... nor is one said in words: a vague word, "many", "half", "twice"
+    ("3,500 Syrians and hundreds of Chadians", "3500", "error"),
+    ("3,500 Syrians and a few hundred Chadians", "3500", "error"),
+    ("2,000 fighters from several countries", "2000", "error"),
+    ("2,000 fighters and dozens of civilians", "2000", "error"),
+    ("2,000 fighters and 100s of civilians", "2000", "error"),
+    ("3,500 Syrians and many Chadians", "3500", "error"),
+    ("3,500 Syrians and an unknown number of Chadians", "3500", "error"),
+    ("2,000 fighters, half of them Syrian", "2000", "error"),
+    ("2,000 fighters, a third of them Syrian", "2000", "error"),
+    ("2,000 fighters, none of them paid", "2000", "error"),
+    ("2,000, twice as many as in 2019", "2000", "error"),
+    ("2,000 fighters and thousands of civilians", "2000", "error"),
+    # a plural magnitude after a vague word multiplies it; it is never dropped
+    ("several thousands", "[3, 9]", "[3000, 9000]"),
+    ("several hundreds of fighters", "[3, 9]", "[300, 900]"),
+    ("a few thousands", "[2, 5]", "[2000, 5000]"),
+    ("dozens of thousands", "[24, 99]", "[24000, 99000]"),
+    ("a couple of hundred", "error", "[200, 300]"),
+    ("3 millions", "3", "3000000"),
+    # "or even" joins a range; a vague near end shares the far end's magnitude
+    ("hundreds or even thousands", "[200, 999]", "[200, 9999]"),
+    ("tens to hundreds of thousands", "[20, 999999]", "[20000, 999999]"),
+    # ... a comma may come before "or", "if not", "perhaps", but not before a dash or "to"
+    ("5, -3", "[3, 5]", "error"),
+    ("2,000, to 3,000", "[2000, 3000]", "error"),
+    # "1,000s" is "thousands", not 1,000; a decade is not a count
+    ("1,000s", "1000", "[2000, 9999]"),
+    ("100s", "100", "[200, 999]"),
+    ("the 1990s", "1990", "error"),
+    ("2,500s", "2500", "error"),
+    # digits in groups read as words do
+    ("2 million 300 thousand", "error", "2300000"),
+    # "+" before a number is a sign, after it a bound
+    ("+2,000", "[2000, inf)", "2000"),
+    ("2,000+", "2000", "[2000, inf)"),
+    # nothing is below zero: a bound that leaves no value is an error, never an empty interval
+    ("fewer than 0", "[0, 0)", "error"),
+    ("just under 0", "[0, 0)", "error"),
+    ("just over 0", "(0, 0]", "error"),
+    # "twice" is a multiple not read, never dropped
+    ("twice as many as 400", "[0, 400]", "error"),
+    # "none" is zero, "no" is not ("no figure given")
+    ("none", "error", "0"),
+    ("no", "0", "error"),
 ]
 
 
@@ -670,6 +811,22 @@ ERRORS = [
     ("1" * 30, 1, "more than 24 digits"),
     ("a thousand million billion trillion", 1, "too large a number"),
     ("3rd", 1, 'no number in "3rd"'),
+    # a second quantity in words, named whole, at its column
+    ("3,500 Syrians and hundreds of Chadians", 19, 'a second quantity "hundreds" in'),
+    ("3,500 and a few hundred", 11, 'a second quantity "a few hundred"'),
+    ("2,000 fighters from several countries", 21, 'a second quantity "several"'),
+    ("3,500 Syrians and an unknown number of Chadians", 22, 'a second quantity "unknown number"'),
+    ("2,000 and 10,000s", 11, 'a second quantity "10,000s"'),
+    ("2,000 fighters, half of them", 17, 'a second quantity "half"'),
+    ("2,000, twice as many", 8, 'a second quantity "twice"'),
+    ("twice as many as 400", 1, 'cannot read "twice"'),
+    # a bound that leaves no value
+    ("fewer than 0", 1, 'an empty interval "fewer than 0" in "fewer than 0" (col 1)'),
+    ("just over 0 fighters", 1, 'an empty interval "just over 0"'),
+    ("0-odd", 1, 'an empty interval "0-odd"'),
+    # a number with an "s" that is not round is not a count
+    ("2,500s", 1, 'no number in "2,500s"'),
+    ("the 1990s", 1, "no number"),
 ]
 
 
@@ -707,6 +864,16 @@ RULES = [
      'range of vague "hundreds" [200, 999] to vague "thousands" [2,000, 9,999]'),
     ("about 2,000 to 3,000", 'range; "about": approximately, ±10%'),
     ("an unknown number", '"unknown": no number given'),
+    ("more than an unknown number", '"unknown": no number given, so "more than" bounds nothing'),
+    ("several thousands", 'vague "several thousands" [3,000, 9,000]'),
+    ("dozens of thousands", 'vague "dozens of thousands" [24,000, 99,000]'),
+    ("1,000s", 'vague "thousands" [2,000, 9,999]'),
+    ("hundreds or even thousands",
+     'range of vague "hundreds" [200, 999] to vague "thousands" [2,000, 9,999]'),
+    ("tens to hundreds of thousands", 'range, magnitude shared of vague "tens" [20,000, 99,000] '
+                                      'to vague "hundreds of thousands" [200,000, 999,999]'),
+    ("+2,000", "exact"),
+    ("2,000, if not more", '"if not more": lower bound, included'),
 ]
 
 
@@ -734,3 +901,20 @@ def test_settings_override_and_extend_the_vague_table():
     assert parse_quantity("hundreds").lo == 200  # the defaults are untouched
     with pytest.raises(QuantityError):
         parse_quantity("a slew of")
+
+
+# With "several hundred" and "dozens" changed in the settings, wherever they are said.
+OVERRIDDEN = {**dict(Settings().vague), "several hundred": (200.0, 800.0), "dozens": (13.0, 99.0)}
+SETTINGS_CASES = [
+    ("several hundreds of fighters", 'vague "several hundreds" [200, 800] (from settings)'),
+    ("dozens of thousands", 'vague "dozens of thousands" [13,000, 99,000] (from settings)'),
+    ("dozens to hundreds", 'range of vague "dozens" [13, 99] (from settings) to vague "hundreds" '
+                           '[200, 999]'),
+    # "tens of thousands" is a phrase of its own, not "tens" times a thousand
+    ("tens of thousands", 'vague "tens of thousands" [20,000, 99,999]'),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), SETTINGS_CASES, ids=[c[0] for c in SETTINGS_CASES])
+def test_settings_decide_the_vague_words_wherever_they_are_said(text, rule):
+    assert parse_quantity(text, Settings(vague=tuple(OVERRIDDEN.items()))).rule == rule

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -162,4 +163,58 @@ def _reads_or_fails_cleanly(text: str) -> None:
         raise AssertionError(f"{text!r} raised {e!r}") from e
     if not q.unquantified:
         assert 0 <= q.lo <= q.hi and not math.isnan(q.lo) and not math.isinf(q.lo), (text, q)
+        assert q.lo < q.hi or not (q.lo_open or q.hi_open), (text, q)  # never empty
     assert q.unit and q.rule
+
+
+# Magnitude words and what they multiply by, singular and plural, written out here.
+MAGNITUDES = {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12, "thousand": 10**3,
+              "thousands": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9,
+              "billions": 10**9, "trillion": 10**12, "trillions": 10**12}
+
+
+def test_every_vague_word_times_every_magnitude():
+    # "several thousands" is several times a thousand, never "several" with a word dropped; a
+    # phrase of the table itself ("tens of thousands", "a few hundred", in the plural "a few
+    # hundreds") keeps its own interval
+    table = {**VAGUE_DEFAULTS, **{p + "s": v for p, v in VAGUE_DEFAULTS.items()
+                                  if p.endswith(("hundred", "thousand", "million"))}}
+    for vague, (lo, hi) in VAGUE_DEFAULTS.items():
+        for of, (word, m) in itertools.product(("", "of "), MAGNITUDES.items()):
+            text = f"{vague} {of}{word}"
+            want = table.get(text, (lo * m, hi * m))
+            q = parse_quantity(text)
+            assert (q.lo, q.hi) == pytest.approx(want), (text, q)
+            assert q.rule.startswith(f'vague "{text}"'), (text, q.rule)
+
+
+# Said after the quantity, each of these is a second one, and an error at its column.
+SECOND_QUANTITIES = sorted({*VAGUE_DEFAULTS, *MAGNITUDES, *lx.TEENS, *lx.TENS, "two", "nine",
+                            "zero", "none", "many", "numerous", "countless", "innumerable",
+                            "twice", "thrice", "half of", "a third of", "an unknown number of",
+                            "1,000s", "100s of", "5", "½", "3.5"})
+
+
+def test_a_second_quantity_in_words_is_never_dropped():
+    for words in SECOND_QUANTITIES:
+        text = f"2,000 fighters and {words} others"
+        with pytest.raises(QuantityError) as info:
+            parse_quantity(text)
+        # at the quantity's first word; "a third", "an unknown number": at the word after "a"
+        article = words.split()[0] in ("a", "an") and words not in VAGUE_DEFAULTS
+        col = len("2,000 fighters and ") + 1 + (words.index(" ") + 1 if article else 0)
+        assert info.value.col == col, (text, info.value.message)
+        assert "a second quantity" in info.value.message, text
+
+
+def test_a_bound_that_leaves_no_value_is_an_error():
+    # nothing is below zero, or "just" above it: an empty interval is refused, not read
+    for phrase, rule in [*lx.HEDGES.items(), *lx.SUFFIXES.items()]:
+        if rule in ("between", "from"):
+            continue
+        text = f"{phrase} 0" if phrase in lx.HEDGES else f"0 {phrase}"
+        if rule in ("below", "just-under", "just-over"):
+            with pytest.raises(QuantityError, match="an empty interval"):
+                parse_quantity(text)
+        else:
+            assert parse_quantity(text).lo == 0, text
