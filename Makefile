@@ -24,6 +24,19 @@ $(STAMP): pyproject.toml
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
 
+.PHONY: check
+check: $(STAMP)  ## the CI gate: no contradiction in claims.yaml beyond .discrepancy-baseline.json
+	$(BIN)/discrepancy check claims.yaml
+
+.PHONY: golden
+golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (review the diff)
+	$(BIN)/discrepancy report claims.yaml --format markdown --output tests/golden/claims.md
+	$(BIN)/discrepancy report claims.yaml --all --format markdown --output tests/golden/claims-all.md
+
+.PHONY: bench-quantities
+bench-quantities: $(STAMP)  ## speed of the quantity reader, distinct and repeated (bench/quantities.py)
+	$(BIN)/python bench/quantities.py
+
 .PHONY: bench-grouping
 bench-grouping: $(STAMP)  ## grouping quality and scale, 10k to 1M claims (docs/grouping.md)
 	$(BIN)/python bench/grouping.py all

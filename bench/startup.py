@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = {
     "discrepancy report claims.yaml": (["report", "claims.yaml"], 0.5),
     "discrepancy report --all -f json": (["report", "--all", "-f", "json", "claims.yaml"], 0.5),
+    "discrepancy report --all -f markdown": (["report", "--all", "-f", "markdown",
+                                              "claims.yaml"], 0.5),
+    "discrepancy check claims.yaml": (["check", "claims.yaml"], 0.5),
     "discrepancy --help": (["--help"], 0.3),
 }
 

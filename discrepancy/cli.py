@@ -13,13 +13,17 @@ import time
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, List, Optional, TypeVar
 
 import typer
 
 from discrepancy import __version__
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.model import Claims, Progress, no_progress
+
+if TYPE_CHECKING:
+    from discrepancy.baseline import Baseline, Comparison
+    from discrepancy.pipeline import Analysis
 
 OK, FOUND, BAD_INPUT = 0, 1, 2  # exit statuses; 2 is also click's usage-error status
 
@@ -35,11 +39,23 @@ app = typer.Typer(
 class ReportFormat(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 class GroupsFormat(str, Enum):
     table = "table"
     json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+BASELINE_FILE = Path(".discrepancy-baseline.json")
 
 
 PathsArg = Annotated[Optional[List[Path]], typer.Argument(
@@ -66,8 +82,8 @@ def handles_input_errors(command: F) -> F:
             for problem in e.problems:
                 typer.echo(_clean(str(problem)), err=True)
             n = len(e.problems)
-            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)} in the input; "
-                       "nothing was reported.", err=True)
+            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)}; nothing was reported.",
+                       err=True)
             raise typer.Exit(BAD_INPUT) from None
 
     return wrapper  # type: ignore[return-value]
@@ -143,29 +159,45 @@ def load(paths: list[Path] | None, threshold: float | None = None,
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a file. A device
-    or pipe (/dev/null, /dev/stdout) is written to directly: renaming over it would replace it."""
+    """Write beside the target, then rename over it: a reader never sees half a file. The file
+    keeps its permissions, or gets the usual ones (the umask's) when it is new. A device or a
+    pipe (/dev/null, a FIFO) is written to directly: renaming over it would replace it."""
     if path.exists() and not path.is_file():
         with path.open("w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         return
     path = path.resolve()
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def emit(text: str, output: Path | None) -> None:
+def refuse_to_overwrite(output: Path, inputs: tuple[str, ...]) -> None:
+    if any(Path(name).resolve() == output.resolve() for name in inputs):
+        raise InputError.at(Location(str(output)), "this is a claims file being read: the tool "
+                            "never overwrites one; choose another --output")
+
+
+def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """Text to standard output, or atomically to `output`, which may never be an input file."""
     if output is None:
         typer.echo(text, nl=False)
         return
+    refuse_to_overwrite(output, inputs)
     try:
         write_atomic(output, text)
     except OSError as e:
@@ -173,12 +205,18 @@ def emit(text: str, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
+def on_terminal(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty()
+
+
 def colour_wanted(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return on_terminal(output) and not os.environ.get("NO_COLOR")
 
 
-def terminal_width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns
+def width_for(output: Path | None) -> int:
+    """The terminal's width on a terminal; else a fixed 100, so that files and pipes get the
+    same bytes on every machine whatever its COLUMNS."""
+    return shutil.get_terminal_size((100, 24)).columns if on_terminal(output) else 100
 
 
 @app.command()
@@ -199,11 +237,12 @@ def report(
     from discrepancy.render import RENDERERS
 
     with ProgressBar() as progress, _collector_paused():
-        # Near misses are only counted in the table's last line: not worth finding for JSON.
+        # Near misses are only counted in the table's and Markdown's summary: not worth
+        # finding for JSON or CSV.
         analysis = analyse(load(paths, threshold, tolerance, progress), progress,
-                           near_misses=fmt is ReportFormat.table)
-        text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), terminal_width())
-    emit(text, output)
+                           near_misses=fmt in (ReportFormat.table, ReportFormat.markdown))
+        text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), width_for(output))
+    emit(text, output, analysis.claims.files)
 
 
 @app.command()
@@ -230,27 +269,134 @@ def groups(
 
 
 @app.command()
+@handles_input_errors
 def parse(
     expressions: Annotated[List[str], typer.Argument(
         help="Quantity expressions, e.g. \"about four hundred\"; - reads one per line from "
         "standard input.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     tolerance: ToleranceOpt = None,
+    settings_from: Annotated[Optional[Path], typer.Option(
+        "--settings", help="Read with the `settings:` of this claims file (its vague words and "
+        "tolerances).", show_default=False, dir_okay=False)] = None,
 ) -> None:
     """Show how quantity expressions are read: interval, unit and the rule that fired."""
     from discrepancy.model import Settings
     from discrepancy.render import parsed
 
-    settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
+    if settings_from is not None:
+        settings = load([settings_from], tolerance=tolerance).settings
+    else:
+        settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
     texts: list[str] = []
     for e in expressions:
         if e == "-":
             texts.extend(line.rstrip("\r\n") for line in sys.stdin if line.strip())
         else:
             texts.append(e)
+    if not texts:
+        raise InputError.at(Location("<stdin>" if "-" in expressions else "parse"),
+                            "no expressions to read")
     text, ok = parsed.render(texts, settings, as_json)
     typer.echo(text, nl=False)
     raise typer.Exit(OK if ok else BAD_INPUT)
+
+
+def read_baseline(path: Path) -> Baseline:
+    """The baseline file; when there is none, an empty baseline marked missing."""
+    from discrepancy.baseline import Baseline, parse
+
+    name = path.as_posix()
+    if not path.exists():
+        return Baseline(name, exists=False)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
+    except UnicodeDecodeError as e:
+        raise InputError.at(Location(name), f"not UTF-8 text (byte {e.start})") from None
+    except OSError as e:
+        raise InputError.at(Location(name), f"cannot read: {e.strerror}") from None
+    return parse(text, name)
+
+
+def analyse_with_baseline(paths: list[Path] | None, threshold: float | None,
+                          tolerance: float | None, baseline_path: Path,
+                          writing: bool = False) -> tuple[Analysis, Baseline]:
+    """The claims analysed and the baseline read; problems in either are reported together.
+    `writing`: the baseline is about to be written, so it must not be one of the claims files."""
+    from discrepancy.pipeline import analyse
+
+    problems: list[Problem] = []
+    try:
+        analysis = analyse(load(paths, threshold, tolerance), near_misses=False)
+        if writing:
+            refuse_to_overwrite(baseline_path, analysis.claims.files)
+    except InputError as e:
+        problems.extend(e.problems)
+    try:
+        known = read_baseline(baseline_path)
+    except InputError as e:
+        problems.extend(e.problems)
+    if problems:
+        raise InputError(problems)
+    return analysis, known
+
+
+def check_status(comparison: Comparison, strict: bool) -> int:
+    """`check`'s exit status: 1 when a contradiction is new (or, with --strict, when a baseline
+    entry no longer occurs), else 0. Bad input, the baseline's included, is 2 (raised as
+    InputError, turned into 2 by handles_input_errors)."""
+    return FOUND if comparison.fails(strict) else OK
+
+
+@app.command()
+@handles_input_errors
+def check(
+    paths: PathsArg = None,
+    baseline_path: Annotated[Path, typer.Option(
+        "--baseline", "-b", dir_okay=False, help="The baseline file of accepted contradictions. "
+        "When it does not exist, every contradiction is new.")] = BASELINE_FILE,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format: text for "
+                                             "people, json, github (workflow commands) or "
+                                             "sarif (code scanning).")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail when a baseline entry no "
+                                         "longer occurs.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
+                                                   "(atomically) instead of standard output.",
+                                                   dir_okay=False)] = None,
+    threshold: ThresholdOpt = None,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """CI gate: fail on contradictions not in the baseline (exit 0 none new, 1 new, 2 bad input)."""
+    from discrepancy.baseline import compare, contradictions
+    from discrepancy.render import CHECK_RENDERERS
+
+    analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
+    comparison = compare(contradictions(analysis), known)
+    emit(CHECK_RENDERERS[fmt.value](comparison, strict), output, analysis.claims.files)
+    raise typer.Exit(check_status(comparison, strict))
+
+
+@app.command("baseline")
+@handles_input_errors
+def baseline_command(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", dir_okay=False, help="The baseline file to write (atomically). The "
+        "`reason` of each entry that still occurs is kept.")] = BASELINE_FILE,
+    threshold: ThresholdOpt = None,
+    tolerance: ToleranceOpt = None,
+) -> None:
+    """Accept today's contradictions as known: write them to the baseline file."""
+    from discrepancy.baseline import compare, contradictions, dumps, entries
+
+    analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output, writing=True)
+    found = contradictions(analysis)
+    comparison = compare(found, previous)
+    emit(dumps(entries(found, previous)), output, analysis.claims.files)
+    kept = sum(1 for _, e in comparison.known if e.reason)
+    typer.echo(f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
+               f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "
+               f"reason{'s' * (kept != 1)} kept", err=True)
 
 
 @contextlib.contextmanager

@@ -14,11 +14,12 @@ from rapidfuzz import fuzz, process
 
 from discrepancy.model import Claim, Group, Member, NearMiss, Period, Progress, Settings, no_progress
 from discrepancy.normalise import Key, Normaliser, fold, why_apart
-from discrepancy.quantities import CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS
+from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
 
 __all__ = ["Normaliser", "fold", "group_claims", "score", "dimension"]
 
-_CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+_CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values()) | frozenset(
+    c.upper() for c in CURRENCY_CODES)
 _DURATIONS = frozenset(DURATIONS.values())
 
 

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
@@ -17,7 +18,7 @@ from rapidfuzz import process
 
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.model import Claim, Claims, Period, Progress, Quantity, Settings, Source, no_progress
-from discrepancy.quantities import QuantityError, parse_quantity
+from discrepancy.quantities import QuantityError, bounded, parse_quantity, parse_unit
 
 TOP_FIELDS = ("version", "aliases", "names", "sources", "claims", "settings")
 SOURCE_FIELDS = ("title", "publisher", "published", "url", "document", "via")
@@ -48,8 +49,8 @@ class Node:
 
     value: Any
     loc: Location
-    quoted: bool = False  # a quoted scalar: its text starts one column after `loc`
-    cell: bool = False  # a CSV cell: `loc` names its column, not a character
+    text_col: int = 0  # a scalar shown as is on one line: the column of its text's first
+    # character (inside its quotes), so that a column in the text is a column in the file
     key_loc: Location | None = None  # in a mapping: where its key stands
 
 
@@ -57,6 +58,7 @@ class Node:
 class Document:
     name: str
     root: Node | None
+    digest: str = ""  # sha256 of the text read, so a report can say what it was made from
     # Claims read one row at a time (CSV, JSON Lines): rows(problems) yields each claim's Node
     # and adds the problems of rows it cannot read. Rows are never all held at once.
     rows: Callable[[list[Problem]], Iterator[Node]] | None = None
@@ -65,6 +67,7 @@ class Document:
 
 def parse_document(text: str, name: str) -> Document:
     """YAML text into located nodes; malformed YAML, duplicate keys and alias bombs raise."""
+    digest = _digest(text)
     try:
         tree = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -78,12 +81,16 @@ def parse_document(text: str, name: str) -> Document:
     except yaml.YAMLError as e:
         raise InputError.at(Location(name), f"malformed YAML: {e}") from None
     if tree is None:
-        return Document(name, None)
+        return Document(name, None, digest)
     problems: list[Problem] = []
-    root = _Walker(name, problems).walk(tree)
+    root = _Walker(name, problems, text).walk(tree)
     if problems:
         raise InputError(problems)
-    return Document(name, root)
+    return Document(name, root, digest)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def parse_jsonl(text: str, name: str) -> Document:
@@ -112,11 +119,11 @@ def parse_jsonl(text: str, name: str) -> Document:
             fields = {}
             for key, value in row.items():
                 at = Location(name, number, _json_col(line, key))
-                fields[key] = Node(_json_node(value, at), at, quoted=isinstance(value, str),
+                fields[key] = Node(_json_node(value, at), at, _json_text_col(line, value, at),
                                    key_loc=at)
             yield Node(fields, where)
 
-    return Document(name, None, rows, text.count("\n") + 1)
+    return Document(name, None, _digest(text), rows, text.count("\n") + 1)
 
 
 def parse_csv(text: str, name: str) -> Document:
@@ -125,7 +132,7 @@ def parse_csv(text: str, name: str) -> Document:
     `not_with` takes claim ids separated by commas or semicolons."""
     first = next(csv.reader(_lines(text, keep_ends=True)), None)
     if first is None:
-        return Document(name, None)
+        return Document(name, None, _digest(text))
     header = [h.strip() for h in first]
     problems = []
     for col, field in enumerate(header, 1):
@@ -159,12 +166,12 @@ def parse_csv(text: str, name: str) -> Document:
                     at = Location(name, number, col)
                     value: Any = cell
                     if field == "not_with":
-                        value = [Node(v.strip(), at, cell=True)
-                                 for v in re.split(r"[,;]", cell) if v.strip()]
-                    fields[field] = Node(value, at, cell=True, key_loc=at)
+                        value = [Node(v.strip(), at) for v in re.split(r"[,;]", cell) if v.strip()]
+                    # no text_col: a problem in a cell is located at its column, not a character
+                    fields[field] = Node(value, at, key_loc=at)
             yield Node(fields, Location(name, number, 1))
 
-    return Document(name, None, rows, text.count("\n"))
+    return Document(name, None, _digest(text), rows, text.count("\n"))
 
 
 READERS: dict[str, Callable[[str, str], Document]] = {".csv": parse_csv, ".jsonl": parse_jsonl}
@@ -231,17 +238,24 @@ def _quoted(key: str) -> str:
 
 def _json_node(value: Any, at: Location) -> Any:
     if isinstance(value, dict):
-        return {k: Node(_json_node(v, at), at, quoted=isinstance(v, str), key_loc=at)
-                for k, v in value.items()}
+        return {k: Node(_json_node(v, at), at, key_loc=at) for k, v in value.items()}
     if isinstance(value, list):
-        return [Node(_json_node(v, at), at, quoted=isinstance(v, str)) for v in value]
+        return [Node(_json_node(v, at), at) for v in value]
     return value
 
 
+def _json_text_col(line: str, value: Any, at: Location) -> int:
+    """Where a string value's text starts, when it is written without escapes (as Node.text_col)."""
+    if isinstance(value, str) and line.startswith(f'"{value}"', at.col - 1):
+        return at.col + 1
+    return 0
+
+
 class _Walker:
-    def __init__(self, name: str, problems: list[Problem]) -> None:
+    def __init__(self, name: str, problems: list[Problem], text: str) -> None:
         self.name = name
         self.problems = problems
+        self.text = text
         self.seen: set[int] = set()
         self.repeats = 0
         self.constructor = yaml.constructor.SafeConstructor()
@@ -275,7 +289,18 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return Node([self.walk(n) for n in node.value], self.loc(node))
         value = self.constructor.construct_object(node, deep=True)
-        return Node(value, self.loc(node), quoted=getattr(node, "style", None) in ("'", '"'))
+        return Node(value, self.loc(node), text_col=self.text_col(node, value))
+
+    def text_col(self, node: yaml.Node, value: Any) -> int:
+        start, end = node.start_mark, node.end_mark
+        if not isinstance(value, str) or start.line != end.line:
+            return 0  # folded over lines: a column in the text is no column in the file
+        raw = self.text[start.index:end.index]
+        if raw == value:
+            return start.column + 1
+        if node.style in ("'", '"') and raw[1:-1] == value:
+            return start.column + 2
+        return 0  # escapes ("\t", "''") shift the columns
 
 
 def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None,
@@ -309,7 +334,8 @@ def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None
         raise InputError(problems)
     if not have_sources:
         sources = {c.source: Source(c.source, location=c.location) for c in claims}
-    return Claims(tuple(claims), sources, aliases, settings, tuple(d.name for d in documents))
+    return Claims(tuple(claims), sources, aliases, settings, tuple(d.name for d in documents),
+                  tuple(d.digest for d in documents))
 
 
 def _sections(tops: list[tuple[Document, dict[str, Node]]], name: str, kind: type,
@@ -515,7 +541,7 @@ def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | N
     # any problem stops the report, so its placeholder quantity is never used.
     quantity = quantity or Quantity(unquantified=True)
     if text["unit"]:
-        quantity = replace(quantity, unit=text["unit"])
+        quantity = replace(quantity, unit=parse_unit(text["unit"]))
     cid = text["id"] or _content_id(text["source"], text["about"], value_text)
     return Claim(
         id=cid, source=text["source"], about=text["about"], value=value_text,
@@ -534,56 +560,100 @@ def _content_id(source: str, about: str, value: str) -> str:
 def _value(node: Node, settings: Settings, problems: list[Problem]) -> tuple[str, Quantity | None]:
     """A claim's `value`: text as the source said it, a YAML number, [low, high] or a mapping."""
     v = node.value
-    if isinstance(v, bool):
-        problems.append(Problem(node.loc, "`value` must be a quantity, not true/false"))
+    if isinstance(v, (bool, dt.date)):
+        problems.append(Problem(node.loc, "`value` must be a quantity, not "
+                                f"{'true/false' if isinstance(v, bool) else 'a date'}"))
         return "", None
     if isinstance(v, (int, float)):
-        return str(v), Quantity(float(v), float(v), rule="exact number")
+        n = _amount(node, "`value`", problems)
+        return _shown(v), None if n is None else bounded("exact", n, n, "count", settings)
     if isinstance(v, list):
-        nums = [x.value for x in v]
-        if len(nums) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool)
-                                     for x in nums):
-            problems.append(Problem(node.loc, "a `value` list must be [low, high]"))
-            return "", None
-        lo, hi = sorted(float(x) for x in nums)
-        return f"[{nums[0]}, {nums[1]}]", Quantity(lo, hi, rule="range")
+        return _value_list(node, settings, problems)
     if isinstance(v, dict):
         return _value_mapping(node, settings, problems)
     text = str(v)
     try:
         return text, parse_quantity(text, settings)
     except QuantityError as e:
-        col = node.loc.col + (1 if node.quoted else 0) + e.col - 1 if "\n" not in text and not node.cell else 0
-        problems.append(Problem(Location(node.loc.file, node.loc.line, col or node.loc.col),
+        col = node.text_col + e.col - 1 if node.text_col else node.loc.col
+        problems.append(Problem(Location(node.loc.file, node.loc.line, col),
                                 f"cannot read value: {e.message}"))
         return text, None
 
 
-_MAPPING_KEYS = ("min", "max", "at_least", "at_most", "about", "unit")
+def _amount(node: Node, what: str, problems: list[Problem]) -> float | None:
+    """A YAML number that can be a quantity: finite and not negative."""
+    v = node.value
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        problems.append(Problem(node.loc, f"{what} must be a number, not {v!r}"))
+    elif math.isnan(v) or math.isinf(v):
+        problems.append(Problem(node.loc, f"{what} must be a finite number, not {v}"))
+    elif v < 0:
+        problems.append(Problem(node.loc, f"{what} must not be negative ({_shown(v)})"))
+    else:
+        return float(v)
+    return None
+
+
+def _shown(v: float) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def _value_list(node: Node, settings: Settings,
+                problems: list[Problem]) -> tuple[str, Quantity | None]:
+    items: list[Node] = node.value
+    if len(items) != 2:
+        hint = ""
+        if len(items) > 2 and all(isinstance(i.value, int) for i in items):
+            hint = " (in a YAML list a comma separates items: write 3500, not 3,500)"
+        problems.append(Problem(node.loc, f"a `value` list must be [low, high]{hint}"))
+        return "", None
+    ends = [_amount(i, "each end of a `value` list", problems) for i in items]
+    text = f"[{_shown(items[0].value)}, {_shown(items[1].value)}]"
+    if ends[0] is None or ends[1] is None:
+        return text, None
+    lo, hi = sorted(ends)
+    return text, bounded("exact", lo, hi, "count", settings, read_as="range")
+
+
+# A `value` mapping's keys and the rule each stands for.
+_MAPPING_RULES = {"min": "at-least", "at_least": "at-least", "max": "at-most",
+                  "at_most": "at-most", "about": "approx"}
 
 
 def _value_mapping(node: Node, settings: Settings,
                    problems: list[Problem]) -> tuple[str, Quantity | None]:
     f: dict[str, Node] = node.value
-    bad = [k for k in f if k not in _MAPPING_KEYS]
-    nums = {k: f[k].value for k in f if k != "unit"}
-    if bad or not nums or not all(isinstance(x, (int, float)) and not isinstance(x, bool)
-                                  for x in nums.values()):
-        problems.append(Problem(node.loc, "a `value` mapping takes numbers under "
-                                "min/max, at_least/at_most or about (and an optional unit)"))
-        return "", None
-    unit = str(f["unit"].value) if "unit" in f else "count"
-    text = ", ".join(f"{k}: {v}" for k, v in nums.items())
-    if "about" in nums:
-        n = float(nums["about"])
-        t = settings.approx_tolerance
-        return text, Quantity(n * (1 - t), n * (1 + t), unit=unit, rule="approximately")
-    lo = float(nums.get("min", nums.get("at_least", 0)))
-    hi = float(nums.get("max", nums.get("at_most", float("inf"))))
-    if lo > hi:
-        problems.append(Problem(node.loc, f"`value` has its low end {lo:g} above its high end {hi:g}"))
+    _unknown_fields(node, (*_MAPPING_RULES, "unit"), "a `value` mapping", problems)
+    given = {k: _amount(f[k], f"`{k}`", problems) for k in _MAPPING_RULES if k in f}
+    text = ", ".join(f"{k}: {_shown(f[k].value)}" for k in f if k != "unit")
+    lows = [k for k in given if _MAPPING_RULES[k] == "at-least"]
+    highs = [k for k in given if _MAPPING_RULES[k] == "at-most"]
+    unit = parse_unit(_text(f.get("unit"), "unit", problems) or "count")
+    problem = ""
+    if not given:
+        problem = "a `value` mapping needs min and/or max, at_least, at_most or about"
+    elif "about" in given and len(given) > 1:
+        problem = "`about` stands alone in a `value` mapping: no min, max, at_least or at_most"
+    elif len(lows) > 1 or len(highs) > 1:
+        problem = f"`{'` and `'.join(lows if len(lows) > 1 else highs)}` both give the same end"
+    if problem:
+        problems.append(Problem(node.loc, problem))
+    if problem or None in given.values():
         return text, None
-    return text, Quantity(lo, hi, unit=unit, rule="range")
+    if "about" in given:
+        return text, bounded("approx", given["about"], given["about"], unit, settings, "about")
+    lo = given[lows[0]] if lows else None
+    hi = given[highs[0]] if highs else None
+    if lo is not None and hi is not None:
+        if lo > hi:
+            problems.append(Problem(node.loc, f"`value` has its low end {_shown(lo)} above its "
+                                    f"high end {_shown(hi)}"))
+            return text, None
+        return text, bounded("exact", lo, hi, unit, settings, read_as="range")
+    key = (lows or highs)[0]
+    n = lo if lo is not None else hi
+    return text, bounded(_MAPPING_RULES[key], n, n, unit, settings, key)
 
 
 def _check_references(claims: list[Claim], sources: dict[str, Source], have_sources: bool,

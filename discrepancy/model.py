@@ -16,7 +16,9 @@ INF = math.inf
 VAGUE_DEFAULTS: dict[str, tuple[float, float]] = {
     "a handful": (3, 9),
     "a few": (2, 5),
+    "a couple": (2, 3),
     "several": (3, 9),
+    "tens": (20, 99),
     "dozens": (24, 99),
     "scores": (40, 199),
     "hundreds": (200, 999),
@@ -131,6 +133,7 @@ class Claims:
     aliases: tuple[tuple[str, tuple[str, ...]], ...]
     settings: Settings
     files: tuple[str, ...] = ()
+    digests: tuple[str, ...] = ()  # sha256 of each file's text, in the order of `files`
 
 
 class Status(str, Enum):

@@ -1,13 +1,39 @@
-"""Read a quantity as news writes it ("at least two thousand", "$1.2bn a year") into a Quantity."""
+"""Read a quantity as news writes it ("at least two thousand", "$1.2bn a year") into a Quantity.
+
+A value reads, token by token, as
+
+    lead      core                units and bound       tail
+    "about"   "1,500 to 2,000"    "dollars a month"     "paid to each recruit"
+
+- lead: one hedge ("more than"), a currency sign, a date ("in 2019,"), words kept from the
+  sentence ("an approximate salary of"). A word that looks like a typo of one we know ("abut"),
+  or is glued to a number ("threeish hundred"), is an error, never skipped;
+- core: one number, a range of two ("between X and Y", "X to Y", "X-Y", "X or even Y"; a
+  magnitude on the far side is shared: "two to three thousand"), or vague words, perhaps times a
+  magnitude ("hundreds", "several thousands");
+- units ("$", "dollars", "%", "days", "a month") and a bound after the number ("or more", "+");
+- tail: other words ("paid Syrian fighters"), ignored; a second quantity there (a number, a number
+  word, a vague word: "3,500 Syrians and hundreds of Chadians") is an error.
+
+Numbers are read exactly (fractions) and become floats only in the Quantity. The vocabulary is
+discrepancy.lexicon. Each Settings gets its own reader, with its vague words and a cache.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
+from typing import Generic, NamedTuple, TypeVar
 
-from discrepancy.model import INF, Quantity, Settings
+from discrepancy import lexicon as lx
+from discrepancy.model import INF, VAGUE_DEFAULTS, Quantity, Settings
+
+CACHE_SIZE = 65536  # distinct expressions remembered per Settings
+MAX_DIGITS = 24  # a longer run of digits is refused, not read
+LARGEST = 10**24  # and so is a larger number ("a thousand million billion trillion")
 
 
 class QuantityError(ValueError):
@@ -19,452 +45,831 @@ class QuantityError(ValueError):
         self.col = col
 
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-MAGNITUDES = {
-    "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9, "bln": 10**9, "trillion": 10**12, "tn": 10**12,
-}  # fmt: skip
-# Magnitude abbreviations only count right after digits ("2k", "$1.2bn"), never after words.
-ABBREVIATIONS = {"k", "m", "mn", "mln", "b", "bn", "bln", "tn"}
-FRACTION_WORDS = {"half": Fraction(1, 2), "halves": Fraction(1, 2), "quarter": Fraction(1, 4),
-                  "quarters": Fraction(1, 4), "third": Fraction(1, 3), "thirds": Fraction(1, 3)}
-FRACTION_CHARS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4),
-                  "⅓": Fraction(1, 3), "⅔": Fraction(2, 3)}
-
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₺": "TRY", "₽": "RUB",
-                    "¥": "JPY"}
-CURRENCY_WORDS = {
-    "usd": "USD", "dollar": "USD", "dollars": "USD", "eur": "EUR", "euro": "EUR",
-    "euros": "EUR", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
-    "lira": "TRY", "liras": "TRY", "try": "TRY", "rub": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "dinar": "LYD", "dinars": "LYD",
-    "lyd": "LYD", "syp": "SYP",
-}  # fmt: skip
-DURATIONS = {
-    "minute": "minutes", "minutes": "minutes", "hour": "hours", "hours": "hours",
-    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
-    "months": "months", "year": "years", "years": "years",
-}  # fmt: skip
-RATE_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
-              "yearly": "year", "annually": "year", "annual": "year"}
-PERCENT = {"%": "percent", "percent": "percent", "pct": "percent"}
-
-# Hedges before the number: phrase -> rule. Longest phrases are tried first.
-HEDGES = {
-    "more than": "above", "over": "above", "above": "above", "upwards of": "above",
-    "in excess of": "above", "greater than": "above",
-    "at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
-    "not less than": "at-least", "not fewer than": "at-least", "a minimum of": "at-least",
-    "fewer than": "below", "less than": "below", "under": "below", "below": "below",
-    "at most": "at-most", "up to": "at-most", "no more than": "at-most",
-    "not more than": "at-most", "a maximum of": "at-most", "as many as": "at-most",
-    "as much as": "at-most",
-    "about": "approx", "around": "approx", "approximately": "approx", "approx": "approx",
-    "roughly": "approx", "some": "approx", "an estimated": "approx", "estimated": "approx",
-    "an approximate": "approx", "approximate": "approx", "circa": "approx", "ca": "approx",
-    "~": "approx", "in the region of": "approx", "on the order of": "approx",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "just-under",
-    "just below": "just-under", "just shy of": "just-under", "just over": "just-over",
-    "just above": "just-over", "slightly more than": "just-over",
-    "slightly less than": "just-under",
-    "between": "between", "from": "from",
-}  # fmt: skip
-SUFFIXES = {
-    "or more": "at-least", "+": "at-least", "plus": "at-least", "and more": "at-least",
-    "or above": "at-least", "and above": "at-least", "and over": "at-least",
-    "or fewer": "at-most", "or less": "at-most", "and under": "at-most", "or so": "approx",
-}  # fmt: skip
-UNQUANTIFIED = {"unknown", "unspecified", "undisclosed", "undetermined", "unlimited",
-                "unquantified", "uncounted", "untold"}
-RATE_PREFIXES = {"a", "an", "per", "each", "every", "/"}
-YEAR_PREFIXES = {"in", "since", "by", "until", "till", "during", "before", "after", "of",
-                 "early", "late", "mid", "from"}
-RANGE_WORDS = {"to", "-", "–", "—", "or", "and", "through"}
-
-RULE_TEXT = {
-    "exact": "exact number",
-    "range": "range",
-    "above": "lower bound, excluded",
-    "at-least": "lower bound, included",
-    "below": "upper bound, excluded",
-    "at-most": "upper bound, included",
-    "approx": "approximately (±{tol}%)",
-    "nearly": "nearly (up to {ntol}% below)",
-    "just-under": "just under (up to {ntol}% below, excluded)",
-    "just-over": "just over (up to {ntol}% above, excluded)",
-    "vague": "vague word '{word}'",
-    "unquantified": "no number given",
-}
-
-TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
-    r"|(?P<ord>(?<=\d)(?:st|nd|rd|th)\b)"
-    r"|(?P<word>us\$|[^\W\d_]+(?:['’][^\W\d_]+)?)"
-    r"|(?P<sym>[$€£₺₽¥~+%½¼¾⅓⅔/–—-])"
-    r"|(?P<other>\S)"
-)
+def parse_quantity(text: str, settings: Settings = Settings()) -> Quantity:
+    """Read a quantity expression into an interval and a unit; raise QuantityError if unreadable."""
+    global _recent
+    if _recent is None or _recent[0] is not settings:
+        _recent = (settings, _reader(settings))  # hashing Settings costs more than a cache hit
+    return _recent[1].read(text)
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str  # num, word, sym, ord, other
-    text: str
-    col: int  # 0-based
+def clear_cache() -> None:
+    """Forget everything read and remembered (for benchmarks)."""
+    global _recent
+    _recent = None
+    _reader.cache_clear()
+    _NORMAL.clear()
+    _typo_of.cache_clear()
+
+
+def bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
+            settings: Settings, said: str = "", read_as: str = "") -> Quantity:
+    """The interval that rule `kind` (a value of lexicon.HEDGES, or "exact") makes of [lo, hi].
+    The rule `discrepancy parse` shows names the phrase `said` that invoked it, after `read_as`:
+    how [lo, hi] was read when it was more than one number ("range", a vague word)."""
+    return _bounded(kind, lo, hi, unit, _tolerances(settings.approx_tolerance,
+                                                  settings.nearly_tolerance), said, read_as)
+
+
+def _bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
+             tol: _Tolerances, said: str, read_as: str) -> Quantity:
+    rule = f'"{said}": {tol.words[kind]}' if said else tol.words[kind]
+    if read_as:
+        rule = read_as if kind == "exact" else f"{read_as}; {rule}"
+    lo_open = hi_open = False
+    if kind == "above":
+        hi, lo_open = INF, True
+    elif kind == "at-least":
+        hi = INF
+    elif kind == "below":
+        lo, hi_open = 0, True
+    elif kind == "at-most":
+        lo = 0
+    elif kind == "approx":
+        lo, hi = _times(lo, tol.approx_below), _times(hi, tol.approx_above)
+    elif kind == "nearly":
+        lo = _times(lo, tol.nearly_below)
+    elif kind == "just-under":
+        lo, hi, hi_open = _times(lo, tol.nearly_below), lo, True
+    elif kind == "just-over":
+        lo, hi, lo_open = hi, _times(hi, tol.nearly_above), True
+    return Quantity(float(lo), float(hi), lo_open=lo_open, hi_open=hi_open, unit=unit, rule=rule)
+
+
+def _times(x: Fraction | float, f: Fraction) -> Fraction | float:
+    """x × f exactly, rounded once (a float times a Fraction would round twice: 440.00000000000006)."""
+    if isinstance(x, int):
+        return x * f.numerator / f.denominator  # no Fraction needed
+    return Fraction(x) * f
+
+
+class _Tolerances(NamedTuple):
+    approx_below: Fraction  # 1 - approx_tolerance
+    approx_above: Fraction
+    nearly_below: Fraction  # 1 - nearly_tolerance
+    nearly_above: Fraction
+    words: dict[str, str]  # what each rule is called
+
+
+@lru_cache(maxsize=64)
+def _tolerances(approx: float, nearly: float) -> _Tolerances:
+    a, n = Fraction(str(approx)), Fraction(str(nearly))
+    pa, pn = f"{approx * 100:g}%", f"{nearly * 100:g}%"
+    words = {
+        "exact": "exact",
+        "above": "lower bound, excluded", "at-least": "lower bound, included",
+        "below": "upper bound, excluded", "at-most": "upper bound, included",
+        "approx": f"approximately, ±{pa}", "nearly": f"nearly, up to {pn} below",
+        "just-under": f"just under, up to {pn} below", "just-over": f"just over, up to {pn} above",
+    }  # fmt: skip
+    return _Tolerances(1 - a, 1 + a, 1 - n, 1 + n, words)
+
+
+def parse_unit(text: str) -> str:
+    """A unit as a claims file's `unit:` gives it ("dollars a month") in the reader's own
+    spelling ("USD/month"); text that is not a unit the reader knows is kept as written."""
+    tokens = tokenize(text)
+    texts = [t.text for t in tokens]
+    units = _Units(text)
+    i = 0
+    while i < len(tokens):
+        n = units.read(tokens, texts, i)
+        if not n:
+            return text.strip()
+        i += n
+    return units.unit() if tokens else text.strip()
+
+
+# --- Tokens ------------------------------------------------------------------------------------
+
+class Token(NamedTuple):
+    kind: str  # num, frac (½), ord (the "rd" of "3rd"), name (MIM-23, 1990s), word, sym, other
+    text: str  # normalised: lower case, any dash as "-", no abbreviation dot
+    col: int  # 0-based column in the value's text
+    raw: str  # as written
+
+
+_DASHES = "-‐‑‒–—−"
+_DASH_CLASS = re.escape(_DASHES)
+# Alternatives in the order that is both right and fast: what follows digits ("3rd", "2k") first,
+# then words, which are most tokens (a designation like "MIM-23" or "mid-2019" is one word).
+_TOKEN = re.compile(rf"""
+     (?P<ord>(?<=[0-9])(?:st|nd|rd|th)\b)
+    |(?P<plural>(?<=[0-9])['’]?s\b)
+    |(?P<abbr>(?<=[0-9])(?:{"|".join(sorted(lx.ABBREVIATIONS, key=len, reverse=True))})\b)
+    |(?P<frac>[{"".join(lx.FRACTION_CHARS)}])
+    |(?P<word>u\.s\.\$?|us\$|[^\W\d_]+(?:['’][^\W\d_]+)*(?P<name>(?:[{_DASH_CLASS}][0-9]\w*)+)?\.?)
+    |(?P<num>[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])   # 3 500
+            |[0-9]+(?:[.,][0-9]+)*                                          # 3,500  3.5
+            |\.[0-9]+)                                                      # .5
+    |(?P<sym><=|>=|[$€£₺₽¥₹₴₪~≈<>≤≥+%/{_DASH_CLASS}])
+    |(?P<other>\S)
+""", re.IGNORECASE | re.VERBOSE)
+_WORD_FORMS = {"u.s": "us", "u.s.$": "us$"}
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.lastgroup or "other", m.group(), m.start())
-            for m in TOKEN.finditer(text.lower())]
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        raw = m[0]
+        if m.lastgroup == "plural" and tokens and tokens[-1].kind == "num":
+            tokens.extend(_round_plural(tokens.pop(), raw))
+            continue
+        kind, norm = _NORMAL.get((m.lastgroup, raw)) or _normal(m.lastgroup or "other", raw,
+                                                                  bool(m["name"]))
+        tokens.append(_new_token(Token, (kind, norm, m.start(), raw)))
+    return tokens
 
 
-@dataclass
+_new_token = tuple.__new__  # Token(...) without its Python-level __new__: a tenth of tokenize
+_NORMAL: dict[tuple[str | None, str], tuple[str, str]] = {}  # words recur: normalise each once
+
+
+def _normal(group: str, raw: str, name: bool) -> tuple[str, str]:
+    kind, norm = group, raw
+    if group == "word":
+        kind = "name" if name else "word"
+        norm = raw.lower().rstrip(".").replace("’", "'")
+        norm = _WORD_FORMS.get(norm, norm)
+    elif group in ("abbr", "ord"):
+        kind, norm = ("word" if group == "abbr" else group), raw.lower()
+    elif raw in _DASHES:
+        norm = "-"
+    if len(_NORMAL) > CACHE_SIZE:
+        _NORMAL.clear()
+    if group != "num":  # numbers hardly recur
+        _NORMAL[group, raw] = (kind, norm)
+    return kind, norm
+
+
+def _round_plural(t: Token, s: str) -> list[Token]:
+    """ "1,000s" as the words "thousands" (each token spanning all of it); "1990s" as a name."""
+    digits = t.text.replace(",", "") if _GROUPED.fullmatch(t.text) or t.text.isdigit() else ""
+    words = lx.ROUND_PLURALS.get(digits)
+    if words is None:
+        return [Token("name", t.text + "s", t.col, t.raw + s)]
+    return [Token("word", w, t.col, t.raw + s) for w in words.split()]
+
+
+def _is_year(t: Token) -> bool:
+    return len(t.text) == 4 and t.kind == "num" and t.text.isdigit() and int(t.text) in lx.YEARS
+
+
+# --- Phrase tables -----------------------------------------------------------------------------
+
+V = TypeVar("V")
+
+
+class Phrases(Generic[V]):
+    """A table of phrases looked up at a token position, the longest phrase first."""
+
+    def __init__(self, table: Mapping[str, V]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, V]]] = {}
+        for phrase, value in table.items():
+            words = tuple(phrase.split())
+            self._by_first.setdefault(words[0], []).append((words, phrase, value))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, texts: Sequence[str], i: int) -> tuple[str, V, int] | None:
+        """(phrase, value, tokens spanned) of the longest phrase starting at token i."""
+        for words, phrase, value in self._by_first.get(texts[i], ()):
+            n = len(words)
+            if n == 1 or tuple(texts[i:i + n]) == words:
+                return phrase, value, n
+        return None
+
+
+_HEDGES = Phrases(lx.HEDGES)
+_SUFFIXES = Phrases(lx.SUFFIXES)
+_UNITS = Phrases({
+    **{p[:-1]: ("measure", c) for p, c in lx.CURRENCY_NAMES.items() if p.endswith("s")},
+    **{p: ("measure", u) for p, u in {**lx.CURRENCY_NAMES, **lx.PERCENT, **lx.DURATIONS}.items()},
+    **{f"{pre} {p}": ("rate", r) for pre in lx.RATE_PREFIXES for p, r in lx.RATE_PERIODS.items()},
+    **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
+})
+_RANGE_WORDS = Phrases(lx.RANGE_WORDS)
+_SIGN_WORDS = {*lx.CURRENCY_SIGNS, *lx.CURRENCY_CODES, "us"}
+_MAGNITUDE_WORDS = {"hundred": 100, "dozen": lx.DOZEN, **lx.SCALES}
+# What a magnitude word multiplies by, singular or plural ("several thousands").
+_MAGNITUDE_OF = {**_MAGNITUDE_WORDS,
+                 **{p: _MAGNITUDE_WORDS[s] for p, s in lx.PLURAL_MAGNITUDES.items()}}
+_PLURAL_OF = {s: p for p, s in lx.PLURAL_MAGNITUDES.items()}
+# Words of multi-word hedges that mean nothing alone: "more then 400" is a typo, not 400.
+_HEDGE_PARTS = {w for p in lx.HEDGES if " " in p for w in p.split()} - set(lx.HEDGES) - {
+    "a", "an", "the", "of", "in", "to", "as", "at", "no", "not", "up", "many", "much", "order",
+    "region", "something", "like", "somewhere", "very", "little", "just"}
+# What a word before the number is compared with, to catch typos ("abut 400", "sevral hundred").
+# Short words are left out: too many English words are a letter away from "one" or "the".
+_VOCABULARY = sorted(w for w in {w for p in (*lx.HEDGES, *VAGUE_DEFAULTS, *lx.UNQUANTIFIED)
+                                 for w in p.split()} | set(lx.UNITS) | set(lx.TEENS)
+                     | set(lx.TENS) | set(_MAGNITUDE_OF) if len(w) >= 4)
+
+
+@lru_cache(maxsize=4096)
+def _typo_of(word: str) -> str | None:
+    if len(word) < 4 or word in _VOCABULARY or word in lx.NOT_TYPOS:
+        return None
+    close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
+# --- Errors ------------------------------------------------------------------------------------
+
+def _error(what: str, t: Token | None, text: str, hint: str = "", part: str = "") -> QuantityError:
+    """ 'cannot read "threeish" in "threeish hundred" (col 1)': what, the part, where."""
+    col = t.col + 1 if t is not None else 1
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    part = f' "{part or t.raw}"' if t is not None else ""
+    return QuantityError(f'{what}{part} in "{shown}" (col {col})' + (f": {hint}" if hint else ""),
+                         col)
+
+
+# --- Numbers -----------------------------------------------------------------------------------
+
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+def _digits(t: Token, text: str) -> Fraction | int:
+    s = t.text
+    if s.isdigit() and len(s) <= MAX_DIGITS:
+        return int(s)
+    if "," in s and not _GROUPED.fullmatch(s):
+        raise _error("cannot read", t, text, "a comma groups thousands (3,500); "
+                     "a decimal takes a point (3.5)")
+    if s.count(".") > 1:
+        raise _error("cannot read", t, text, "write 3,500,000 or 3500000 (3.5 is three and a half)")
+    s = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if len(s) > MAX_DIGITS:
+        raise _error("cannot read", t, text, f"more than {MAX_DIGITS} digits")
+    return Fraction(s) if "." in s else int(s)  # both exact; ints are much faster
+
+
+class _Operand(NamedTuple):
+    """One end of a range, or the whole core: an interval and how it was said."""
+
+    lo: Fraction | float
+    hi: Fraction | float
+    magnitude: int = 1  # the magnitude it ends with ("two thousand", "hundreds of thousands")
+    vague: str = ""  # the vague words, when they were ("several hundred")
+    from_settings: bool = False  # those words' interval is the claims file's, not the default
+
+    def label(self) -> str:
+        if not self.vague:
+            return ""
+        said = f'vague "{self.vague}" [{_number_text(self.lo)}, {_number_text(self.hi)}]'
+        return said + " (from settings)" if self.from_settings else said
+
+
+_MAGNIFY = ("hundred", "scale", "dozen")  # the kinds of part that multiply what came before
+_MIXABLE = ("unit", "teen", "tens", "digits", "scale", "dozen", "hundred")  # "... and a half"
+
+
 class _Number:
-    value: Fraction
-    base: Fraction  # the value before its magnitude word ("two" in "two thousand")
-    magnitude: int  # 1 when no magnitude word was given
-    word_magnitude: bool  # the magnitude was spelled out or abbreviated (shareable in ranges)
+    """One number read part by part: "two", "thousand", "five", "hundred"; "one", "and a half".
 
+    `last` is the kind of the part read last. `kind_of` says what a token would be as the next
+    part, None when it cannot continue the number; `add` takes it.
+    """
 
-def _phrase_at(tokens: list[Token], i: int, phrases: dict[str, str]) -> tuple[str, int] | None:
-    """The longest phrase of `phrases` starting at token i, and how many tokens it spans."""
-    for n in (4, 3, 2, 1):
-        if i + n <= len(tokens):
-            phrase = " ".join(t.text for t in tokens[i:i + n])
-            if phrase in phrases:
-                return phrase, n
-    return None
+    __slots__ = ("done", "group", "last", "hundred", "scale", "magnitude", "plain")
 
+    def __init__(self) -> None:
+        self.done: Fraction | int = 0  # groups closed by a scale: "two million" of "two million five"
+        self.group: Fraction | int | None = None  # the open group: "five hundred"
+        self.last = ""
+        self.hundred = False  # the open group has had its "hundred"
+        self.scale = 0  # the last scale word's value, 0 before any
+        self.magnitude = 1  # the magnitude words after the first value ("two thousand"),
+        self.plain = True  # while nothing else follows them ("two thousand", not "... five")
 
-def _vague_at(tokens: list[Token], i: int, settings: Settings) -> tuple[str, int] | None:
-    for n in (4, 3, 2, 1):
-        if i + n <= len(tokens):
-            phrase = " ".join(t.text for t in tokens[i:i + n])
-            if settings.vague_interval(phrase) is not None:
-                return phrase, n
-    return None
+    @property
+    def value(self) -> Fraction | int:
+        return self.done + (self.group or 0)
 
-
-def _is_number_start(tokens: list[Token], i: int) -> bool:
-    t = tokens[i]
-    if t.kind == "num" or t.text in SMALL or t.text in TENS or t.text in FRACTION_CHARS:
-        return True
-    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    if t.text in ("a", "an", "one"):
-        return nxt in ("hundred", "dozen", "half", "quarter", "third") or (
-            nxt in MAGNITUDES and nxt not in ABBREVIATIONS)
-    return t.text in ("half", "hundred", "dozen") or (
-        t.text in MAGNITUDES and t.text not in ABBREVIATIONS)
-
-
-def _read_number(tokens: list[Token], i: int) -> tuple[_Number, int]:
-    """Read one number (digits or words) starting at token i; return it and the next index."""
-    total = Fraction(0)
-    current: Fraction | None = None
-    magnitude, word_mag = 1, False
-    after_and = False
-    words = False  # reading number words, where "and" and hyphens may join parts
-    start = i
-    while i < len(tokens):
-        t = tokens[i]
-        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        text = t.text
+    def kind_of(self, t: Token, nxt: Token | None) -> str | None:
+        last, w = self.last, t.text
         if t.kind == "num":
-            if i > start and not (tokens[i - 1].kind == "sym" and tokens[i - 1].text in "½¼¾⅓⅔"):
-                if current is not None:
-                    break  # two numbers in a row: the caller decides what the second one is
-            current = (current or 0) + Fraction(text.replace(",", "").replace(" ", "")
-                                                .replace("\u00a0", "").replace("\u202f", ""))
-        elif text in FRACTION_CHARS:
-            current = (current or 0) + FRACTION_CHARS[text]
-        elif text in SMALL or text in TENS:
-            value = SMALL.get(text) or TENS.get(text, 0)
-            if current is not None and not words:
-                break
-            if current is not None and current % 100 != 0 and not after_and and (
-                    current % 10 != 0 or value >= 10):
-                break  # "three four" is not a number
-            current = (current or 0) + value
-            words = True
-        elif text in ("a", "an"):
-            if not (nxt in ("hundred", "dozen", "half", "quarter", "third") or (
-                    nxt in MAGNITUDES and nxt not in ABBREVIATIONS)):
-                break
-            if current is None:
-                current = Fraction(1)
-            words = True
-            i += 1
-            continue  # keep `after_and`: "one and a half"
-        elif text == "hundred":
-            current = (current if current is not None else 1) * 100
-            words = True
-        elif text == "dozen":
-            current = (current if current is not None else 1) * 12
-            words = True
-        elif text in FRACTION_WORDS:
-            frac = FRACTION_WORDS[text]
-            if after_and:
-                current = (current or 0) + frac
-            elif current is None:
-                current = frac
+            if nxt is not None and nxt.kind == "ord":
+                return None
+            if last == "scale":  # "2 million 300 thousand": a group before a smaller scale
+                m = _MAGNITUDE_OF.get(nxt.text, 0) if nxt is not None else 0
+                ok = t.text.isdigit() and len(t.text) <= 3 and 100 <= m < self.scale
+                return "digits" if ok else None
+            return "digits" if not last else None
+        if last:
+            w = lx.PLURAL_MAGNITUDES.get(w, w)  # "3 millions", "two hundreds"
+        if t.kind == "frac":
+            return "frac" if last in ("", "digits") else None
+        if w in lx.UNITS:
+            return "unit" if last in ("", "tens", "hundred", "scale") else None
+        if w in lx.TEENS:
+            return "teen" if last in ("", "hundred", "scale") else None
+        if w in lx.TENS:
+            return "tens" if last in ("", "hundred", "scale") else None
+        if w in lx.ZEROS:
+            return "zero" if not last else None
+        if w == "hundred":
+            ok = last in ("", "a", "unit", "teen", "tens", "digits") and not self.hundred
+            return "hundred" if ok and (self.group or 0) < 100 else None
+        if w in lx.SCALES:
+            if last == "scale":  # "a thousand million"
+                return "scale" if lx.SCALES[w] > self.scale else None
+            ok = last not in ("dozen", "zero") and (not self.scale or lx.SCALES[w] < self.scale)
+            return "scale" if ok else None
+        if w in lx.ABBREVIATIONS:
+            return "scale" if last in ("digits", "frac") else None
+        if w == "dozen":
+            ok = last in ("", "a", "unit", "teen", "tens", "digits", "frac", "fraction", "mixed")
+            return "dozen" if ok else None
+        if w in lx.FRACTION_WORDS:
+            ok = last in ("a", "unit") or (not last and w in lx.BARE_FRACTIONS)
+            return "fraction" if ok else None
+        if w in ("a", "an") and not last and nxt is not None:
+            ok = nxt.text in _MAGNITUDE_WORDS or nxt.text in lx.FRACTION_WORDS
+            return "a" if ok else None
+        return None
+
+    def add(self, kind: str, t: Token, digits: Fraction | int = 0) -> None:
+        w = lx.PLURAL_MAGNITUDES.get(t.text, t.text)
+        if self.magnitude > 1 and kind not in _MAGNIFY:
+            self.plain = False
+        if kind == "digits":
+            self.group = digits
+        elif kind == "frac":
+            self.group = (self.group or 0) + lx.FRACTION_CHARS[w]
+        elif kind in ("unit", "teen", "tens"):
+            self.group = (self.group or 0) + (lx.UNITS.get(w) or lx.TEENS.get(w) or lx.TENS[w])
+        elif kind == "zero":
+            self.group = 0
+        elif kind == "fraction":  # "a half", "three quarters"
+            f = lx.FRACTION_WORDS[w]
+            self.group = f if self.group is None else self.group * f
+        elif kind == "hundred":
+            self.magnitude *= 100
+            self.group = (self.group or 1) * 100
+            self.hundred = True
+        elif kind == "scale":
+            m = lx.SCALES.get(w) or lx.ABBREVIATIONS[w]
+            self.magnitude *= m
+            if self.last == "scale":
+                self.done *= m
             else:
-                current = current * frac
-            words = True
-        elif text in MAGNITUDES and (text not in ABBREVIATIONS or (
-                i > start and tokens[i - 1].kind == "num")):
-            mag = MAGNITUDES[text]
-            total += (current if current is not None else 1) * mag
-            if mag > magnitude:
-                base = current if current is not None else Fraction(1)
-            magnitude = max(magnitude, mag)
-            word_mag = True
-            current = None
-        elif text == "and" and words and _is_number_start(tokens, i + 1) and (
-                current is None or current % 100 == 0 or nxt in ("a", "an", "half")):
-            # "one hundred and twenty", "two thousand and five", "one and a half"
-            after_and = nxt in ("a", "an", "half") and current is not None and current < 100
-            i += 1
-            continue
-        elif text == "of" and nxt in ("a", "an") and current is not None and current < 1:
-            pass  # "a quarter of a million"
-        elif text == "-" and words and tokens[i - 1].text in TENS and nxt in SMALL and 0 < SMALL[nxt] < 10:
-            pass  # "twenty-five"
+                self.done += (self.group if self.group is not None else 1) * m
+            self.group, self.hundred, self.scale = None, False, m
+        elif kind == "dozen":
+            self.magnitude *= lx.DOZEN
+            self.group = (self.group if self.group is not None else 1) * lx.DOZEN
+        self.last = kind
+
+    def add_fraction(self, f: Fraction) -> None:
+        """ "and a half": half the scale just read ("a million and a half"), else a half."""
+        if self.last in ("scale", "dozen"):
+            self.done, self.group = self.value + f * (self.scale if self.last == "scale"
+                                                      else lx.DOZEN), None
         else:
-            break
-        after_and = False
-        i += 1
-    value = total + (current or 0)
-    if magnitude == 1:
-        base = value
-    return _Number(value, base, magnitude, word_mag), i
+            self.group = (self.group or 0) + f
+        if self.magnitude > 1:
+            self.plain = False
+        self.last = "mixed"
 
 
-def _rule_text(rule: str, settings: Settings, word: str = "") -> str:
-    return RULE_TEXT[rule].format(tol=_pct(settings.approx_tolerance),
-                                  ntol=_pct(settings.nearly_tolerance), word=word)
+_BLANK = _Number()  # asked only whether a number starts at a token; never added to
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:g}"
+# --- Units -------------------------------------------------------------------------------------
 
+class _Units:
+    """A value's unit: a measure (currency, percent or duration; count when none) and a rate."""
 
-def _num(x: Fraction | float) -> float:
-    return float(x)
+    __slots__ = ("text", "measure", "rate")
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.measure = ""
+        self.rate = ""
 
-def parse_quantity(text: str, settings: Settings = Settings()) -> Quantity:
-    """Read a quantity expression into an interval and a unit; raise QuantityError if unreadable."""
-    return _parse_cached(text, settings)
+    def unit(self) -> str:
+        unit = self.measure or "count"
+        return f"{unit}/{self.rate}" if self.rate else unit
 
-
-@lru_cache(maxsize=65536)
-def _parse_cached(text: str, settings: Settings) -> Quantity:
-    simple = _simple(text, settings)
-    if simple is not None:
-        return simple
-    tokens = tokenize(text)
-    if not tokens:
-        raise QuantityError("empty value", 1)
-    has_number = any(_is_number_start(tokens, i) for i in range(len(tokens)))
-    if not has_number and any(t.text in UNQUANTIFIED for t in tokens):
-        return Quantity(0, INF, unquantified=True, rule=_rule_text("unquantified", settings))
-
-    hedge = ""
-    numbers: list[_Number] = []
-    vague: tuple[float, float] | None = None
-    vague_word = ""
-    connector = ""
-    suffix = ""
-    currency = ""
-    duration = ""
-    rate = ""
-    percent = False
-    unit_zone = True  # unit words count only right around the numbers, not after other words
-    i = 0
-    while i < len(tokens):
+    @staticmethod
+    def sign(tokens: Sequence[Token], i: int) -> tuple[str, int]:
+        """A currency sign or ISO code at token i ("$", "US$", "US $", "USD"): (currency, tokens)."""
         t = tokens[i]
-        started = bool(numbers) or vague is not None
-        if not started:
-            hit = _vague_at(tokens, i, settings)
-            if hit and not (hit[0] in ("several", "a few") and i + hit[1] < len(tokens)
-                            and tokens[i + hit[1]].text in ("hundred", "thousand", "million")):
-                vague_word, n = hit
-                vague = settings.vague_interval(vague_word)
-                i += n
-                # "several hundred thousand": a vague number times a magnitude word
-                if i < len(tokens) and tokens[i].text in MAGNITUDES and tokens[i].text not in ABBREVIATIONS:
-                    mag = MAGNITUDES[tokens[i].text]
-                    assert vague is not None
-                    vague = (vague[0] * mag, vague[1] * mag)
-                    vague_word += " " + tokens[i].text
-                    i += 1
-                if i < len(tokens) and tokens[i].text == "of":
-                    i += 1
+        if t.text not in _SIGN_WORDS:
+            return "", 0
+        if t.text in lx.CURRENCY_SIGNS:
+            return lx.CURRENCY_SIGNS[t.text], 1
+        if t.text in lx.CURRENCY_CODES and (t.text not in lx.CAPITALS_ONLY or t.raw.isupper()):
+            return t.text.upper(), 1
+        if t.text == "us" and i + 1 < len(tokens) and tokens[i + 1].text == "$":
+            return "USD", 2
+        return "", 0
+
+    def set(self, slot: str, value: str, t: Token) -> None:
+        if getattr(self, slot) not in ("", value):
+            raise _error("a second unit", t, self.text)
+        setattr(self, slot, value)
+
+    def read(self, tokens: Sequence[Token], texts: Sequence[str], i: int) -> int:
+        """Read a unit at token i; return how many tokens it spans, 0 when there is none."""
+        currency, n = self.sign(tokens, i)
+        if currency:
+            self.set("measure", currency, tokens[i])
+            return n
+        hit = _UNITS.match(texts, i)
+        if hit:
+            _, (slot, value), n = hit
+            if slot == "rate" and i + n < len(texts) and texts[i + n] in lx.NOT_A_RATE_AFTER:
+                return 0
+            self.set(slot, value, tokens[i])
+            return n
+        if texts[i] == "-" and i + 1 < len(texts) and texts[i + 1] in lx.DURATIONS:
+            self.set("measure", lx.DURATIONS[texts[i + 1]], tokens[i + 1])  # "three-month"
+            return 2
+        if texts[i] in ("per", "each", "every") and i + 2 < len(texts):
+            hit = _UNITS.match(texts, i + 2)
+            if hit and hit[1][0] == "rate":
+                return 2  # "$1,500 per fighter per month": the rate is what matters
+        return 0
+
+
+# --- The reader --------------------------------------------------------------------------------
+
+class _Reader:
+    """Reads with one Settings: its vague words and tolerances; remembers what it read."""
+
+    def __init__(self, settings: Settings) -> None:
+        # each vague phrase: its interval, whether the settings changed it, the magnitude it
+        # ends with; one ending in a magnitude also in the plural ("several hundreds")
+        table: dict[str, tuple[tuple[float, float], bool, int]] = {}
+        for phrase, interval in settings.vague:
+            *head, last = phrase.split()
+            entry = (interval, VAGUE_DEFAULTS.get(phrase) != interval,
+                     _MAGNITUDE_OF.get(last, 1) if head else 1)
+            table[phrase] = entry
+            if head and last in _PLURAL_OF:
+                table.setdefault(" ".join([*head, _PLURAL_OF[last]]), entry)
+        self.vague = Phrases(table)
+        self.tolerances = _tolerances(settings.approx_tolerance, settings.nearly_tolerance)
+        self.read = lru_cache(maxsize=CACHE_SIZE)(self._read)
+
+    def _read(self, text: str) -> Quantity:
+        tokens = tokenize(text)
+        if not tokens:
+            raise QuantityError("empty value", 1)
+        return _Scan(self, text, tokens).read()
+
+
+@lru_cache(maxsize=16)
+def _reader(settings: Settings) -> _Reader:
+    return _Reader(settings)
+
+
+_recent: tuple[Settings, _Reader] | None = None  # the Settings read with last, and its reader
+
+
+class _Scan:
+    """One expression being read: lead, core, units and bound, tail (see the module docstring)."""
+
+    __slots__ = ("reader", "text", "tokens", "texts", "n", "i", "units", "range_word",
+                 "range_token", "hedge", "suffix")
+
+    def __init__(self, reader: _Reader, text: str, tokens: list[Token]) -> None:
+        self.reader = reader
+        self.text = text
+        self.tokens = tokens
+        self.texts = [t.text for t in tokens]
+        self.n = len(tokens)
+        self.i = 0
+        self.units = _Units(text)
+        self.range_word = ""  # "between" or "from"
+        self.range_token: Token | None = None
+        self.hedge: tuple[str, str, Token] | None = None  # (phrase, rule, where)
+        self.suffix: tuple[str, str, Token] | None = None
+
+    def token(self, i: int) -> Token | None:
+        return self.tokens[i] if i < self.n else None
+
+    def error(self, what: str, t: Token | None, hint: str = "", part: str = "") -> QuantityError:
+        return _error(what, t, self.text, hint, part)
+
+    def written(self, i: int, n: int) -> str:
+        """Tokens i to i + n as the text has them ("More than", "-odd")."""
+        last = self.tokens[i + n - 1]
+        return " ".join(self.text[self.tokens[i].col:last.col + len(last.raw)].split())
+
+    def read(self) -> Quantity:
+        if not self.lead():
+            word = next((w for w in self.texts if w in lx.UNQUANTIFIED), "")
+            if word:
+                rule = f'"{word}": no number given'
+                if self.hedge:  # "more than an unknown number": still no number
+                    rule += f', so "{self.hedge[0]}" bounds nothing'
+                return Quantity(0.0, INF, unquantified=True, rule=rule)
+            raise self.error("no number", None)
+        start = self.i
+        lo, hi, how = self.core()
+        self.after()
+        end = self.i
+        self.tail()
+        return self.finish(lo, hi, how, start, end)
+
+    # lead ---------------------------------------------------------------------------------------
+
+    def lead(self) -> bool:
+        """Read up to the core; False when there is none."""
+        fillers: list[Token] = []  # words between the hedge and the number
+        while self.i < self.n:
+            i, t = self.i, self.tokens[self.i]
+            if self.date_in_lead(i):
+                self.i = self.date_end(i)
                 continue
-            hit = _phrase_at(tokens, i, HEDGES)
-            if hit and not _is_number_start(tokens, i):
-                hedge_word, n = hit
-                if hedge and HEDGES[hedge_word] not in ("between", "from"):
-                    raise QuantityError(f'two hedges in "{text}": "{hedge}" and "{hedge_word}"',
-                                        t.col + 1)
-                if not hedge or HEDGES[hedge] in ("between", "from"):
-                    hedge = hedge_word if not hedge else hedge
-                i += n
+            if self.operand_at(i):
+                break
+            hedge = _HEDGES.match(self.texts, i)
+            if hedge:
+                self.take_hedge(self.written(i, hedge[2]), hedge[1], t)
+                fillers.clear()
+                self.i += hedge[2]
                 continue
-        if t.text in CURRENCY_SYMBOLS and (not started or unit_zone):
-            currency = CURRENCY_SYMBOLS[t.text]
-            i += 1
-            continue
-        if t.kind == "num" and len(t.text) == 4 and 1800 <= int(t.text) <= 2100 and i > 0 and (
-                tokens[i - 1].text in YEAR_PREFIXES or tokens[i - 1].text in MONTHS):
-            i += 1  # a year ("in 2019") is a date, not a count
-            continue
-        if _is_number_start(tokens, i) and (not started or (connector and len(numbers) == 1)):
-            number, i = _read_number(tokens, i)
-            numbers.append(number)
-            unit_zone = True
-            continue
-        if t.kind == "num" or (_is_number_start(tokens, i) and t.text not in ("a", "an", "one")):
-            if t.kind == "num" or t.text in SMALL or t.text in TENS:
-                raise QuantityError(f'more than one quantity in "{text}": "{t.text}"', t.col + 1)
-        if started:
-            if numbers and len(numbers) == 1 and not connector and vague is None and (
-                    t.text in RANGE_WORDS) and i + 1 < len(tokens):
-                j = i + 1
-                while j < len(tokens) and tokens[j].text in CURRENCY_SYMBOLS:
-                    j += 1
-                ok = t.text != "and" or (hedge and HEDGES[hedge] == "between")
-                if ok and j < len(tokens) and _is_number_start(tokens, j):
-                    connector = t.text
-                    i += 1
-                    continue
-            hit = _phrase_at(tokens, i, SUFFIXES)
-            if hit and not suffix:
-                suffix = SUFFIXES[hit[0]]
-                i += hit[1]
+            currency, n = self.units.sign(self.tokens, i)
+            if currency:  # "$ about 1,000"
+                self.units.set("measure", currency, t)
+                self.i += n
                 continue
-            if unit_zone:
-                if t.text in CURRENCY_WORDS or (t.text == "us" and i + 1 < len(tokens)
-                                                and tokens[i + 1].text in ("dollar", "dollars")):
-                    currency = CURRENCY_WORDS.get(t.text, currency)
-                    i += 1
-                    continue
-                if t.text in PERCENT or (t.text == "per" and i + 1 < len(tokens)
-                                         and tokens[i + 1].text == "cent"):
-                    percent = True
-                    i += 2 if t.text == "per" else 1
-                    continue
-                if t.text in RATE_WORDS:
-                    rate = RATE_WORDS[t.text]
-                    i += 1
-                    continue
-                if t.text in RATE_PREFIXES and i + 1 < len(tokens) and tokens[i + 1].text in DURATIONS:
-                    rate = DURATIONS[tokens[i + 1].text].rstrip("s")
-                    i += 2
-                    continue
-                if t.text in DURATIONS and not duration:
-                    duration = DURATIONS[t.text]
-                    i += 1
-                    continue
-                if t.text == "-" and i + 1 < len(tokens) and tokens[i + 1].text in DURATIONS:
-                    i += 1  # "three-month contracts"
-                    continue
-            if t.kind == "word":
-                unit_zone = False
-            i += 1
-            continue
-        # Before the number: a word we do not know. Tolerated ("an approximate salary of $1,000")
-        # unless it is glued to the number it should have been ("threeish hundred").
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and (nxt.text in ("hundred", "thousand", "million", "billion", "dozen")
-                                or nxt.kind == "ord" or t.kind == "other" and nxt.kind == "num"):
-            raise QuantityError(f'cannot read "{t.text}" in "{text}" (col {t.col + 1})', t.col + 1)
-        i += 1
+            self.filler(i, t)
+            if self.hedge is not None and t.kind != "sym":
+                fillers.append(t)
+            self.i += 1
+        else:
+            return False
+        if fillers and fillers[-1].text != "of":  # "an approximate salary of $1,000" is fine
+            assert self.hedge is not None
+            raise self.error("cannot read", fillers[0],
+                             f'"{self.hedge[0]}" must come right before its number')
+        return True
 
-    if not numbers and vague is None:
-        raise QuantityError(f'no number in "{text}"', tokens[0].col + 1)
+    def date_in_lead(self, i: int) -> bool:
+        if i == 0 or not _is_year(self.tokens[i]):
+            return False
+        return self.texts[i - 1] in lx.YEAR_CONTEXT or self.texts[max(i - 2, 0):i] == ["as", "of"]
 
-    unit = currency or ("percent" if percent else "") or duration or "count"
-    if rate:
-        unit = f"{unit}/{rate}"
+    def date_end(self, i: int) -> int:
+        """The token after the year at token i and its range ("2019-20", "2019/2020")."""
+        if i + 2 < self.n and self.texts[i + 1] in ("-", "/") and (
+                self.tokens[i + 2].kind == "num" and len(self.texts[i + 2]) in (2, 4)):
+            return i + 3
+        return i + 1
 
-    rule_word = ""
-    if vague is not None:
-        lo, hi = Fraction(vague[0]), Fraction(vague[1])
-        rule = "vague"
-        rule_word = vague_word
-    elif len(numbers) == 2:
-        a, b = numbers
-        # "one and a half to two thousand", "$2-3 million": the magnitude is shared
-        if a.magnitude == 1 and b.word_magnitude and a.value <= b.base:
-            a = _Number(a.value * b.magnitude, a.value, b.magnitude, True)
-        lo, hi = min(a.value, b.value), max(a.value, b.value)
-        rule = "range"
-    else:
-        lo = hi = numbers[0].value
-        rule = "exact"
-    if hedge and HEDGES[hedge] in ("between", "from"):
-        if rule != "range" and HEDGES[hedge] == "between":
-            raise QuantityError(f'"between" needs two numbers in "{text}"', 1)
-        hedge = ""
-    kind = HEDGES[hedge] if hedge else ""
-    if suffix:
-        if kind and kind != suffix:
-            raise QuantityError(f'"{text}" is bounded twice', 1)
-        kind = suffix
-    return _apply_hedge(kind or rule, lo, hi, unit, settings, rule_word)
+    def take_hedge(self, phrase: str, rule: str, t: Token) -> None:
+        if rule in ("between", "from"):
+            if self.range_word:
+                raise self.error("a second hedge", t, part=phrase)
+            self.range_word, self.range_token = rule, t
+        elif self.hedge is not None:
+            raise self.error("a second hedge", t, part=phrase)
+        else:
+            self.hedge = (phrase, rule, t)
 
+    def filler(self, i: int, t: Token) -> None:
+        """A lead token that is not a hedge or the core: kept unless it looks like a mistake."""
+        nxt = self.token(i + 1)
+        if t.kind == "word":
+            typo = _typo_of(t.text)
+            if typo:
+                raise self.error("cannot read", t, f'did you mean "{typo}"?')
+            if t.text in _HEDGE_PARTS or t.text in ("minus", "negative") or (
+                    t.text in lx.MULTIPLIERS):
+                raise self.error("cannot read", t)
+            if nxt is not None and (nxt.text in _MAGNITUDE_WORDS or nxt.kind == "ord"):
+                raise self.error("cannot read", t)  # "threeish hundred"
+            return
+        glued = nxt is not None and nxt.col == t.col + len(t.raw)
+        if t.text == "-" and glued and self.operand_at(i + 1):
+            raise self.error("a negative number", t, "quantities are never below zero")
+        if t.kind == "other" and glued and nxt is not None and nxt.kind == "num" and (
+                t.text not in "([{\"'“‘"):
+            raise self.error("cannot read", t)  # "#400"
 
-_SIMPLE = re.compile(r"\s*(?:([a-z]+(?: [a-z]+){0,3}) +)?(\d{1,3}(?:,\d{3})+|\d+)\s*")
+    # core ---------------------------------------------------------------------------------------
 
+    def operand_at(self, i: int) -> bool:
+        """Does a number or a vague word (perhaps after a currency sign) start at token i?"""
+        n = 1
+        while i < self.n and n:
+            _, n = self.units.sign(self.tokens, i)
+            i += n
+        if i >= self.n:
+            return False
+        if self.reader.vague.match(self.texts, i):
+            return True
+        return _BLANK.kind_of(self.tokens[i], self.token(i + 1)) is not None
 
-def _simple(text: str, settings: Settings) -> Quantity | None:
-    """The commonest shapes, a number alone or after one hedge ("3,500", "about 3,500"), read
-    without the full reader (large inputs hold many distinct numbers). Read as it would."""
-    m = _SIMPLE.fullmatch(text.lower())
-    if m is None:
+    def core(self) -> tuple[Fraction | float, Fraction | float, str]:
+        """The core's interval, and how it was read ("" for one number)."""
+        start = self.i
+        a = self.operand()
+        if self.range_word == "between" and not self.range_word_at(self.i):
+            self.i = start  # "between a hundred and two hundred", not "a hundred and two"
+            a = self.operand(join_and=False)
+        self.read_units()  # "10% to 15%", "$1,500 a month to $2,000 a month"
+        joint = self.range_word_at(self.i)
+        if not joint:
+            if self.range_word == "between":
+                raise self.error("two numbers are needed after", self.range_token)
+            return a.lo, a.hi, a.label()
+        self.i += joint
+        b = self.operand()
+        how = "range"
+        # "two to three thousand", "$2-3 million", "tens to hundreds of thousands": the far
+        # end's magnitude is shared when the near end is no larger than what it multiplies
+        if a.magnitude == 1 and b.magnitude > 1 and a.lo <= b.hi / b.magnitude:
+            a = a._replace(lo=a.lo * b.magnitude, hi=a.hi * b.magnitude)
+            how = "range, magnitude shared"
+        vague = " to ".join(x.label() for x in (a, b) if x.vague)
+        return min(a.lo, b.lo), max(a.hi, b.hi), f"{how} of {vague}" if vague else how
+
+    def range_word_at(self, i: int) -> int:
+        """How many tokens join a range at token i ("to", ", if not"), 0 when none does."""
+        if i >= self.n:
+            return 0
+        if self.texts[i] == "and":
+            n = 1 if self.range_word == "between" else 0
+        else:
+            comma = self.texts[i] == ","
+            hit = _RANGE_WORDS.match(self.texts, i + comma) if i + comma < self.n else None
+            n = comma + hit[2] if hit and (hit[1] or not comma) else 0
+        return n if n and self.operand_at(i + n) else 0
+
+    def operand(self, join_and: bool = True) -> _Operand:
+        while True:
+            currency, n = self.units.sign(self.tokens, self.i)
+            if not currency:
+                break
+            self.units.set("measure", currency, self.tokens[self.i])
+            self.i += n
+        hit = self.reader.vague.match(self.texts, self.i)
+        return self.vague(hit[1], hit[2]) if hit else self.number(join_and)
+
+    def vague(self, entry: tuple[tuple[float, float], bool, int], n: int) -> _Operand:
+        ((lo, hi), from_settings, magnitude), start = entry, self.i
+        self.i += n
+        # vague words times a magnitude: "several hundred thousand", "a few dozen", "several
+        # thousands", "a couple of hundred", "dozens of thousands"
+        while self.i < self.n:
+            j = self.i + 1 if self.texts[self.i] == "of" else self.i
+            m = _MAGNITUDE_OF.get(self.texts[j], 0) if j < self.n else 0
+            if not m:
+                break
+            lo, hi, magnitude, self.i = lo * m, hi * m, magnitude * m, j + 1
+        if hi > LARGEST:
+            raise self.error("cannot read", self.tokens[self.i - 1], "too large a number")
+        said = " ".join(self.texts[start:self.i])
+        if self.i < self.n and self.texts[self.i] == "of" and not self.operand_at(self.i + 1):
+            self.i += 1  # "dozens of", "millions of dollars"
+        return _Operand(lo, hi, magnitude, said, from_settings)
+
+    def number(self, join_and: bool) -> _Operand:
+        """Read one number (digits or words) at the current token, exactly."""
+        num = _Number()
+        tokens, texts, n = self.tokens, self.texts, self.n
+        start = j = self.i
+        while j < n:
+            t, nxt = tokens[j], tokens[j + 1] if j + 1 < n else None
+            kind = num.kind_of(t, nxt)
+            if kind:
+                num.add(kind, t, _digits(t, self.text) if kind == "digits" else 0)
+                j += 1
+            elif t.text == "-" and nxt is not None and num.last and nxt.kind != "num" and (
+                    num.kind_of(nxt, self.token(j + 2)) or nxt.text == "and"):
+                j += 1  # "twenty-five", "half-million", "one-and-a-half" (a digit after "-"
+                # starts the far end of a range)
+            elif t.text == "and" and join_and:
+                mixed = self.and_fraction(j) if num.last in _MIXABLE else None
+                if mixed:
+                    num.add_fraction(mixed[0])  # "one and a half", "a million and a half"
+                    j = mixed[1]
+                elif num.last in ("hundred", "scale") and nxt is not None and num.kind_of(
+                        nxt, self.token(j + 2)) in ("unit", "teen", "tens"):
+                    j += 1  # "a hundred and fifty", "two thousand and five"
+                else:
+                    break
+            elif num.last == "fraction" and t.text in ("of", "a", "an"):
+                k = j + 2 if t.text == "of" and texts[j + 1:j + 2] in (["a"], ["an"]) else j + 1
+                if k < n and (texts[k] in lx.SCALES or texts[k] == "dozen"):
+                    j = k  # "half a million", "a quarter of a million", "half a dozen"
+                else:
+                    break
+            else:
+                break
+        if j == start or num.last == "a":
+            raise self.error("cannot read", tokens[start])
+        value = num.value
+        if value > LARGEST:
+            raise self.error("cannot read", tokens[start], "too large a number")
+        self.i = j
+        return _Operand(value, value, num.magnitude if num.plain else 1)
+
+    def and_fraction(self, j: int) -> tuple[Fraction, int] | None:
+        """ "and a half", "and one half", "and three quarters", "and ½" at token j."""
+        texts, n = self.texts, self.n
+        k = j + 1
+        while k < n and texts[k] == "-":
+            k += 1
+        if k < n and self.tokens[k].kind == "frac":
+            return lx.FRACTION_CHARS[texts[k]], k + 1
+        if k >= n:
+            return None
+        count = 1 if texts[k] in ("a", "an", "one") else lx.UNITS.get(texts[k], 0)
+        k += 1
+        while k < n and texts[k] == "-":
+            k += 1
+        if count and k < n and texts[k] in lx.FRACTION_WORDS:
+            return count * lx.FRACTION_WORDS[texts[k]], k + 1
         return None
-    hedge, digits = m.groups()
-    kind = HEDGES.get(hedge, "") if hedge else "exact"
-    if kind in ("", "between", "from") or (hedge and settings.vague_interval(hedge)) or (
-            len(digits) == 4 and 1800 <= int(digits) <= 2100):  # maybe a year: the full reader
-        return None
-    n = Fraction(digits.replace(",", ""))
-    return _apply_hedge(kind, n, n, "count", settings, "")
+
+    # after the core -----------------------------------------------------------------------------
+
+    def read_units(self) -> None:
+        while self.i < self.n:
+            n = self.units.read(self.tokens, self.texts, self.i)
+            if not n:
+                return
+            self.i += n
+
+    def after(self) -> None:
+        """Units and a bound after the core: "dollars a month", "or more", ", if not more"."""
+        while self.i < self.n:
+            i = self.i + 1 if self.texts[self.i] == "," and self.i + 1 < self.n else self.i
+            hit = _SUFFIXES.match(self.texts, i)
+            if hit is None:
+                n = self.units.read(self.tokens, self.texts, self.i)
+                if not n:
+                    return
+                self.i += n
+                continue
+            said = self.written(i, hit[2])
+            if self.suffix is not None:
+                raise self.error("a second bound", self.tokens[i], part=said)
+            self.suffix = (said, hit[1], self.tokens[i])
+            self.i = i + hit[2]
+
+    def tail(self) -> None:
+        """Words after the quantity are ignored, but a second quantity among them is an error:
+        a number, a number word, a vague word ("3,500 Syrians and hundreds of Chadians")."""
+        i = self.i
+        while i < self.n:
+            t = self.tokens[i]
+            if _is_year(t):
+                i = self.date_end(i)  # "2,000 fighters in 2019-20"
+                continue
+            if t.kind == "num" and i + 1 < self.n and self.tokens[i + 1].kind == "ord":
+                i += 2  # "the 3rd brigade"
+                continue
+            n = self.quantity_at(i)
+            if n:
+                raise self.error("a second quantity", t, "write one quantity per claim",
+                                 part=self.written(i, n))
+            i += 1
+
+    def quantity_at(self, i: int) -> int:
+        """How many tokens a quantity in the tail spans at token i, 0 when there is none."""
+        t, texts = self.tokens[i], self.texts
+        if t.kind in ("num", "frac") or t.text in _COUNTING_WORDS:
+            return 1
+        hit = self.reader.vague.match(texts, i)
+        if hit:
+            return hit[2]
+        nxt = texts[i + 1] if i + 1 < self.n else ""
+        if t.text in lx.UNQUANTIFIED and nxt in lx.NUMBER_NOUNS:
+            return 2  # "and an unknown number of Chadians"
+        if t.text in lx.FRACTION_WORDS and texts[i - 1] not in lx.NOT_A_FRACTION_AFTER:
+            # "half", "a third of them"; not "the second half", "$5m a quarter"
+            return int(t.text == "half" or nxt == "of")
+        return 0
+
+    def finish(self, lo: Fraction | float, hi: Fraction | float, how: str, start: int,
+               end: int) -> Quantity:
+        """The interval; `start` and `end` are the tokens of the core and what follows it."""
+        hedge, suffix = self.hedge, self.suffix
+        if hedge and suffix and hedge[1] != suffix[1]:
+            raise self.error("a second bound", suffix[2], part=suffix[0])
+        said, kind = (hedge or suffix or ("", "exact"))[:2]
+        q = _bounded(kind, lo, hi, self.units.unit(), self.reader.tolerances, said, how)
+        if q.lo == q.hi and (q.lo_open or q.hi_open):  # "fewer than 0", "just over 0"
+            first = self.tokens.index(hedge[2]) if hedge else start
+            raise self.error("an empty interval", self.tokens[first], "no quantity fits it",
+                             part=self.written(first, end - first))
+        return q
 
 
-def _apply_hedge(kind: str, lo: Fraction, hi: Fraction, unit: str, settings: Settings,
-                 word: str) -> Quantity:
-    tol = Fraction(str(settings.approx_tolerance))
-    ntol = Fraction(str(settings.nearly_tolerance))
-    rule = _rule_text(kind, settings, word)
-    if kind == "above":
-        return Quantity(_num(lo), INF, lo_open=True, unit=unit, rule=rule)
-    if kind == "at-least":
-        return Quantity(_num(lo), INF, unit=unit, rule=rule)
-    if kind == "below":
-        return Quantity(0.0, _num(hi), hi_open=True, unit=unit, rule=rule)
-    if kind == "at-most":
-        return Quantity(0.0, _num(hi), unit=unit, rule=rule)
-    if kind == "approx":
-        return Quantity(_num(lo * (1 - tol)), _num(hi * (1 + tol)), unit=unit, rule=rule)
-    if kind == "nearly":
-        return Quantity(_num(lo * (1 - ntol)), _num(hi), unit=unit, rule=rule)
-    if kind == "just-under":
-        return Quantity(_num(lo * (1 - ntol)), _num(lo), hi_open=True, unit=unit, rule=rule)
-    if kind == "just-over":
-        return Quantity(_num(hi), _num(hi * (1 + ntol)), lo_open=True, unit=unit, rule=rule)
-    return Quantity(_num(lo), _num(hi), unit=unit, rule=rule)
+# Words that, after the quantity, are a second one: number words ("one" is also a pronoun),
+# magnitudes, "none", "many", "twice".
+_COUNTING_WORDS = ((set(lx.UNITS) - {"one"}) | set(lx.TEENS) | set(lx.TENS) | set(_MAGNITUDE_OF)
+                   | lx.ZEROS | lx.QUANTIFIERS | lx.MULTIPLIERS)
 
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-          "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+def _number_text(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"

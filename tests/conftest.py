@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,3 +35,8 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# Hypothesis runs the same examples every time, and not too many: CI must never flake.
+settings.register_profile("deterministic", derandomize=True, max_examples=200, deadline=None)
+settings.load_profile("deterministic")

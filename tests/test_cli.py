@@ -117,8 +117,11 @@ def test_groups_near_misses_show_the_pairs_to_look_at_with_scores(cli):
 
 
 def test_output_is_byte_identical_across_runs(cli):
-    for args in (["report", "--all"], ["report", "-f", "json", "--all"], ["groups"]):
-        assert cli(*args).out == cli(*args).out
+    for args in (["report", "--all"], ["report", "-f", "json", "--all"], ["groups"],
+                 ["report", "-f", "markdown", "--all"], ["report", "-f", "csv", "--all"]):
+        first, second = cli(*args), cli(*args)
+        assert first.code == second.code == 0, first
+        assert first.out == second.out and first.out
 
 
 def test_output_file_is_written_and_matches_stdout(cli, tmp_path):
@@ -142,7 +145,7 @@ def test_parse_table_json_and_stdin(cli):
     assert lines[1]["text"] == "threeish hundred" and "threeish" in lines[1]["error"]
 
 
-@pytest.mark.parametrize("command", ["report", "groups", "parse"])
+@pytest.mark.parametrize("command", ["report", "groups", "parse", "check", "baseline"])
 def test_every_command_has_help(cli, command):
     r = cli(command, "--help")
     assert r.code == 0, r
@@ -206,3 +209,55 @@ def test_claims_without_sources_block_take_source_names(cli, tmp_path):
                     "  - {source: Reuters, about: fighters, value: 500}\n")
     data = json.loads(cli("report", str(path), "-f", "json").out)
     assert data["summary"] == {"claims": 2, "sources": 2, "groups": 1, "conflicts": 1}
+
+
+def test_output_never_overwrites_a_claims_file(cli, tmp_path):
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims:\n  - {source: a, about: x, value: 10}\n")
+    before = claims.read_bytes()
+    for args in (["report", str(claims), "-f", "markdown", "-o", str(claims)],
+                 ["check", str(tmp_path), "-o", str(claims)],
+                 ["baseline", str(claims), "-o", str(claims)]):
+        r = cli(*args)
+        assert r.code == 2 and "never overwrites" in r.err, r
+    assert claims.read_bytes() == before
+
+
+def test_written_files_get_usual_permissions_and_keep_their_own(cli, tmp_path):
+    new = tmp_path / "new.json"
+    assert cli("report", "-f", "json", "-o", str(new)).code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.md"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    assert cli("report", "-f", "markdown", "-o", str(kept)).code == 0
+    assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() != "old"
+
+
+def test_files_and_pipes_do_not_depend_on_columns(cli, tmp_path):
+    outs = set()
+    for columns in ("60", "200"):
+        target = tmp_path / f"r{columns}.txt"
+        r = cli("report", "-o", str(target), env={"COLUMNS": columns})
+        assert r.code == 0, r
+        outs.add(target.read_bytes())
+        outs.add(cli("report", env={"COLUMNS": columns}).out.encode())
+    assert len(outs) == 1
+
+
+def test_parse_with_nothing_to_read_is_an_error(cli):
+    r = cli("parse", "-", stdin="\n\n")
+    assert r.code == 2 and "no expressions to read" in r.err, r
+
+
+def test_units_and_ids_from_claims_are_escaped_in_check(cli, tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        'claims:\n'
+        '  - {id: "a\\e]0;pwned\\a", source: a, about: fighters, value: "10", unit: "x\\e[31m"}\n'
+        '  - {id: b, source: b, about: fighters, value: "500", unit: "x\\e[31m"}\n')
+    r = cli("check", str(path), "-b", str(tmp_path / "none.json"))
+    assert r.code == 1, r
+    assert "\x1b" not in r.out and "\x07" not in r.out, r

@@ -1,6 +1,6 @@
 """What large inputs need: the same groups whatever the order, a labelled benchmark set grouped
-right, the quick reading of common values, a progress bar only where a person watches, and
-writing to a device or a pipe. (Speed itself is measured by bench/grouping.py, not here.)"""
+right, a progress bar only where a person watches, and writing to a device or a pipe. (Speed
+itself is measured by bench/grouping.py, not here.)"""
 
 from __future__ import annotations
 
@@ -14,12 +14,8 @@ import threading
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from discrepancy import quantities
 from discrepancy.cli import ProgressBar
-from discrepancy.model import Settings
 from tests.conftest import ROOT
 from tests.helpers import bench_grouping
 
@@ -77,44 +73,6 @@ def test_the_generator_is_deterministic():
     bench = bench_grouping()
     assert bench.generate(500, seed=5) == bench.generate(500, seed=5)
     assert bench.generate(500, seed=5)[0] != bench.generate(500, seed=6)[0]
-
-
-def _full_reading(text: str, s: Settings):
-    quick = quantities._simple
-    quantities._simple = lambda text, settings: None
-    quantities._parse_cached.cache_clear()
-    try:
-        return quantities.parse_quantity(text, s)
-    except quantities.QuantityError as e:
-        return e.message
-    finally:
-        quantities._simple = quick
-        quantities._parse_cached.cache_clear()
-
-
-HEDGES = sorted(quantities.HEDGES)
-
-
-@settings(derandomize=True, max_examples=300, deadline=None)
-@given(hedge=st.sampled_from(["", *HEDGES]), number=st.integers(0, 10**9),
-       commas=st.booleans())
-def test_common_values_read_quickly_read_as_the_full_reader_reads_them(hedge, number, commas):
-    text = f"{hedge} {number:,}" if commas else f"{hedge} {number}"
-    quick = quantities._simple(text.strip(), Settings())
-    if quick is not None:
-        assert quick == _full_reading(text.strip(), Settings())
-
-
-@pytest.mark.parametrize("text", ["3,500", "about 3,500", "more than 12", "nearly 400", "40"])
-def test_the_quick_reading_takes_the_common_values(text):
-    assert quantities._simple(text, Settings()) == _full_reading(text, Settings())
-    assert quantities._simple(text, Settings()) is not None
-
-
-@pytest.mark.parametrize("text", ["in 2019", "about 2019", "between 3 and 4", "3.5", "~400",
-                                  "3,500 fighters"])
-def test_the_quick_reading_leaves_the_rest_to_the_full_reader(text):
-    assert quantities._simple(text, Settings()) is None
 
 
 class _Terminal(io.StringIO):

@@ -8,7 +8,8 @@ from tabulate import tabulate
 
 from discrepancy.model import Finding, Status
 from discrepancy.pipeline import Analysis
-from discrepancy.render.text import clean, date, gap, interval
+from discrepancy.render.picture import picture
+from discrepancy.render.text import clean, date, gap, interval, plural
 
 COLOURS = {Status.conflict: "31", Status.unit_mismatch: "33", Status.single_source: "36",
            Status.agree: "32", Status.unquantified: "2"}
@@ -16,10 +17,6 @@ COLOURS = {Status.conflict: "31", Status.unit_mismatch: "33", Status.single_sour
 
 def _style(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int = 100) -> str:
@@ -36,7 +33,7 @@ def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int 
         for sid in cited:
             src = analysis.claims.sources.get(sid)
             extra = [x for x in ((src.title, src.published, src.document) if src else ()) if x]
-            lines.append([sid, clean(" · ".join(extra))])
+            lines.append([clean(sid), clean(" · ".join(extra))])
         out.append("Sources\n" + tabulate(lines, tablefmt="plain", disable_numparse=True) + "\n")
     out.append(summary(analysis))
     return "\n".join(out)
@@ -46,20 +43,38 @@ def summary(analysis: Analysis) -> str:
     by_status: dict[Status, int] = {}
     for f in analysis.findings:
         by_status[f.status] = by_status.get(f.status, 0) + 1
-    parts = [_plural(len(analysis.claims.claims), "claim"),
-             _plural(len(analysis.claims.sources), "source"),
-             _plural(len(analysis.findings), "group"),
-             _plural(analysis.conflict_count, "conflict")
-             + (f" in {_plural(by_status.get(Status.conflict, 0), 'group')}"
+    parts = [plural(len(analysis.claims.claims), "claim"),
+             plural(len(analysis.claims.sources), "source"),
+             plural(len(analysis.findings), "group"),
+             plural(analysis.conflict_count, "conflict")
+             + (f" in {plural(by_status.get(Status.conflict, 0), 'group')}"
                 if analysis.conflict_count else "")]
     if by_status.get(Status.unit_mismatch):
-        parts.append(_plural(by_status[Status.unit_mismatch], "unit mismatch").replace(
-            "mismatchs", "mismatches"))
+        parts.append(plural(by_status[Status.unit_mismatch], "unit mismatch",
+                            "unit mismatches"))
     line = " · ".join(parts) + "\n"
     if analysis.near_misses:
-        line += (f"{_plural(len(analysis.near_misses), 'near miss').replace('misss', 'misses')}"
+        line += (f"{plural(len(analysis.near_misses), 'near miss', 'near misses')}"
                  " just under the match threshold: see `discrepancy groups --near-misses`\n")
     return line
+
+
+def facts(f: Finding) -> str:
+    """'gap 2.0× · 2 claims · 2 sources · 2 independent voices'."""
+    claims = f.group.claims
+    parts = [plural(len(claims), "claim"), plural(len({c.source for c in claims}), "source"),
+             plural(len(f.voices), "independent voice")]
+    if f.conflicts:
+        parts.insert(0, f"gap {gap(f.severity)}")
+    return " · ".join(parts)
+
+
+def relays(f: Finding) -> list[str]:
+    """A line for each independent voice that several sources relay."""
+    source_of = {c.id: c.source for c in f.group.claims}
+    names = [sorted({source_of[cid] for cid in voice}) for voice in f.voices]
+    return [f"{' and '.join(clean(n) for n in ns)} relay the same origin: one voice"
+            for ns in names if len(ns) > 1]
 
 
 def _wrap(cell: str, limit: int | None) -> str:
@@ -70,19 +85,10 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     sources = analysis.claims.sources
     claims = f.group.claims
     head = _style(f.status.value.upper(), COLOURS[f.status] + ";1", colour)
-    lines = [f"{head}  {clean(f.group.about)}"]
-    facts = [_plural(len(claims), "claim"),
-             f"{_plural(len({c.source for c in claims}), 'source')}",
-             f"{_plural(len(f.voices), 'independent voice')}"]
-    if f.conflicts:
-        facts.insert(0, f"gap {gap(f.severity)}")
-    lines.append("  " + " · ".join(facts))
-    source_of = {c.id: c.source for c in claims}
-    for voice in f.voices:
-        names = sorted({source_of[cid] for cid in voice})
-        if len(names) > 1:
-            lines.append(f"  {' and '.join(names)} relay the same origin: one voice")
-    rows = [[clean(c.value), interval(c.quantity), c.source, date(c, sources.get(c.source)),
+    lines = [f"{head}  {clean(f.group.about)}", "  " + facts(f)]
+    lines.extend(f"  {line}" for line in relays(f))
+    rows = [[clean(c.value), clean(interval(c.quantity)), clean(c.source),
+             date(c, sources.get(c.source)),
              clean(c.attributed_to), f"“{clean(c.quote)}”" if c.quote else ""] for c in claims]
     headers = ["value", "interval", "source", "date", "attributed to", "quote"]
     limits = [28, None, None, None, 24, None]
@@ -100,14 +106,16 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     lines.extend("  " + row for row in table.splitlines())
     for c in f.conflicts:
         mark = _style("✗", COLOURS[Status.conflict], colour)
-        lines.append(f"  {mark} {clean(c.a.value)} ({c.a.source}, {c.a.location}) vs "
-                     f"{clean(c.b.value)} ({c.b.source}, {c.b.location}): {gap(c.gap)} apart")
+        pair = clean(f"{c.a.value} ({c.a.source}, {c.a.location}) vs "
+                     f"{c.b.value} ({c.b.source}, {c.b.location}): {gap(c.gap)} apart")
+        lines.append(f"  {mark} {pair}")
     if f.status is Status.unit_mismatch:
-        lines.append(f"  units differ ({', '.join(f.units)}): set `unit:` on a claim once a "
-                     "person knows how they compare")
+        lines.append(f"  units differ ({clean(', '.join(f.units))}): set `unit:` on a claim "
+                     "once a person knows how they compare")
+    lines.extend("  " + line for line in picture(claims).splitlines())
     for c in claims:
         if c.note:
-            lines.extend(textwrap.wrap(f"note ({c.id}): {clean(c.note)}", max(40, width - 2),
+            lines.extend(textwrap.wrap(clean(f"note ({c.id}): {c.note}"), max(40, width - 2),
                                        initial_indent="  ", subsequent_indent="    "))
     return "\n".join(lines) + "\n"
 

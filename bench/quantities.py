@@ -1,0 +1,132 @@
+"""Speed of the quantity reader: 100,000 mixed expressions, once all distinct, once with repeats.
+
+A claims file repeats itself: the same "hundreds", "more than 3,500" and "$1,000 a month" come
+back claim after claim. The repeated run draws 100,000 expressions from 300 distinct ones with
+Zipf-like weights (the k-th most common drawn in proportion to 1/k); the distinct run reads
+100,000 different ones, so the reader's cache never helps. Each run starts with an empty cache
+and is pinned to one core. Rates are per second of CPU time of this process, so that other
+work on a shared machine does not count against the reader (on an idle machine CPU time and
+wall time agree); the median and the best of --runs runs are reported. Targets (issue 5):
+30,000 distinct and 300,000 repeated expressions per second.
+
+    python bench/quantities.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from itertools import accumulate
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from discrepancy import lexicon  # noqa: E402
+from discrepancy.model import VAGUE_DEFAULTS  # noqa: E402
+from discrepancy.quantities import clear_cache, parse_quantity  # noqa: E402
+
+N = 100_000
+DISTINCT_IN_REPEATS = 300
+TARGETS = {"distinct": 30_000, "repeated": 300_000}
+
+HEDGES = [h for h, rule in lexicon.HEDGES.items() if rule not in ("between", "from")]
+SUFFIXES = ["or more", "+", "or so", "or fewer", "-plus"]
+WORDS = ["two thousand", "a hundred and fifty", "eight thousand five hundred", "seventy-two",
+         "half a million", "a quarter of a million", "one and a half", "three dozen", "a dozen",
+         "twenty-five", "four hundred", "two million three hundred thousand", "fifteen"]
+UNITS = ["", "", "", "", "dollars", "dollars a month", "euros", "Syrian pounds", "days", "months",
+         "%", "percent", "per cent", "a year"]
+SIGNS = ["$", "€", "£", "US$"]
+TAILS = ["", "", "fighters", "paid Syrian fighters", "Russian mercenaries", "in 2019",
+         "troops in early April 2020", "MIM-23 Hawk systems", "people, officials said"]
+
+
+def _digits(rng: random.Random) -> str:
+    n = rng.choice([rng.randrange(1, 100), rng.randrange(100, 10_000), rng.randrange(10**4, 10**9)])
+    form = rng.randrange(4)
+    if form == 0:
+        return str(n)
+    if form == 1:
+        return f"{n:,}"
+    if form == 2:
+        return f"{rng.randrange(1, 1000) / 10:g} {rng.choice(['thousand', 'million', 'billion'])}"
+    return f"{rng.randrange(1, 100) / 10:g}{rng.choice(['k', 'm', 'bn'])}"
+
+
+def _number(rng: random.Random) -> str:
+    return rng.choice(WORDS) if rng.random() < 0.25 else _digits(rng)
+
+
+def expression(rng: random.Random) -> str:
+    """One value as a coder might paste it: hedge, number, range or vague word, unit, words."""
+    shape = rng.random()
+    if shape < 0.12:
+        core = rng.choice(list(VAGUE_DEFAULTS)) + rng.choice(["", " of"])
+    elif shape < 0.27:
+        a, b = sorted([rng.randrange(1, 5000), rng.randrange(1, 5000)])
+        core = rng.choice([f"between {a:,} and {b:,}", f"from {a} to {b}", f"{a:,}-{b:,}",
+                           f"{a} to {b} thousand", f"{a} or {b}"])
+    else:
+        core = _number(rng)
+    unit = rng.choice(UNITS)
+    if unit in ("dollars", "euros") and core[0].isdigit() and rng.random() < 0.5:
+        core, unit = rng.choice(SIGNS) + core, ""
+    parts = []
+    if shape >= 0.12 and rng.random() < 0.5:
+        parts.append(rng.choice(HEDGES))
+    parts += [core, unit]
+    if not parts[0] in HEDGES and rng.random() < 0.08:
+        parts.append(rng.choice(SUFFIXES))
+    parts.append(rng.choice(TAILS))
+    return " ".join(p for p in parts if p)
+
+
+def distinct(rng: random.Random, n: int) -> list[str]:
+    seen: dict[str, None] = {}
+    while len(seen) < n:
+        seen[expression(rng)] = None
+    return list(seen)
+
+
+def repeated(rng: random.Random, n: int, pool: int) -> list[str]:
+    choices = distinct(rng, pool)
+    cum = list(accumulate(1 / k for k in range(1, pool + 1)))
+    return rng.choices(choices, cum_weights=cum, k=n)
+
+
+def rate(expressions: list[str]) -> float:
+    clear_cache()
+    start = time.process_time()
+    for text in expressions:
+        parse_quantity(text)
+    return len(expressions) / (time.process_time() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    sets = {"distinct": distinct(random.Random(5), N),
+            "repeated": repeated(random.Random(6), N, DISTINCT_IN_REPEATS)}
+    failed = False
+    print(f"{'expressions':12} {'median/s':>10} {'best/s':>10}  target")
+    for name, expressions in sets.items():
+        rates = sorted(rate(expressions) for _ in range(runs))
+        median = statistics.median(rates)
+        ok = median >= TARGETS[name]
+        failed |= not ok
+        print(f"{name:12} {median:10,.0f} {rates[-1]:10,.0f}  "
+              f">= {TARGETS[name]:,}/s {'ok' if ok else 'MISSED'}")
+    print(f"({N:,} expressions each, {runs} runs, one core, CPU time, empty cache at the start "
+          f"of each run, Python {sys.version.split()[0]})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,345 @@
+"""Contradictions accepted as known: stable fingerprints, the baseline file's shape, and today's
+contradictions compared with it. Plain data in, plain data out: no files, no exit codes."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from discrepancy.errors import InputError, Location, Problem
+from discrepancy.group import Normaliser
+from discrepancy.load import Node, _did_you_mean
+from discrepancy.model import Claim, Conflict
+from discrepancy.pipeline import Analysis
+
+VERSION = 1  # of the baseline file; bump it (and read the old one) when its shape changes
+FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
+TOP_FIELDS = ("version", "contradictions")
+ENTRY_FIELDS = ("fingerprint", "about", "claims", "reason")
+ENTRY_REQUIRED = ENTRY_FIELDS[:3]  # `reason` may be left out
+SIDE_FIELDS = ("id", "source", "value")
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A conflict found today, with the fingerprint that says which contradiction it is."""
+
+    fingerprint: str
+    group: str  # the group's id
+    about: str  # what the group counts
+    conflict: Conflict
+
+
+@dataclass(frozen=True)
+class Side:
+    """One claim of a baseline entry, as a reviewer reads it."""
+
+    id: str
+    source: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A contradiction accepted as known, and why (`reason`, written by a reviewer)."""
+
+    fingerprint: str
+    about: str
+    claims: tuple[Side, ...]
+    reason: str = ""
+    location: Location = Location("")  # where it stands in the baseline file, when read from one
+
+
+@dataclass(frozen=True)
+class Baseline:
+    name: str  # the file, as the user named it
+    entries: tuple[Entry, ...] = ()
+    exists: bool = True  # False: no baseline file, so every contradiction is new
+
+    @property
+    def claim_ids(self) -> frozenset[str]:
+        return frozenset(side.id for e in self.entries for side in e.claims)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Today's contradictions against a baseline: new ones, known ones, and resolved entries."""
+
+    baseline: Baseline
+    new: tuple[Contradiction, ...]
+    known: tuple[tuple[Contradiction, Entry], ...]
+    resolved: tuple[Entry, ...]  # in the baseline, no longer found
+
+    def fails(self, strict: bool) -> bool:
+        """Any new contradiction fails the check; with `strict`, so does any resolved entry."""
+        return bool(self.new or (strict and self.resolved))
+
+    def newer(self, c: Contradiction) -> tuple[Claim, Claim]:
+        """The claim a new contradiction is reported at, then the other one. The newer claim is
+        the one no baseline entry names (the other existed when the baseline was made); when
+        that does not tell them apart, the one later in file order."""
+        a, b = c.conflict.a, c.conflict.b
+        named = self.baseline.claim_ids
+        if (a.id in named) != (b.id in named):
+            return (b, a) if a.id in named else (a, b)
+        return (a, b) if a.location > b.location else (b, a)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def identity(claim: Claim, normaliser: Normaliser) -> str:
+    """What a claim is, for fingerprints: its id when the coder gave one, else its source,
+    normalised `about` and value. Never its file, line, quote, note or dates."""
+    if claim.explicit_id:
+        return f"id\x1f{claim.id}"
+    return f"claim\x1f{claim.source}\x1f{normaliser.key(claim.about).text}\x1f{_words(claim.value)}"
+
+
+def fingerprint(a: Claim, b: Claim, normaliser: Normaliser) -> str:
+    """16 hex digits naming the contradiction between two claims, whichever comes first."""
+    pair = sorted((identity(a, normaliser), identity(b, normaliser)))
+    return hashlib.sha256("\x1e".join(["contradiction/v1", *pair]).encode()).hexdigest()[:16]
+
+
+def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
+    """Every conflict in the analysis, most severe first, one per fingerprint (two claims with
+    the same source, `about` and value and no ids are the same claim twice)."""
+    normaliser = Normaliser(analysis.claims.aliases)
+    out: dict[str, Contradiction] = {}
+    for finding in analysis.findings:
+        for conflict in finding.conflicts:
+            fp = fingerprint(conflict.a, conflict.b, normaliser)
+            out.setdefault(fp, Contradiction(fp, finding.group.id, finding.group.about, conflict))
+    return tuple(out.values())
+
+
+def compare(found: Sequence[Contradiction], baseline: Baseline) -> Comparison:
+    accepted = {e.fingerprint: e for e in baseline.entries}
+    seen = {c.fingerprint for c in found}
+    return Comparison(
+        baseline,
+        new=tuple(c for c in found if c.fingerprint not in accepted),
+        known=tuple((c, accepted[c.fingerprint]) for c in found if c.fingerprint in accepted),
+        resolved=tuple(e for e in baseline.entries if e.fingerprint not in seen),
+    )
+
+
+def entries(found: Sequence[Contradiction], previous: Baseline) -> tuple[Entry, ...]:
+    """Today's contradictions as baseline entries, sorted, keeping the reasons a reviewer wrote
+    for the ones that still occur."""
+    reasons = {e.fingerprint: e.reason for e in previous.entries}
+    return tuple(sorted(
+        (Entry(c.fingerprint, c.about, tuple(Side(x.id, x.source, x.value)
+                                             for x in (c.conflict.a, c.conflict.b)),
+               reasons.get(c.fingerprint, "")) for c in found),
+        key=lambda e: e.fingerprint))
+
+
+def dumps(baseline_entries: Sequence[Entry]) -> str:
+    """The baseline file: JSON, one entry per contradiction and one line per claim, with no line
+    numbers or dates, so that its diff in a pull request shows only contradictions that changed."""
+    def q(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    items = [
+        "    {\n"
+        f'      "fingerprint": {q(e.fingerprint)},\n'
+        f'      "about": {q(e.about)},\n'
+        '      "claims": [\n'
+        + ",\n".join(f"        {q(asdict(s))}" for s in e.claims)
+        + "\n      ],\n"
+        f'      "reason": {q(e.reason)}\n'
+        "    }"
+        for e in baseline_entries]
+    body = "[\n" + ",\n".join(items) + "\n  ]" if items else "[]"
+    return f'{{\n  "version": {VERSION},\n  "contradictions": {body}\n}}\n'
+
+
+def parse(text: str, name: str) -> Baseline:
+    """A baseline file's text into entries. Bad JSON, a wrong shape, an unknown version or a
+    repeated fingerprint raise InputError with every problem located."""
+    problems: list[Problem] = []
+    try:
+        json.loads(text)
+        root = _JsonReader(text, name, problems).read()
+    except json.JSONDecodeError as e:
+        raise InputError.at(Location(name, e.lineno, e.colno),
+                            f"not valid JSON: {e.msg}") from None
+    except ValueError as e:  # e.g. an integer past Python's 4,300-digit limit
+        raise InputError.at(Location(name), f"not a baseline: {e}") from None
+    except RecursionError:
+        raise InputError.at(Location(name), "not a baseline: nested too deeply") from None
+    found = _entries(root, problems)
+    if problems:
+        raise InputError(problems)
+    return Baseline(name, found)
+
+
+def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:
+    if not isinstance(root.value, dict):
+        problems.append(Problem(root.loc, "a baseline must be a JSON object with `version` and "
+                                "`contradictions`"))
+        return ()
+    top: dict[str, Node] = root.value
+    _fields(root, TOP_FIELDS, TOP_FIELDS, "the baseline", problems)
+    version = top.get("version")
+    if version is not None and (type(version.value) is not int or version.value != VERSION):
+        problems.append(Problem(version.loc, f"unsupported baseline version "
+                                f"{json.dumps(version.value)}: this discrepancy reads version "
+                                f"{VERSION}"))
+    items = top.get("contradictions")
+    if items is None:
+        return ()
+    if not isinstance(items.value, list):
+        problems.append(Problem(items.loc, "`contradictions` must be a list"))
+        return ()
+    out: list[Entry] = []
+    first: dict[str, Location] = {}
+    for item in items.value:
+        entry = _entry(item, problems)
+        if entry is None:
+            continue
+        if entry.fingerprint in first:
+            problems.append(Problem(entry.location, f"fingerprint {entry.fingerprint} is listed "
+                                    f"twice (first at line {first[entry.fingerprint].line})"))
+            continue
+        first[entry.fingerprint] = entry.location
+        out.append(entry)
+    return tuple(out)
+
+
+def _entry(node: Node, problems: list[Problem]) -> Entry | None:
+    if not isinstance(node.value, dict):
+        problems.append(Problem(node.loc, "each baseline entry must be an object with "
+                                "`fingerprint`, `about` and `claims`"))
+        return None
+    before = len(problems)
+    _fields(node, ENTRY_FIELDS, ENTRY_REQUIRED, "a baseline entry", problems)
+    f: dict[str, Node] = node.value
+    fp = _string(f.get("fingerprint"), "fingerprint", problems)
+    if fp and not FINGERPRINT.match(fp):
+        problems.append(Problem(f["fingerprint"].loc, f"`fingerprint` must be 16 hex digits "
+                                f"as `discrepancy baseline` writes them, not {json.dumps(fp)}"))
+    about = _string(f.get("about"), "about", problems)
+    reason = _string(f.get("reason"), "reason", problems)
+    sides = _sides(f.get("claims"), problems)
+    if len(problems) > before:
+        return None
+    return Entry(fp, about, sides, reason, node.loc)
+
+
+def _sides(node: Node | None, problems: list[Problem]) -> tuple[Side, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node.value, list) or len(node.value) != 2:
+        problems.append(Problem(node.loc, "`claims` must list the two claims of the "
+                                "contradiction, each with `id`, `source` and `value`"))
+        return ()
+    sides = []
+    for item in node.value:
+        if not isinstance(item.value, dict):
+            problems.append(Problem(item.loc, "a baseline claim must be an object with `id`, "
+                                    "`source` and `value`"))
+            continue
+        _fields(item, SIDE_FIELDS, SIDE_FIELDS, "a baseline claim", problems)
+        sides.append(Side(*(_string(item.value.get(k), k, problems) for k in SIDE_FIELDS)))
+    return tuple(sides)
+
+
+def _fields(node: Node, allowed: tuple[str, ...], required: tuple[str, ...], what: str,
+            problems: list[Problem]) -> None:
+    fields: dict[str, Node] = node.value
+    for key, child in fields.items():
+        if key not in allowed:
+            problems.append(Problem(child.key_loc or child.loc, f"unknown field `{key}` in {what}"
+                                    f"{_did_you_mean(key, allowed)}"))
+    for key in required:
+        if key not in fields:
+            problems.append(Problem(node.loc, f"{what} is missing `{key}`"))
+
+
+def _string(node: Node | None, what: str, problems: list[Problem]) -> str:
+    if node is None:
+        return ""
+    if not isinstance(node.value, str):
+        problems.append(Problem(node.loc, f"`{what}` must be a string, not {_kind(node.value)}"))
+        return ""
+    return node.value
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return json.dumps(value)  # null, true, 3
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
+
+
+class _JsonReader:
+    """Valid JSON text (json.loads has accepted it) into located nodes, so that a problem in a
+    hand-edited baseline can be reported at its line and column. Repeated keys are problems."""
+
+    def __init__(self, text: str, name: str, problems: list[Problem]) -> None:
+        self.text = text
+        self.name = name
+        self.problems = problems
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def read(self) -> Node:
+        return self._value(0)[0]
+
+    def _loc(self, pos: int) -> Location:
+        line = bisect.bisect_right(self.line_starts, pos)
+        return Location(self.name, line, pos - self.line_starts[line - 1] + 1)
+
+    def _skip(self, pos: int) -> int:
+        return _SPACE.match(self.text, pos).end()  # type: ignore[union-attr]
+
+    def _value(self, pos: int) -> tuple[Node, int]:
+        pos = self._skip(pos)
+        loc, ch = self._loc(pos), self.text[pos]
+        if ch == "{":
+            members: dict[str, Node] = {}
+            pos = self._skip(pos + 1)
+            while self.text[pos] != "}":
+                key_loc = self._loc(pos)
+                key, pos = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
+                child, pos = self._value(self._skip(pos) + 1)  # past the ':'
+                if key in members:
+                    first = members[key].key_loc or members[key].loc
+                    self.problems.append(Problem(key_loc, f"duplicate key `{key}` (first at "
+                                                 f"line {first.line})"))
+                else:
+                    members[key] = replace(child, key_loc=key_loc)
+                pos = self._after_item(pos)
+            return Node(members, loc), pos + 1
+        if ch == "[":
+            items: list[Node] = []
+            pos = self._skip(pos + 1)
+            while self.text[pos] != "]":
+                child, pos = self._value(pos)
+                items.append(child)
+                pos = self._after_item(pos)
+            return Node(items, loc), pos + 1
+        if ch == '"':
+            text, end = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
+            return Node(text, loc), end
+        m = _SCALAR.match(self.text, pos)
+        assert m is not None, "json.loads accepted the text"
+        value: Any = json.loads(m.group())
+        return Node(value, loc), m.end()
+
+    def _after_item(self, pos: int) -> int:
+        pos = self._skip(pos)
+        return self._skip(pos + 1) if self.text[pos] == "," else pos
