@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz.distance import OSA
@@ -77,7 +77,8 @@ PLACES = [
 # Places that share a name and differ in their country or state: the hardest negatives.
 TWIN_PLACES = [("Tripoli, Libya", "Tripoli, Lebanon"), ("Lincoln, Nebraska", "Lincoln, Illinois"),
                ("Springfield, Illinois", "Springfield, Missouri"),
-               ("Portland, Oregon", "Portland, Maine"), ("Alexandria, Egypt", "Alexandria, Virginia")]
+               ("Portland, Oregon", "Portland, Maine"),
+               ("Alexandria, Egypt", "Alexandria, Virginia")]
 ADJECTIVES = {"Syrian": "Libyan", "Libyan": "Syrian", "Sudanese": "Chadian",
               "Chadian": "Sudanese", "Russian": "Ukrainian", "Ukrainian": "Russian",
               "Turkish": "Greek", "Greek": "Turkish"}
@@ -211,7 +212,7 @@ class Generator:
                 self.seen.update(marks)
                 return t
 
-    def hard_negative(self, t: Thing) -> Thing | None:
+    def hard_negative(self, t: Thing) -> Thing:
         """The same thing but for one actor, place, role or number."""
         rng = self.rng
         kinds = ["actor", "place", "number"]
@@ -223,22 +224,22 @@ class Generator:
             kinds.append("swap")
         kind = rng.choice(kinds)
         if kind == "actor":
-            return Thing(**{**t.__dict__, "actor": rng.choice([a for a in self.actors if a != t.actor])})
+            return replace(t, actor=rng.choice([a for a in self.actors if a != t.actor]))
         if kind == "place":
-            return Thing(**{**t.__dict__, "place": rng.choice([p for p in self.places if p != t.place])})
+            return replace(t, place=rng.choice([p for p in self.places if p != t.place]))
         if kind == "twin":
-            return Thing(**{**t.__dict__, "place": self.twin_of[t.place]})
+            return replace(t, place=self.twin_of[t.place])
         if kind == "adjective":
-            return Thing(**{**t.__dict__, "adjective": ADJECTIVES[t.adjective]})
+            return replace(t, adjective=ADJECTIVES[t.adjective])
         if kind == "swap":
-            return Thing(**{**t.__dict__, "actor": t.place, "place": t.actor, "verb": "sent",
-                            "prep": "to"})
+            return replace(t, actor=t.place, place=t.actor, verb="sent", prep="to")
         if t.qualifier.startswith("in "):
-            return Thing(**{**t.__dict__, "qualifier": f"in {int(t.qualifier[3:]) + rng.choice([-2, -1, 1, 2])}"})
+            year = int(t.qualifier[3:]) + rng.choice([-2, -1, 1, 2])
+            return replace(t, qualifier=f"in {year}")
         if t.qualifier:
-            n = int("".join(ch for ch in t.qualifier if ch.isdigit()))
-            return Thing(**{**t.__dict__, "qualifier": f"of the {_ordinal(n + rng.randint(1, 9))} Brigade"})
-        return Thing(**{**t.__dict__, "qualifier": f"in {rng.randint(2005, 2024)}"})
+            n = int("".join(ch for ch in t.qualifier if ch.isdigit())) + rng.randint(1, 9)
+            return replace(t, qualifier=f"of the {_ordinal(n)} Brigade")
+        return replace(t, qualifier=f"in {rng.randint(2005, 2024)}")
 
     def wording(self, t: Thing) -> str:
         """One outlet's wording of a thing: variants a coder or an extractor would produce."""
@@ -310,7 +311,7 @@ def generate(n_claims: int, seed: int = 6) -> tuple[list[dict], dict[str, list[s
         label = add_group(t, period)
         if rng.random() < 0.2:
             neg = g.hard_negative(t)
-            if neg is not None and neg != t:
+            if neg != t:
                 hard.append((label, add_group(neg, period)))
     order = list(range(len(rows)))
     rng.shuffle(order)
@@ -322,7 +323,8 @@ def generate(n_claims: int, seed: int = 6) -> tuple[list[dict], dict[str, list[s
     return claims, g.aliases, labels, hard
 
 
-def write(n_claims: int, folder: Path, seed: int = 6) -> tuple[Path, Path, dict[str, str], list[tuple[str, str]]]:
+def write(n_claims: int, folder: Path,
+          seed: int = 6) -> tuple[Path, Path, dict[str, str], list[tuple[str, str]]]:
     claims, aliases, labels, hard = generate(n_claims, seed)
     folder.mkdir(parents=True, exist_ok=True)
     names = folder / "aliases.yaml"

@@ -110,13 +110,14 @@ def _main(
 
 def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
     """(name, text) of every claims file named, folders expanded in sorted order."""
-    files: list[Path] = []
-    problems: list[Problem] = []
     from discrepancy.load import SUFFIXES
 
+    files: list[Path] = []
+    problems: list[Problem] = []
     for path in paths or [Path("claims.yaml")]:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            found = sorted(p for p in path.rglob("*")
+                           if p.suffix.lower() in SUFFIXES and p.is_file())
             if not found:
                 problems.append(Problem(Location(str(path)), "no claims files "
                                         f"({', '.join('*' + s for s in SUFFIXES)}) in this folder"))

@@ -12,20 +12,16 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from discrepancy.model import Claim, Group, Member, NearMiss, Period, Progress, Settings, no_progress
-from discrepancy.normalise import Key, Normaliser, fold, why_apart
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
+from discrepancy.model import (Claim, Group, Member, NearMiss, Period, Progress, Settings,
+                               no_progress)
+from discrepancy.normalise import Key, Normaliser, fold, why_apart
 
-__all__ = ["Normaliser", "fold", "group_claims", "score", "dimension"]
+__all__ = ["Normaliser", "fold", "group_claims", "dimension"]
 
-_CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values()) | frozenset(
-    c.upper() for c in CURRENCY_CODES)
+_CURRENCIES = (frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values())
+               | frozenset(c.upper() for c in CURRENCY_CODES))
 _DURATIONS = frozenset(DURATIONS.values())
-
-
-def score(a: str, b: str) -> float:
-    """How alike two keys' texts are, 0-100, regardless of word order."""
-    return fuzz.token_sort_ratio(a, b)
 
 
 @lru_cache(maxsize=None)
@@ -138,8 +134,8 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
 
     groups: list[Group] = []
     for name, group_members in sorted(forced.items()):
-        groups.append(_group(name, [Member(c, claim_key[c.id].text, 100.0, f"forced by group: {name}")
-                                    for c in group_members]))
+        groups.append(_group(name, [Member(c, claim_key[c.id].text, 100.0,
+                                           f"forced by group: {name}") for c in group_members]))
     for cluster in members.values():
         groups.append(_group("", _fuzzy_members(cluster, nodes, keys, linked)))
     groups = _unique_ids(groups)
@@ -235,7 +231,8 @@ def _fuzzy_members(cluster: list[int], nodes: list[_Node], keys: list[Key],
     """Each claim with its lowest score against the others, and whom that score was against."""
     out = []
     for x in cluster:
-        others = [(linked[(min(x, y), max(x, y))], nodes[y].claims[0].id) for y in cluster if y != x]
+        others = [(linked[(min(x, y), max(x, y))], nodes[y].claims[0].id)
+                  for y in cluster if y != x]
         for c in nodes[x].claims:
             twins = [(100.0, o.id) for o in nodes[x].claims[:2] if o is not c][:1]
             if others or twins:
@@ -257,7 +254,8 @@ def _near_misses(near: list[tuple[float, int, int]], linked: dict[tuple[int, int
             continue
         pair = (min(ca, cb), max(ca, cb))
         x, y = sorted((nodes[a].claims[0], nodes[b].claims[0]), key=lambda c: c.id)
-        if pair not in best or (-s, x.id, y.id) < (-best[pair][0], best[pair][1].id, best[pair][2].id):
+        held = best.get(pair)
+        if held is None or (-s, x.id, y.id) < (-held[0], held[1].id, held[2].id):
             best[pair] = (s, x, y)
     out = [NearMiss(x, y, s) for s, x, y in best.values()]
     out.sort(key=lambda n: (-n.score, n.a.id, n.b.id))

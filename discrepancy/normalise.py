@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from itertools import product
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -315,10 +315,6 @@ class Normaliser:
         # Words of known names ("Army" in "Libyan National Army") are not names on their own.
         self.lexicon = frozenset(w for w in lexicon if _correct(corrections, w) not in known)
 
-    def key(self, about: str) -> Key:
-        """The key of one about (not kept: callers keep what they need)."""
-        return self._key(about)
-
     def _name(self, *fields: Any) -> Name:
         name = self._shared.get(fields)
         if name is None:
@@ -331,7 +327,8 @@ class Normaliser:
             hit = self._typos[skel] = self.table.typo_of(skel)
         return hit
 
-    def _key(self, about: str) -> Key:
+    def key(self, about: str) -> Key:
+        """The key of one about (not kept: callers keep what they need)."""
         tokens, title = self._read.pop(about, None) or _reading(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
@@ -401,8 +398,11 @@ def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
     return ""
 
 
+Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # a name, its spellings, its adjectives
+
+
 def _merge(builtin: Iterable[tuple[str, Sequence[str], Sequence[str]]],
-           aliases: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+           aliases: Sequence[tuple[str, Sequence[str]]]) -> list[Entry]:
     """Built-in names, then the claims file's, which take over any built-in name they share a
     spelling with (all its spellings then mean the claims file's name)."""
     entries = [(c, tuple(s), tuple(a)) for c, s, a in builtin]
@@ -486,7 +486,8 @@ def why_apart(a: Key, b: Key) -> str:
     """'' when a and b may count the same thing; otherwise why they never can: they name
     different actors or places in the same role, or hold different numbers."""
     if a.numbers != b.numbers:
-        return f"numbers differ: {', '.join(a.numbers) or 'none'} vs {', '.join(b.numbers) or 'none'}"
+        return (f"numbers differ: {', '.join(a.numbers) or 'none'} vs "
+                f"{', '.join(b.numbers) or 'none'}")
     if a.roll == b.roll:
         return ""
     left_a, left_b = _unpaired(a, b)
