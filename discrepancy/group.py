@@ -63,6 +63,7 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
     """Claims into groups (complete linkage: every member matches every other, so no chaining),
     plus the near misses that fell just under the threshold (unless not wanted: finding them
     costs time on large inputs). Independent of input order."""
+    progress("learning spellings and names", 0, 1)
     normaliser.learn({c.about for c in claims})
     forced: dict[str, list[Claim]] = {}
     free: list[Claim] = []
