@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import hashlib
 import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import yaml
@@ -122,7 +121,7 @@ def parse_jsonl(text: str, name: str) -> Document:
                 continue
             rough = {key: Node(_json_node(value, where), where, key_loc=where)
                      for key, value in row.items()}
-            yield Node(rough, where), functools.partial(_located_row, row, line, where)
+            yield Node(rough, where), partial(_located_row, row, line, where)
 
     return Document(name, None, _digest(text), rows, text.count("\n") + 1)
 

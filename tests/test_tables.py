@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+from discrepancy.cli import load
+from discrepancy.errors import InputError
+
 ROWS = [
     {"id": "ap-1", "source": "AP", "about": "Syrian fighters sent by Turkey to Libya",
      "value": "between 3,500 and 3,800", "period": "2020-01/2020-03"},
@@ -113,12 +116,21 @@ BAD = [
 
 
 @pytest.mark.parametrize(("file", "body", "expected"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
-def test_bad_rows_are_located(cli, tmp_path, file, body, expected):
+def test_bad_rows_are_located(tmp_path, file, body, expected):
+    path = tmp_path / file
+    path.write_text(body)
+    with pytest.raises(InputError) as e:
+        load([path])
+    assert any(str(p).startswith(f"{path}:{expected}") for p in e.value.problems), e.value
+
+
+@pytest.mark.parametrize(("file", "body"), [("c.jsonl", BAD[0][2]), ("c.csv", BAD[-2][2])])
+def test_the_cli_prints_bad_rows_and_exits_2(cli, tmp_path, file, body):
     path = tmp_path / file
     path.write_text(body)
     r = cli("report", str(path))
     assert r.code == 2 and r.out == "", r
-    assert f"{path}:{expected}" in r.err, r
+    assert r.err.startswith(f"{path}:") and "1 problem; nothing was reported" in r.err, r
     assert "Traceback" not in r.err
 
 
