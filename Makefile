@@ -36,3 +36,7 @@ golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (revi
 .PHONY: bench-quantities
 bench-quantities: $(STAMP)  ## speed of the quantity reader, distinct and repeated (bench/quantities.py)
 	$(BIN)/python bench/quantities.py
+
+.PHONY: bench-grouping
+bench-grouping: $(STAMP)  ## grouping quality and scale, 10k to 1M claims (docs/grouping.md)
+	$(BIN)/python bench/grouping.py all

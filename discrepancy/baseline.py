@@ -99,7 +99,7 @@ def identity(claim: Claim, normaliser: Normaliser) -> str:
     normalised `about` and value. Never its file, line, quote, note or dates."""
     if claim.explicit_id:
         return f"id\x1f{claim.id}"
-    return f"claim\x1f{claim.source}\x1f{normaliser.key(claim.about)}\x1f{_words(claim.value)}"
+    return f"claim\x1f{claim.source}\x1f{normaliser.key(claim.about).text}\x1f{_words(claim.value)}"
 
 
 def fingerprint(a: Claim, b: Claim, normaliser: Normaliser) -> str:

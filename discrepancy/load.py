@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache, partial
 from typing import Any
 
 import yaml
 from rapidfuzz import process
 
 from discrepancy.errors import InputError, Location, Problem
-from discrepancy.model import Claim, Claims, Period, Quantity, Settings, Source
+from discrepancy.model import (Claim, Claims, Period, Progress, Quantity, Settings, Source,
+                               no_progress)
 from discrepancy.quantities import QuantityError, bounded, parse_quantity, parse_unit
 
-TOP_FIELDS = ("version", "aliases", "sources", "claims", "settings")
+TOP_FIELDS = ("version", "aliases", "names", "sources", "claims", "settings")
 SOURCE_FIELDS = ("title", "publisher", "published", "url", "document", "via")
 CLAIM_FIELDS = ("id", "source", "about", "value", "unit", "period", "attributed_to", "quote",
                 "group", "not_with", "note")
@@ -40,7 +44,7 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A YAML value with where it stands: dict[str, Node], list[Node] or a scalar."""
 
@@ -56,11 +60,16 @@ class Document:
     name: str
     root: Node | None
     digest: str = ""  # sha256 of the text read, so a report can say what it was made from
+    # Claims read one row at a time (CSV, JSON Lines): rows(problems) yields each claim's Node
+    # and adds the problems of rows it cannot read. Rows are never all held at once. With each
+    # Node comes, when its fields were located only roughly, how to locate them exactly.
+    rows: Callable[[list[Problem]], Iterator[tuple[Node, Callable[[], Node] | None]]] | None = None
+    size: int = 0  # how many rows, roughly (for progress)
 
 
 def parse_document(text: str, name: str) -> Document:
     """YAML text into located nodes; malformed YAML, duplicate keys and alias bombs raise."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = _digest(text)
     try:
         tree = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -80,6 +89,175 @@ def parse_document(text: str, name: str) -> Document:
     if problems:
         raise InputError(problems)
     return Document(name, root, digest)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_jsonl(text: str, name: str) -> Document:
+    """JSON Lines: one claim per line, an object with the YAML field names. Locations are
+    line:column, the column being where the field's value starts (found only for a line with
+    a problem: a million lines are read faster without)."""
+
+    def rows(problems: list[Problem]) -> Iterator[tuple[Node, Callable[[], Node]]]:
+        for number, line in enumerate(_lines(text), 1):
+            if not line.strip():
+                continue
+            try:
+                row = _JSON.decode(line)
+            except json.JSONDecodeError as e:
+                problems.append(Problem(Location(name, number, e.colno),
+                                        f"malformed JSON: {e.msg}"))
+                continue
+            except _JSONProblem as e:
+                problems.append(Problem(Location(name, number, _json_col(line, e.key, e.nth)),
+                                        e.message))
+                continue
+            where = Location(name, number, len(line) - len(line.lstrip()) + 1)
+            if not isinstance(row, dict):
+                problems.append(Problem(where, "each line must be a JSON object: one claim "
+                                        "with `source`, `about` and `value`"))
+                continue
+            rough = {key: Node(_json_node(value, where), where, key_loc=where)
+                     for key, value in row.items()}
+            yield Node(rough, where), partial(_located_row, row, line, where)
+
+    return Document(name, None, _digest(text), rows, text.count("\n") + 1)
+
+
+def _located_row(row: dict[str, Any], line: str, where: Location) -> Node:
+    """A JSON line's claim with each field located where its value starts."""
+    fields = {}
+    for key, value in row.items():
+        at = replace(where, col=_json_col(line, key))
+        fields[key] = Node(_json_node(value, at), at, _json_text_col(line, value, at), key_loc=at)
+    return Node(fields, where)
+
+
+def parse_csv(text: str, name: str) -> Document:
+    """CSV with a header row of the YAML field names, one claim per row. Locations are
+    row:column as a spreadsheet shows them: the header is row 1, the first column is 1.
+    `not_with` takes claim ids separated by commas or semicolons."""
+    first = next(csv.reader(_lines(text, keep_ends=True)), None)
+    if first is None:
+        return Document(name, None, _digest(text))
+    header = [h.strip() for h in first]
+    problems = []
+    for col, field in enumerate(header, 1):
+        if field not in CLAIM_FIELDS:
+            problems.append(Problem(Location(name, 1, col), f"unknown column `{field}` in the "
+                                    f"header{_suggest(field, CLAIM_FIELDS)}"))
+        elif header.index(field) != col - 1:
+            problems.append(Problem(Location(name, 1, col), f"column `{field}` appears twice "
+                                    f"(first in column {header.index(field) + 1})"))
+    for field in REQUIRED:
+        if field not in header:
+            problems.append(Problem(Location(name, 1, 1), f"no `{field}` column in the header "
+                                    "(every claim needs `source`, `about` and `value`)"))
+    if problems:
+        raise InputError(problems)
+
+    def rows(problems: list[Problem]) -> Iterator[tuple[Node, None]]:
+        reader = csv.reader(_lines(text, keep_ends=True))
+        next(reader)
+        for number, cells in enumerate(reader, 2):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                problems.append(Problem(Location(name, number, len(header) + 1),
+                                        f"{len(cells)} cells in a row, but the header names "
+                                        f"{len(header)} columns"))
+                continue
+            fields = {}
+            for col, (field, cell) in enumerate(zip(header, cells), 1):
+                if cell.strip():
+                    at = Location(name, number, col)
+                    value: Any = cell
+                    if field == "not_with":
+                        value = [Node(v.strip(), at) for v in re.split(r"[,;]", cell) if v.strip()]
+                    # no text_col: a problem in a cell is located at its column, not a character
+                    fields[field] = Node(value, at, key_loc=at)
+            yield Node(fields, Location(name, number, 1)), None
+
+    return Document(name, None, _digest(text), rows, text.count("\n"))
+
+
+READERS: dict[str, Callable[[str, str], Document]] = {".csv": parse_csv, ".jsonl": parse_jsonl}
+SUFFIXES = (".yaml", ".yml", *READERS)  # what a folder's claims files are called
+
+
+def reader_for(name: str) -> Callable[[str, str], Document]:
+    """The reader for a file, by its extension; YAML when the extension is not known."""
+    return READERS.get(name[name.rfind("."):].lower() if "." in name else "", parse_document)
+
+
+def _lines(text: str, keep_ends: bool = False) -> Iterator[str]:
+    """Each line of text, without copying the text whole."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end] if keep_ends else text[start:end].rstrip("\r\n")
+        start = end
+
+
+class _JSONProblem(ValueError):
+    def __init__(self, key: str, message: str, nth: int = 1) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+        self.nth = nth  # which of the key's occurrences is wrong
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _JSONProblem(key, f"duplicate key '{key}'", nth=2)
+        out[key] = value
+    return out
+
+
+def _no_constant(word: str) -> Any:
+    raise _JSONProblem("", f"{word} is not a number a claim can hold")
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+
+
+def _json_col(line: str, key: str, nth: int = 1) -> int:
+    """1-based column where the value of `key` starts in a JSON line (its nth time; 1 if not
+    found)."""
+    at = -1
+    for _ in range(nth if key else 0):
+        at = line.find(_quoted(key), at + 1)
+    if at < 0:
+        return 1
+    at = line.find(":", at) + 1
+    while at < len(line) and line[at] in " \t":
+        at += 1
+    return at + 1
+
+
+@lru_cache(maxsize=1024)
+def _quoted(key: str) -> str:
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _json_node(value: Any, at: Location) -> Any:
+    if isinstance(value, dict):
+        return {k: Node(_json_node(v, at), at, key_loc=at) for k, v in value.items()}
+    if isinstance(value, list):
+        return [Node(_json_node(v, at), at) for v in value]
+    return value
+
+
+def _json_text_col(line: str, value: Any, at: Location) -> int:
+    """Where a string value's text starts, when it is written without escapes (as Node.text_col)."""
+    if isinstance(value, str) and line.startswith(f'"{value}"', at.col - 1):
+        return at.col + 1
+    return 0
 
 
 class _Walker:
@@ -135,7 +313,7 @@ class _Walker:
 
 
 def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None,
-          check_references: bool = True) -> Claims:
+          check_references: bool = True, progress: Progress = no_progress) -> Claims:
     """Validate documents together (sources may live in one file, claims in another).
     Without `check_references`, ids and sources named across files are not checked (for when
     a file that may define them could not be read)."""
@@ -151,6 +329,18 @@ def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None
             claim = _claim(item, settings, problems)
             if claim is not None:
                 claims.append(claim)
+    for d in documents:
+        if d.rows is not None:
+            for n, (item, located) in enumerate(d.rows(problems)):
+                if n % 4096 == 0:
+                    progress(f"reading {d.name}", n, d.size)
+                mark = len(problems)
+                claim = _claim(item, settings, problems)
+                if len(problems) > mark and located is not None:  # say exactly where
+                    del problems[mark:]
+                    claim = _claim(located(), settings, problems)
+                if claim is not None:
+                    claims.append(claim)
     if check_references:
         _check_references(claims, sources, have_sources, problems)
     if problems:
@@ -281,6 +471,12 @@ def _aliases(tops: list[tuple[Document, dict[str, Node]]],
                 owner[key] = (canonical, v.loc)
                 names.append(name)
             table[canonical] = tuple(dict.fromkeys(table.get(canonical, ()) + tuple(names)))
+    # `names:` lists names with no other spellings: a known name, like an alias with no variants.
+    for node in _sections(tops, "names", list, "`names` must be a list of names", problems):
+        for child in node.value:
+            name = _text(child, "names", problems)
+            if name and name.casefold() not in owner:
+                table.setdefault(name, ())
     return tuple(sorted(table.items()))
 
 
@@ -502,6 +698,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@lru_cache(maxsize=4096)  # periods recur: a large input has few distinct ones
 def parse_period(text: str) -> Period:
     """'2020', '2020-04', '2020-04-01' or 'start/end' of those, into a date interval."""
     parts = [p.strip() for p in text.split("/")]

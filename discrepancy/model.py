@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -40,7 +41,7 @@ class Settings:
     """Every tunable number in one place; a claims file's `settings:` and CLI options override it."""
 
     match_threshold: float = 85.0  # rapidfuzz score (0-100) for "counts the same thing"
-    near_miss_margin: float = 15.0  # scores this far under the threshold are near misses
+    near_miss_margin: float = 20.0  # scores this far under the threshold are near misses
     approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
@@ -52,7 +53,7 @@ class Settings:
         return None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Quantity:
     """An interval [lo, hi] with open or unbounded ends, and a unit. Unquantified: no interval."""
 
@@ -80,7 +81,7 @@ class Quantity:
         return high.lo / low.hi
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     start: dt.date
     end: dt.date
@@ -106,7 +107,7 @@ class Source:
     location: Location = Location("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million claims must fit in memory
 class Claim:
     id: str
     source: str
@@ -143,7 +144,7 @@ class Status(str, Enum):
     unquantified = "unquantified"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """A claim in a group, and why it is there."""
 
@@ -151,6 +152,7 @@ class Member:
     key: str  # the normalised `about` that was compared
     score: float  # lowest match score against the other members (100 when alone or forced)
     reason: str  # "fuzzy", "forced by group: X", "alone"
+    against: str = ""  # the claim id that lowest score was against
 
 
 @dataclass(frozen=True)
@@ -191,3 +193,10 @@ class Finding:
     @property
     def severity(self) -> float:
         return max((c.gap for c in self.conflicts), default=0.0)
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): how far a long job has got
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The default progress report: nobody is watching."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from discrepancy.detect import find_discrepancies
 from discrepancy.group import Normaliser, group_claims
-from discrepancy.model import Claims, Finding, NearMiss, Status
+from discrepancy.model import Claims, Finding, NearMiss, Progress, Status, no_progress
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
 
@@ -25,6 +25,8 @@ class Analysis:
         return tuple(f for f in self.findings if show_all or f.status in REPORTED)
 
 
-def analyse(claims: Claims) -> Analysis:
-    groups, near = group_claims(claims.claims, Normaliser(claims.aliases), claims.settings)
+def analyse(claims: Claims, progress: Progress = no_progress,
+            near_misses: bool = True) -> Analysis:
+    groups, near = group_claims(claims.claims, Normaliser(claims.aliases), claims.settings,
+                                progress, near_misses)
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))

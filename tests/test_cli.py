@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import pty
 import subprocess
 import sys
@@ -96,10 +97,23 @@ def test_groups_json_holds_every_claim_once(cli):
     assert all(set(g) == {"id", "claims"} for g in data["groups"])
 
 
-def test_groups_near_misses_show_scores(cli):
+# Pairs in claims.yaml that count nearly the same thing: each is discussed in a coder's `note:`.
+NEAR_MISSES = [
+    ("70", "ru-recruit-contract-length-003", "ru-recruit-training-days-003"),  # two lengths
+    ("69", "ru-homs-transfer-003", "ru-syrian-arrived-004"),  # an earlier transfer
+    ("69", "foreign-helicopter-mercenaries-003", "uk-british-mercenaries-003"),  # a subset
+    ("68", "tr-libyan-trainees-in-training-002", "tr-trained-libyan-forces-002"),  # two sets
+]
+
+
+def test_groups_near_misses_show_the_pairs_to_look_at_with_scores(cli):
     r = cli("groups", "--near-misses")
     assert r.code == 0, r
-    assert "Near misses" in r.out and "74" in r.out  # Hawk systems deployed vs destroyed
+    near = r.out.split("Near misses")[1].splitlines()
+    ids = [re.findall(r"\b[a-z]+(?:-[a-z0-9]+)+-00\d\b", line) for line in near]
+    rows = [(line.split()[0], *pair) for line, pair in zip(near, ids) if len(pair) == 2]
+    assert rows == NEAR_MISSES, r.out
+    assert "MIM-23" not in r.out.split("Near misses")[1]  # 23 vs 23 and 29: never the same thing
 
 
 def test_output_is_byte_identical_across_runs(cli):

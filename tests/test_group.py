@@ -8,7 +8,7 @@ import pytest
 
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.model import Settings
-from tests.helpers import claim
+from tests.helpers import bench_grouping, claim
 
 ALIASES = (("Wagner Group", ("Vagner", "Vagner Group", "PMC Wagner")),
            ("Khalifa Haftar", ("Haftar", "Khalif Haftar", "Hifter")),
@@ -34,6 +34,14 @@ DIFFERENT = [
     ("Syrian fighters sent by Turkey to Libya", "Wagner Group fighters sent by Russia to Libya"),
     ("mines neutralized in Libya", "patients treated in Libya"),
     ("Hawk air defence systems deployed by Turkey", "Libyan soldiers trained by Turkey"),
+    # hard negatives: alike in every word but one actor, place, role or number
+    ("Syrian fighters sent by Turkey to Libya", "Syrian fighters sent by Russia to Libya"),
+    ("rockets fired at Tripoli, Libya", "rockets fired at Tripoli, Lebanon"),
+    ("voters registered in Lincoln, Nebraska", "voters registered in Lincoln, Illinois"),
+    ("fighters of the 7th Brigade killed", "fighters of the 9th Brigade killed"),
+    ("fighters recruited in 2019", "fighters recruited in 2020"),
+    ("weapons sent by Turkey to Libya", "weapons sent by Libya to Turkey"),
+    ("voters in Varnholm, Kestrova", "voters in Varnholm, Ostrava"),
 ]
 
 
@@ -51,8 +59,8 @@ def test_different_things_stay_apart(a, b):
 
 def test_aliases_apply_before_matching():
     n = Normaliser(ALIASES)
-    assert n.key("Vagner Group fighters") == n.key("Wagner Group fighters")
-    assert n.key("Hifter's troops") == n.key("Khalifa Haftar's troops")
+    assert n.key("Vagner Group fighters").text == n.key("Wagner Group fighters").text
+    assert n.key("Hifter's troops").text == n.key("Khalifa Haftar's troops").text
 
 
 def test_no_chaining():
@@ -110,3 +118,62 @@ def test_near_misses_are_pairs_just_under_the_threshold():
     assert len(groups) == 2
     assert [(n.a.id, n.b.id) for n in near] == [("a", "b")]
     assert 70 <= near[0].score < 85
+
+
+def test_only_claims_in_comparable_units_are_compared():
+    # money and a count never group; days and months are both durations: one group, for a
+    # person to see the unit mismatch
+    claims = [claim("a", "fighters paid by Russia", "$1,000"),
+              claim("b", "fighters paid by Russia", "1,000"),
+              claim("c", "training of recruits", "45 days"),
+              claim("d", "training of recruits", "two months")]
+    groups, _ = group_claims(claims, Normaliser(), Settings())
+    assert sorted(sorted(m.claim.id for m in g.members) for g in groups) == [["a"], ["b"], ["c", "d"]]
+
+
+def test_forced_claims_are_not_matched_with_others():
+    a = claim("a", "Wagner fighters in Libya", group="w")
+    b = claim("b", "Wagner fighters in Libya")
+    groups, _ = group_claims([a, b], Normaliser(), Settings())
+    assert len(groups) == 2
+
+
+def test_each_member_says_what_it_scored_against():
+    claims = [claim("a", "Syrian fighters sent by Turkey to Libya"),
+              claim("b", "Syrian fighters sent to Libya by Turkey"),
+              claim("c", "Syrian fihgters sent by Turkey to Libya")]  # a typo
+    (group,), _ = group_claims(claims, Normaliser(), Settings())
+    why = {m.claim.id: (m.reason, m.against, round(m.score)) for m in group.members}
+    assert why["c"][:2] == ("fuzzy", "a") and 85 <= why["c"][2] < 100
+    assert why["a"] == ("fuzzy", "c", why["c"][2])  # its lowest score is the one against c
+    assert why["b"][0] == "fuzzy" and why["b"][2] >= 85
+    assert {m.key for m in group.members} >= {"siria fikhtir sint turki libia"}
+
+
+def test_near_misses_are_one_best_pair_between_two_groups():
+    claims = [claim("a1", "Hawk air defence systems deployed by Turkey in Libya"),
+              claim("a2", "Hawk air defence systems deployed in Libya by Turkey"),
+              claim("b", "Hawk systems at a Turkish base in Libya destroyed by air strikes")]
+    groups, near = group_claims(claims, Normaliser(), Settings())
+    assert len(groups) == 2 and len(near) == 1
+    assert near[0].b.id == "b" and near[0].a.id in ("a1", "a2")
+    _, none = group_claims(claims, Normaliser(), Settings(), near_misses=False)
+    assert none == []
+
+
+def test_blocking_finds_every_pair_that_groups_on_a_generated_set():
+    """Scoring only the pairs that share a block must group exactly as scoring every pair."""
+    rows, aliases, _, _ = bench_grouping().generate(1500, seed=3)
+    claims = [claim(r["id"], r["about"], period=r.get("period")) for r in rows]
+    normaliser = Normaliser(tuple(aliases.items()))
+    blocked, _ = group_claims(claims, normaliser, Settings())
+    everything = Settings(match_threshold=85, near_miss_margin=0)
+    import discrepancy.group as grouping
+    rare = grouping._rare
+    grouping._rare = lambda keys: 10**9  # every word a block: every pair sharing a word
+    try:
+        exhaustive, _ = group_claims(claims, normaliser, everything)
+    finally:
+        grouping._rare = rare
+    assert [[m.claim.id for m in g.members] for g in blocked] == [
+        [m.claim.id for m in g.members] for g in exhaustive]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from discrepancy.model import Member
 from discrepancy.pipeline import Analysis
 from discrepancy.render import json as json_render
 from discrepancy.render.text import clean
@@ -11,6 +12,13 @@ from discrepancy.render.text import clean
 
 def _ordered(analysis: Analysis) -> list:
     return sorted((f.group for f in analysis.findings), key=lambda g: g.id)
+
+
+def _why(m: Member) -> str:
+    """The score against the member it matches least (every other scores at least that)."""
+    if m.reason == "fuzzy":
+        return f"{m.score:.0f} vs {clean(m.against)}"
+    return clean(m.reason)
 
 
 def json(analysis: Analysis) -> str:
@@ -23,14 +31,15 @@ def table(analysis: Analysis, near_misses: bool) -> str:
     for g in _ordered(analysis):
         n = len(g.members)
         out.append(f"{g.id}  ({n} claim{'s' * (n != 1)})  {clean(g.about)}")
-        rows = [[m.claim.id, m.claim.source, clean(m.claim.value),
-                 "" if n == 1 else f"{m.score:.0f}", m.reason, m.key] for m in g.members]
-        body = tabulate(rows, ["claim", "source", "value", "score", "why", "compared as"],
+        rows = [[clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m),
+                 clean(m.key)] for m in g.members]
+        body = tabulate(rows, ["claim", "source", "value", "why it is here", "compared as"],
                         tablefmt="simple", disable_numparse=True)
         out.append("\n".join("  " + line for line in body.splitlines()) + "\n")
     if near_misses:
         if analysis.near_misses:
-            rows = [[f"{nm.score:.0f}", nm.a.id, clean(nm.a.about), nm.b.id, clean(nm.b.about)]
+            rows = [[f"{nm.score:.0f}", clean(nm.a.id), clean(nm.a.about), clean(nm.b.id),
+                     clean(nm.b.about)]
                     for nm in analysis.near_misses]
             out.append(f"Near misses (scored under the threshold of {threshold:g}; add the same "
                        "`group:` to both claims to join them, or `not_with:` to settle it):\n"
