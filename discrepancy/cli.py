@@ -116,8 +116,11 @@ def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
     problems: list[Problem] = []
     for path in paths or [Path("claims.yaml")]:
         if path.is_dir():
+            # Hidden files and folders (.git, .github, .venv, .pre-commit-hooks.yaml) are
+            # never claims: skipped inside a folder, read only when named on their own.
             found = sorted(p for p in path.rglob("*")
-                           if p.suffix.lower() in SUFFIXES and p.is_file())
+                           if p.suffix.lower() in SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
                 problems.append(Problem(Location(str(path)), "no claims files "
                                         f"({', '.join('*' + s for s in SUFFIXES)}) in this folder"))
@@ -127,7 +130,11 @@ def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
         else:
             problems.append(Problem(Location(str(path)), "no such file or folder"))
     out = []
+    seen: set[Path] = set()
     for f in files:
+        if f.resolve() in seen:  # a file named twice (alone and in its folder) is read once
+            continue
+        seen.add(f.resolve())
         try:
             out.append((f.as_posix(), f.read_text(encoding="utf-8-sig")))
         except UnicodeDecodeError as e:
@@ -140,7 +147,8 @@ def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
 
 
 def load(paths: list[Path] | None, threshold: float | None = None,
-         tolerance: float | None = None, progress: Progress = no_progress) -> Claims:
+         tolerance: float | None = None, progress: Progress = no_progress,
+         require_claims: bool = True) -> Claims:
     from discrepancy.load import build, reader_for
 
     documents, problems = [], []
@@ -156,7 +164,7 @@ def load(paths: list[Path] | None, threshold: float | None = None,
         except InputError as e:
             problems.extend(e.problems)
         raise InputError(problems)
-    return build(documents, overrides, progress=progress)
+    return build(documents, overrides, progress=progress, require_claims=require_claims)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -286,7 +294,7 @@ def parse(
     from discrepancy.render import parsed
 
     if settings_from is not None:
-        settings = load([settings_from], tolerance=tolerance).settings
+        settings = load([settings_from], tolerance=tolerance, require_claims=False).settings
     else:
         settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
     texts: list[str] = []

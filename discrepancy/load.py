@@ -65,6 +65,7 @@ class Document:
     # Node comes, when its fields were located only roughly, how to locate them exactly.
     rows: Callable[[list[Problem]], Iterator[tuple[Node, Callable[[], Node] | None]]] | None = None
     size: int = 0  # how many rows, roughly (for progress)
+    problems: tuple[Problem, ...] = ()  # found while reading (duplicate keys, bad tags)
 
 
 def parse_document(text: str, name: str) -> Document:
@@ -86,9 +87,8 @@ def parse_document(text: str, name: str) -> Document:
         return Document(name, None, digest)
     problems: list[Problem] = []
     root = _Walker(name, problems, text).walk(tree)
-    if problems:
-        raise InputError(problems)
-    return Document(name, root, digest)
+    # Not raised here: build() lists them with every other problem of the file.
+    return Document(name, root, digest, problems=tuple(problems))
 
 
 def _digest(text: str) -> str:
@@ -260,6 +260,9 @@ def _json_text_col(line: str, value: Any, at: Location) -> int:
     return 0
 
 
+UNREADABLE = "\x00unreadable"  # a scalar whose tag could not make a value: already a problem
+
+
 class _Walker:
     def __init__(self, name: str, problems: list[Problem], text: str) -> None:
         self.name = name
@@ -281,9 +284,12 @@ class _Walker:
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Node] = {}
+            merged: list[Node] = []
             for key_node, value_node in node.value:
-                key = self.constructor.construct_object(key_node, deep=True)
-                key = str(key)
+                if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults`
+                    merged.extend(self.merge(value_node))
+                    continue
+                key = str(self.construct(key_node))
                 if key in out:
                     first = out[key].loc.line
                     self.problems.append(Problem(self.loc(key_node),
@@ -294,11 +300,36 @@ class _Walker:
                 # An empty value (`about:`) has no position worth pointing at: use its key's.
                 out[key] = replace(child, loc=key_loc if child.value is None else child.loc,
                                    key_loc=key_loc)
+            for m in merged:  # keys written in the mapping itself win, as in YAML's merge
+                for key, child in m.value.items():
+                    out.setdefault(key, child)
             return Node(out, self.loc(node))
         if isinstance(node, yaml.SequenceNode):
             return Node([self.walk(n) for n in node.value], self.loc(node))
-        value = self.constructor.construct_object(node, deep=True)
+        value = self.construct(node)
         return Node(value, self.loc(node), text_col=self.text_col(node, value))
+
+    def construct(self, node: yaml.Node) -> Any:
+        """A scalar's value; a tag that cannot make one (`!foo`, `!!int abc`) is a problem."""
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as e:
+            reason = getattr(e, "problem", None) or str(e)
+            self.problems.append(Problem(self.loc(node), f"cannot read this YAML value "
+                                         f"({node.tag}): {reason}"))
+            return UNREADABLE
+
+    def merge(self, node: yaml.Node) -> list[Node]:
+        """The mappings a merge key brings in: one mapping or a list of them."""
+        parts = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        out = []
+        for part in parts:
+            walked = self.walk(part)
+            if isinstance(walked.value, dict):
+                out.append(walked)
+            else:
+                self.problems.append(Problem(walked.loc, "`<<` merges mappings only"))
+        return out
 
     def text_col(self, node: yaml.Node, value: Any) -> int:
         start, end = node.start_mark, node.end_mark
@@ -313,12 +344,13 @@ class _Walker:
 
 
 def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None,
-          check_references: bool = True, progress: Progress = no_progress) -> Claims:
+          check_references: bool = True, progress: Progress = no_progress,
+          require_claims: bool = True) -> Claims:
     """Validate documents together (sources may live in one file, claims in another).
     Without `check_references`, ids and sources named across files are not checked (for when
     a file that may define them could not be read)."""
     documents = list(documents)
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for d in documents for p in d.problems]
     tops = [(d, _top(d, problems)) for d in documents]
     settings = _settings(tops, overrides or {}, problems)
     aliases = _aliases(tops, problems)
@@ -343,6 +375,9 @@ def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None
                     claims.append(claim)
     if check_references:
         _check_references(claims, sources, have_sources, problems)
+        if require_claims and not claims and not problems:
+            problems.extend(Problem(Location(d.name), "no claims here (a claims file needs a "
+                                    "`claims:` list)") for d in documents)
     if problems:
         raise InputError(problems)
     if not have_sources:
@@ -419,7 +454,8 @@ def _settings(tops: list[tuple[Document, dict[str, Node]]], overrides: dict[str,
                     values["vague"] = vague
             elif key in SETTINGS_FIELDS:
                 v = child.value
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or (
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or not (
+                        math.isfinite(v)) or v < 0 or (
                         key == "match_threshold" and v > 100) or (
                         key.endswith("tolerance") and v >= 1):
                     problems.append(Problem(child.loc, f"`{key}` must be a number "
@@ -443,8 +479,10 @@ def _vague(node: Node, problems: list[Problem]) -> tuple[tuple[str, tuple[float,
         v = child.value
         if (not isinstance(v, list) or len(v) != 2
                 or not all(isinstance(x.value, (int, float)) and not isinstance(x.value, bool)
-                           for x in v) or v[0].value > v[1].value):
-            problems.append(Problem(child.loc, f"vague word `{word}` must be [low, high]"))
+                           and math.isfinite(x.value) and x.value >= 0 for x in v)
+                or v[0].value > v[1].value):
+            problems.append(Problem(child.loc, f"vague word `{word}` must be [low, high], two "
+                                    "numbers from 0 up"))
             continue
         table[" ".join(word.lower().split())] = (float(v[0].value), float(v[1].value))
     return tuple(table.items())
@@ -534,6 +572,8 @@ def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | N
         return None
     f: dict[str, Node] = node.value
     _unknown_fields(node, CLAIM_FIELDS, "a claim", problems)
+    if any(child.value is UNREADABLE for child in f.values()):
+        return None  # its problem is listed already
     missing = [name for name in REQUIRED if f.get(name) is None or f[name].value in (None, "")]
     for name in missing:
         problems.append(Problem(f[name].loc if name in f else node.loc,

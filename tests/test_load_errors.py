@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -46,6 +47,18 @@ CASES = [
      "not_with: [b]}\n", "6:5: `not_with` names unknown claim `b`"),
     ("bad-setting", "version: 1\nsettings:\n  match_threshold: 300\nclaims: []\n",
      "3:20: `match_threshold` must be a number (0 to 100)"),
+    # YAML reads .nan and .inf as numbers; a NaN threshold would silently group nothing
+    ("nan-setting", "settings:\n  match_threshold: .nan\nclaims: []\n",
+     "2:20: `match_threshold` must be a number"),
+    ("infinite-tolerance", "settings:\n  approx_tolerance: .inf\nclaims: []\n",
+     "2:21: `approx_tolerance` must be a number"),
+    ("negative-vague", "settings:\n  vague: {lots: [-50, -10]}\nclaims: []\n",
+     "2:17: vague word `lots` must be [low, high], two numbers from 0 up"),
+    ("unknown-tag", GOOD_SOURCES + "  - {source: seed-001, about: x, value: !foo 5}\n",
+     "6:41: cannot read this YAML value (!foo)"),
+    ("bad-typed-scalar", GOOD_SOURCES + "  - {source: seed-001, about: x, value: !!int abc}\n",
+     "6:41: cannot read this YAML value (tag:yaml.org,2002:int)"),
+    ("no-claims", "# only a comment\n", " no claims here"),
 ]
 
 
@@ -111,3 +124,32 @@ def test_problems_across_files_are_all_listed(cli, tmp_path):
     r = cli("report", str(tmp_path))
     assert r.code == 2, r
     assert "a.yaml:3:5" in r.err and "b.yaml:" in r.err, r
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems(cli, tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n  - source: a\n    source: b\n    about: x\n    value: 5\n"
+                    "  - {source: a, about: x, valu: 5}\n")
+    r = cli("report", str(path))
+    assert r.code == 2, r
+    assert "3:5: duplicate key 'source'" in r.err and "unknown field `valu`" in r.err, r
+
+
+def test_merge_keys_work_as_in_safe_load(cli, tmp_path):
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n  - &first {source: a, about: Wagner fighters, value: 10}\n"
+                    "  - <<: *first\n    source: b\n    value: 500\n")
+    r = cli("report", str(path), "-f", "json")
+    assert r.code == 0, r
+    data = json.loads(r.out)
+    assert data["summary"] == {"claims": 2, "sources": 2, "groups": 1, "conflicts": 1}
+
+
+def test_folders_skip_hidden_files_and_read_a_file_once(cli, tmp_path):
+    (tmp_path / "claims.yaml").write_text("claims:\n  - {id: c1, source: a, about: x, value: 5}\n")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("name: ci\non: push\njobs: {}\n")
+    (tmp_path / ".pre-commit-hooks.yaml").write_text("- id: x\n")
+    r = cli("report", str(tmp_path), str(tmp_path / "claims.yaml"), "-f", "json")
+    assert r.code == 0, r
+    assert json.loads(r.out)["summary"]["claims"] == 1
