@@ -7,7 +7,7 @@ from tabulate import tabulate
 from discrepancy.model import Member
 from discrepancy.pipeline import Analysis
 from discrepancy.render import json as json_render
-from discrepancy.render.text import clean
+from discrepancy.render.text import clean, plural
 
 
 def _ordered(analysis: Analysis) -> list:
@@ -47,6 +47,7 @@ def table(analysis: Analysis, near_misses: bool) -> str:
                                   tablefmt="simple", disable_numparse=True) + "\n")
         else:
             out.append("No near misses.\n")
-    out.append(f"{len(analysis.findings)} groups of {len(analysis.claims.claims)} claims "
+    out.append(f"{plural(len(analysis.findings), 'group')} of "
+               f"{plural(len(analysis.claims.claims), 'claim')} "
                f"(match threshold {threshold:g})\n")
     return "\n".join(out)
