@@ -4,13 +4,18 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test bench clean
+.PHONY: report test lint bench clean
 
 report: $(STAMP)  ## the discrepancy report on claims.yaml
 	$(BIN)/discrepancy report claims.yaml
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff (lint and format check) and mypy, all clean
+	$(BIN)/ruff check discrepancy tests bench
+	$(BIN)/ruff format --check discrepancy tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)  ## speed of the report and of --help (bench/README.md)
 	$(BIN)/python bench/startup.py

@@ -52,55 +52,203 @@ ACTORS = [
     ("Hezbollah", ["Hizbullah"]),
     ("the Houthis", ["Ansar Allah"]),
     ("the Syrian Democratic Forces", ["the SDF"]),
-    ("the Taliban", []), ("Hamas", []), ("Iran", []), ("Egypt", []), ("France", []),
-    ("Italy", []), ("Qatar", []), ("Sudan", []), ("Chad", []), ("Algeria", []),
-    ("Tunisia", []), ("Jordan", []), ("Greece", []), ("Israel", []), ("Ukraine", []),
-    ("Germany", []), ("China", []), ("Nigeria", []), ("Mali", []), ("Niger", []),
-    ("Ethiopia", []), ("Somalia", []), ("Kenya", []), ("Pakistan", []), ("India", []),
-    ("Saudi Arabia", []), ("the United Arab Emirates", ["the UAE"]), ("Morocco", []),
+    ("the Taliban", []),
+    ("Hamas", []),
+    ("Iran", []),
+    ("Egypt", []),
+    ("France", []),
+    ("Italy", []),
+    ("Qatar", []),
+    ("Sudan", []),
+    ("Chad", []),
+    ("Algeria", []),
+    ("Tunisia", []),
+    ("Jordan", []),
+    ("Greece", []),
+    ("Israel", []),
+    ("Ukraine", []),
+    ("Germany", []),
+    ("China", []),
+    ("Nigeria", []),
+    ("Mali", []),
+    ("Niger", []),
+    ("Ethiopia", []),
+    ("Somalia", []),
+    ("Kenya", []),
+    ("Pakistan", []),
+    ("India", []),
+    ("Saudi Arabia", []),
+    ("the United Arab Emirates", ["the UAE"]),
+    ("Morocco", []),
 ]
-COUNTRY_ACTORS = ["Turkey", "Russia", "Iran", "Egypt", "France", "Italy", "Qatar", "Sudan",
-                  "Chad", "Algeria", "Tunisia", "Jordan", "Greece", "Israel", "Ukraine",
-                  "Germany", "China", "Nigeria", "Mali", "Niger"]
+COUNTRY_ACTORS = [
+    "Turkey",
+    "Russia",
+    "Iran",
+    "Egypt",
+    "France",
+    "Italy",
+    "Qatar",
+    "Sudan",
+    "Chad",
+    "Algeria",
+    "Tunisia",
+    "Jordan",
+    "Greece",
+    "Israel",
+    "Ukraine",
+    "Germany",
+    "China",
+    "Nigeria",
+    "Mali",
+    "Niger",
+]
 PLACES = [
-    ("Libya", []), ("Syria", []), ("Lebanon", []), ("Yemen", []), ("Iraq", []),
-    ("Tripoli, Libya", []), ("Tripoli, Lebanon", []), ("Lincoln, Nebraska", []),
-    ("Lincoln, Illinois", []), ("Springfield, Illinois", []), ("Springfield, Missouri", []),
-    ("Portland, Oregon", []), ("Portland, Maine", []), ("Alexandria, Egypt", []),
+    ("Libya", []),
+    ("Syria", []),
+    ("Lebanon", []),
+    ("Yemen", []),
+    ("Iraq", []),
+    ("Tripoli, Libya", []),
+    ("Tripoli, Lebanon", []),
+    ("Lincoln, Nebraska", []),
+    ("Lincoln, Illinois", []),
+    ("Springfield, Illinois", []),
+    ("Springfield, Missouri", []),
+    ("Portland, Oregon", []),
+    ("Portland, Maine", []),
+    ("Alexandria, Egypt", []),
     ("Alexandria, Virginia", []),
     ("Deir ez-Zor", ["Deir el-Zour", "Deir al-Zour", "Dayr az-Zawr"]),
-    ("Misrata", ["Misurata"]), ("Khmeimim", ["Hmeimim"]), ("Qamishli", ["Kamishli", "Qamishlo"]),
-    ("Benghazi", []), ("Sirte", ["Sirt"]), ("Idlib", []), ("Aleppo", []), ("Homs", []),
-    ("Raqqa", ["Raqqah"]), ("Mosul", []), ("Gaza", ["the Gaza Strip"]), ("Darfur", []),
-    ("Kharkiv", ["Kharkov"]), ("Kyiv", ["Kiev"]), ("Donetsk", []), ("Mogadishu", []),
+    ("Misrata", ["Misurata"]),
+    ("Khmeimim", ["Hmeimim"]),
+    ("Qamishli", ["Kamishli", "Qamishlo"]),
+    ("Benghazi", []),
+    ("Sirte", ["Sirt"]),
+    ("Idlib", []),
+    ("Aleppo", []),
+    ("Homs", []),
+    ("Raqqa", ["Raqqah"]),
+    ("Mosul", []),
+    ("Gaza", ["the Gaza Strip"]),
+    ("Darfur", []),
+    ("Kharkiv", ["Kharkov"]),
+    ("Kyiv", ["Kiev"]),
+    ("Donetsk", []),
+    ("Mogadishu", []),
 ]
 # Places that share a name and differ in their country or state: the hardest negatives.
-TWIN_PLACES = [("Tripoli, Libya", "Tripoli, Lebanon"), ("Lincoln, Nebraska", "Lincoln, Illinois"),
-               ("Springfield, Illinois", "Springfield, Missouri"),
-               ("Portland, Oregon", "Portland, Maine"),
-               ("Alexandria, Egypt", "Alexandria, Virginia")]
-ADJECTIVES = {"Syrian": "Libyan", "Libyan": "Syrian", "Sudanese": "Chadian",
-              "Chadian": "Sudanese", "Russian": "Ukrainian", "Ukrainian": "Russian",
-              "Turkish": "Greek", "Greek": "Turkish"}
-SUBJECTS = ["fighters", "mercenaries", "soldiers", "civilians", "refugees", "drones", "tanks",
-            "air defence systems", "landmines", "rockets", "detainees", "aid workers",
-            "journalists", "displaced families", "militia members", "military instructors",
-            "armoured vehicles", "artillery shells", "combat aircraft", "medical staff",
-            "foreign advisers", "police officers", "prisoners", "recruits", "trucks of fuel",
-            "warships", "patrol boats", "security contractors", "tribal elders", "students"]
+TWIN_PLACES = [
+    ("Tripoli, Libya", "Tripoli, Lebanon"),
+    ("Lincoln, Nebraska", "Lincoln, Illinois"),
+    ("Springfield, Illinois", "Springfield, Missouri"),
+    ("Portland, Oregon", "Portland, Maine"),
+    ("Alexandria, Egypt", "Alexandria, Virginia"),
+]
+ADJECTIVES = {
+    "Syrian": "Libyan",
+    "Libyan": "Syrian",
+    "Sudanese": "Chadian",
+    "Chadian": "Sudanese",
+    "Russian": "Ukrainian",
+    "Ukrainian": "Russian",
+    "Turkish": "Greek",
+    "Greek": "Turkish",
+}
+SUBJECTS = [
+    "fighters",
+    "mercenaries",
+    "soldiers",
+    "civilians",
+    "refugees",
+    "drones",
+    "tanks",
+    "air defence systems",
+    "landmines",
+    "rockets",
+    "detainees",
+    "aid workers",
+    "journalists",
+    "displaced families",
+    "militia members",
+    "military instructors",
+    "armoured vehicles",
+    "artillery shells",
+    "combat aircraft",
+    "medical staff",
+    "foreign advisers",
+    "police officers",
+    "prisoners",
+    "recruits",
+    "trucks of fuel",
+    "warships",
+    "patrol boats",
+    "security contractors",
+    "tribal elders",
+    "students",
+]
 MODIFIERS = ["paid", "foreign", "armed", "new", "wounded", "former", "local", "young"]
 # (verb, preposition before the place)
-VERBS = [("sent", "to"), ("deployed", "in"), ("killed", "in"), ("trained", "in"),
-         ("recruited", "in"), ("detained", "in"), ("evacuated", "from"), ("supplied", "to"),
-         ("captured", "near"), ("transferred", "to"), ("financed", "in"), ("wounded", "in"),
-         ("withdrawn", "from"), ("stationed", "in"), ("registered", "in")]
+VERBS = [
+    ("sent", "to"),
+    ("deployed", "in"),
+    ("killed", "in"),
+    ("trained", "in"),
+    ("recruited", "in"),
+    ("detained", "in"),
+    ("evacuated", "from"),
+    ("supplied", "to"),
+    ("captured", "near"),
+    ("transferred", "to"),
+    ("financed", "in"),
+    ("wounded", "in"),
+    ("withdrawn", "from"),
+    ("stationed", "in"),
+    ("registered", "in"),
+]
 OUTLETS = [f"outlet-{i:02d}" for i in range(60)]
-SYLLABLES = ["ka", "qa", "dra", "vor", "mi", "ros", "tel", "zan", "bu", "khal", "dhi", "jar",
-             "sou", "nee", "ly", "ber", "gat", "om", "ush", "rin", "taf", "el", "sar", "kov"]
+SYLLABLES = [
+    "ka",
+    "qa",
+    "dra",
+    "vor",
+    "mi",
+    "ros",
+    "tel",
+    "zan",
+    "bu",
+    "khal",
+    "dhi",
+    "jar",
+    "sou",
+    "nee",
+    "ly",
+    "ber",
+    "gat",
+    "om",
+    "ush",
+    "rin",
+    "taf",
+    "el",
+    "sar",
+    "kov",
+]
 ORG_KINDS = ["Legion", "Front", "Guard", "Movement", "Battalion", "Council", "Militia"]
 # Spelling alternations outlets use, which the tool folds (see discrepancy/normalise.py).
-RESPELL = [("q", "k"), ("k", "q"), ("ou", "u"), ("u", "ou"), ("ee", "i"), ("i", "ee"),
-           ("y", "i"), ("i", "y"), ("e", "i"), ("dh", "z"), ("kh", "h"), ("j", "dj")]
+RESPELL = [
+    ("q", "k"),
+    ("k", "q"),
+    ("ou", "u"),
+    ("u", "ou"),
+    ("ee", "i"),
+    ("i", "ee"),
+    ("y", "i"),
+    ("i", "y"),
+    ("e", "i"),
+    ("dh", "z"),
+    ("kh", "h"),
+    ("j", "dj"),
+]
 
 
 def _invent(rng: random.Random, used: set[str]) -> str:
@@ -121,7 +269,7 @@ def _respell(rng: random.Random, word: str) -> str:
     a, b = rng.choice(options)
     low = word.lower()
     at = low.find(a)
-    out = word[:at] + b + word[at + len(a):]
+    out = word[:at] + b + word[at + len(a) :]
     return out[0].upper() + out[1:] if word[0].isupper() else out
 
 
@@ -135,13 +283,13 @@ def _typo(rng: random.Random, text: str) -> str:
     at = rng.randrange(1, len(w) - 1)
     kind = rng.randrange(4)
     if kind == 0:
-        w = w[:at] + w[at + 1] + w[at] + w[at + 2:]  # swap two letters
+        w = w[:at] + w[at + 1] + w[at] + w[at + 2 :]  # swap two letters
     elif kind == 1:
-        w = w[:at] + w[at + 1:]  # drop one
+        w = w[:at] + w[at + 1 :]  # drop one
     elif kind == 2:
         w = w[:at] + w[at] + w[at:]  # double one
     else:
-        w = w[:at] + rng.choice("aeioustnr") + w[at + 1:]  # hit a neighbour
+        w = w[:at] + rng.choice("aeioustnr") + w[at + 1 :]  # hit a neighbour
     words[i] = w
     return " ".join(words)
 
@@ -199,15 +347,29 @@ class Generator:
         rng = self.rng
         while True:
             q = rng.random()
-            qualifier = ("" if q < 0.5 else f"in {rng.randint(2005, 2024)}" if q < 0.75
-                         else f"of the {_ordinal(rng.randint(1, 150))} Brigade")
+            qualifier = (
+                ""
+                if q < 0.5
+                else f"in {rng.randint(2005, 2024)}"
+                if q < 0.75
+                else f"of the {_ordinal(rng.randint(1, 150))} Brigade"
+            )
             verb, prep = rng.choice(VERBS)
-            t = Thing(rng.choice(SUBJECTS), rng.choice(MODIFIERS) if rng.random() < 0.3 else "",
-                      rng.choice(list(ADJECTIVES)) if rng.random() < 0.4 else "", verb, prep,
-                      rng.choice(self.actors), rng.choice(self.places), qualifier)
-            marks = [("s", t.adjective, t.verb, t.actor, t.place, t.qualifier),
-                     ("v", t.subject, t.adjective, t.actor, t.place, t.qualifier),
-                     ("m", t.subject, t.adjective, t.verb, t.actor, t.place, t.qualifier)]
+            t = Thing(
+                rng.choice(SUBJECTS),
+                rng.choice(MODIFIERS) if rng.random() < 0.3 else "",
+                rng.choice(list(ADJECTIVES)) if rng.random() < 0.4 else "",
+                verb,
+                prep,
+                rng.choice(self.actors),
+                rng.choice(self.places),
+                qualifier,
+            )
+            marks = [
+                ("s", t.adjective, t.verb, t.actor, t.place, t.qualifier),
+                ("v", t.subject, t.adjective, t.actor, t.place, t.qualifier),
+                ("m", t.subject, t.adjective, t.verb, t.actor, t.place, t.qualifier),
+            ]
             if not any(m in self.seen for m in marks):
                 self.seen.update(marks)
                 return t
@@ -220,7 +382,7 @@ class Generator:
             kinds.append("adjective")
         if t.place in self.twin_of:
             kinds += ["twin", "twin"]
-        if t.actor in COUNTRY_ACTORS and t.place in COUNTRY_ACTORS + ["Libya", "Syria"]:
+        if t.actor in COUNTRY_ACTORS and t.place in [*COUNTRY_ACTORS, "Libya", "Syria"]:
             kinds.append("swap")
         kind = rng.choice(kinds)
         if kind == "actor":
@@ -252,8 +414,9 @@ class Generator:
         subject = t.subject
         if rng.random() < 0.2:
             subject = subject[:-1] if subject.endswith("s") else subject
-        head = " ".join(w for w in (t.modifier if rng.random() < 0.8 else "", t.adjective,
-                                    subject) if w)
+        head = " ".join(
+            w for w in (t.modifier if rng.random() < 0.8 else "", t.adjective, subject) if w
+        )
         order = rng.randrange(3)
         if order == 0:
             text = f"{head} {t.verb} by {actor} {t.prep} {place}"
@@ -273,13 +436,20 @@ class Generator:
     def value(self, base: int, conflict: bool) -> str:
         rng = self.rng
         n = base * rng.choice([3, 4, 5]) if conflict else base
-        forms = [f"{n:,}", f"about {n:,}", f"more than {int(n * 0.95):,}", f"nearly {n:,}",
-                 f"at least {int(n * 0.9):,}", str(n)]
+        forms = [
+            f"{n:,}",
+            f"about {n:,}",
+            f"more than {int(n * 0.95):,}",
+            f"nearly {n:,}",
+            f"at least {int(n * 0.9):,}",
+            str(n),
+        ]
         return rng.choice(forms)
 
 
-def generate(n_claims: int, seed: int = 6) -> tuple[list[dict], dict[str, list[str]],
-                                                     dict[str, str], list[tuple[str, str]]]:
+def generate(
+    n_claims: int, seed: int = 6
+) -> tuple[list[dict], dict[str, list[str]], dict[str, str], list[tuple[str, str]]]:
     """Claims (rows with the YAML field names), the aliases table, each claim's true group and
     the hard-negative pairs of groups."""
     g = Generator(seed)
@@ -297,8 +467,11 @@ def generate(n_claims: int, seed: int = 6) -> tuple[list[dict], dict[str, list[s
         base = rng.choice([rng.randint(2, 99), rng.randint(100, 9999), rng.randint(10_000, 90_000)])
         conflict = rng.random() < 0.25
         for k in range(size):
-            row = {"source": rng.choice(OUTLETS), "about": g.wording(t),
-                   "value": g.value(base, conflict and k == size - 1)}
+            row = {
+                "source": rng.choice(OUTLETS),
+                "about": g.wording(t),
+                "value": g.value(base, conflict and k == size - 1),
+            }
             if period:
                 row["period"] = period
             rows.append(row)
@@ -323,13 +496,16 @@ def generate(n_claims: int, seed: int = 6) -> tuple[list[dict], dict[str, list[s
     return claims, g.aliases, labels, hard
 
 
-def write(n_claims: int, folder: Path,
-          seed: int = 6) -> tuple[Path, Path, dict[str, str], list[tuple[str, str]]]:
+def write(
+    n_claims: int, folder: Path, seed: int = 6
+) -> tuple[Path, Path, dict[str, str], list[tuple[str, str]]]:
     claims, aliases, labels, hard = generate(n_claims, seed)
     folder.mkdir(parents=True, exist_ok=True)
     names = folder / "aliases.yaml"
-    names.write_text("version: 1\naliases:\n" + "".join(
-        f"  {json.dumps(c)}: {json.dumps(v)}\n" for c, v in sorted(aliases.items())))
+    names.write_text(
+        "version: 1\naliases:\n"
+        + "".join(f"  {json.dumps(c)}: {json.dumps(v)}\n" for c, v in sorted(aliases.items()))
+    )
     data = folder / "claims.jsonl"
     with data.open("w", encoding="utf-8") as f:
         for c in claims:
@@ -339,8 +515,9 @@ def write(n_claims: int, folder: Path,
     return names, data, labels, hard
 
 
-def score(predicted: list[list[str]], labels: dict[str, str],
-          hard: list[tuple[str, str]]) -> dict[str, float]:
+def score(
+    predicted: list[list[str]], labels: dict[str, str], hard: list[tuple[str, str]]
+) -> dict[str, float]:
     """Pairwise precision and recall, B-cubed precision, recall and F1, and how many
     hard-negative pairs of groups were merged."""
     pred_of = {cid: n for n, group in enumerate(predicted) for cid in group}
@@ -360,10 +537,15 @@ def score(predicted: list[list[str]], labels: dict[str, str],
     for c, label in labels.items():
         groups_of[label].add(pred_of[c])
     merged = sum(1 for a, b in hard if groups_of[a] & groups_of[b])
-    return {"pairwise_precision": precision, "pairwise_recall": recall,
-            "bcubed_precision": b_p, "bcubed_recall": b_r,
-            "bcubed_f1": 2 * b_p * b_r / (b_p + b_r), "hard_negatives": len(hard),
-            "hard_negatives_merged": merged}
+    return {
+        "pairwise_precision": precision,
+        "pairwise_recall": recall,
+        "bcubed_precision": b_p,
+        "bcubed_recall": b_r,
+        "bcubed_f1": 2 * b_p * b_r / (b_p + b_r),
+        "hard_negatives": len(hard),
+        "hard_negatives_merged": merged,
+    }
 
 
 def _discrepancy(*args: str) -> list[str]:
@@ -373,19 +555,30 @@ def _discrepancy(*args: str) -> list[str]:
 def quality(n_claims: int, seed: int) -> bool:
     with tempfile.TemporaryDirectory(prefix="discrepancy-bench-") as tmp:
         names, data, labels, hard = write(n_claims, Path(tmp), seed)
-        out = subprocess.run(_discrepancy("groups", str(names), str(data), "--format", "json"),
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            _discrepancy("groups", str(names), str(data), "--format", "json"),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     predicted = [g["claims"] for g in json.loads(out)["groups"]]
     m = score(predicted, labels, hard)
-    print(f"labelled set: {n_claims:,} claims in {len(set(labels.values())):,} true groups, "
-          f"{m['hard_negatives']:,} hard-negative pairs (seed {seed})")
+    print(
+        f"labelled set: {n_claims:,} claims in {len(set(labels.values())):,} true groups, "
+        f"{m['hard_negatives']:,} hard-negative pairs (seed {seed})"
+    )
     print(f"  pairwise precision {m['pairwise_precision']:.4f}  (target >= {PRECISION})")
     print(f"  pairwise recall    {m['pairwise_recall']:.4f}  (target >= {RECALL})")
-    print(f"  B-cubed precision {m['bcubed_precision']:.4f}, recall {m['bcubed_recall']:.4f}, "
-          f"F1 {m['bcubed_f1']:.4f}")
+    print(
+        f"  B-cubed precision {m['bcubed_precision']:.4f}, recall {m['bcubed_recall']:.4f}, "
+        f"F1 {m['bcubed_f1']:.4f}"
+    )
     print(f"  hard negatives merged: {m['hard_negatives_merged']}  (target 0)")
-    return (m["pairwise_precision"] >= PRECISION and m["pairwise_recall"] >= RECALL
-            and m["hard_negatives_merged"] == 0)
+    return (
+        m["pairwise_precision"] >= PRECISION
+        and m["pairwise_recall"] >= RECALL
+        and m["hard_negatives_merged"] == 0
+    )
 
 
 def measure(args: list[str]) -> tuple[float, float]:
@@ -410,23 +603,29 @@ def scale(sizes: list[int], seed: int) -> bool:
             folder = Path(tmp) / str(n)
             names, data, _, _ = write(n, folder, seed)
             out = folder / "report.json"
-            seconds, mb = measure(_discrepancy("report", str(names), str(data), "--format",
-                                               "json", "--output", str(out)))
+            seconds, mb = measure(
+                _discrepancy(
+                    "report", str(names), str(data), "--format", "json", "--output", str(out)
+                )
+            )
             times[n] = seconds
             target = SECONDS.get(n)
             met = (target is None or seconds <= target) and mb <= MEMORY_MB
             ok &= met
             note = f"<= {target:g} s, <= {MEMORY_MB} MB" if target else f"<= {MEMORY_MB} MB"
-            print(f"{n:>10,} {seconds:8.1f} {mb:8.0f}  {note} {'ok' if met else 'MISSED'}",
-                  flush=True)
+            print(
+                f"{n:>10,} {seconds:8.1f} {mb:8.0f}  {note} {'ok' if met else 'MISSED'}", flush=True
+            )
             for p in folder.iterdir():
                 p.unlink()
     if 100_000 in times and 1_000_000 in times:
         growth = times[1_000_000] / times[100_000]
         ok &= growth <= GROWTH
         print(f"100k -> 1M: {growth:.1f}x the time (target <= {GROWTH:g}x)")
-    print(f"(whole `discrepancy report ... --format json --output FILE` processes on JSON Lines, "
-          f"{os.cpu_count()} cores, Python {sys.version.split()[0]})")
+    print(
+        f"(whole `discrepancy report ... --format json --output FILE` processes on JSON Lines, "
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]})"
+    )
     return ok
 
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from discrepancy import lexicon  # noqa: E402
-from discrepancy.model import VAGUE_DEFAULTS  # noqa: E402
-from discrepancy.quantities import clear_cache, parse_quantity  # noqa: E402
+from discrepancy import lexicon
+from discrepancy.model import VAGUE_DEFAULTS
+from discrepancy.quantities import clear_cache, parse_quantity
 
 N = 100_000
 DISTINCT_IN_REPEATS = 300
@@ -35,14 +35,49 @@ TARGETS = {"distinct": 30_000, "repeated": 300_000}
 
 HEDGES = [h for h, rule in lexicon.HEDGES.items() if rule not in ("between", "from")]
 SUFFIXES = ["or more", "+", "or so", "or fewer", "-plus"]
-WORDS = ["two thousand", "a hundred and fifty", "eight thousand five hundred", "seventy-two",
-         "half a million", "a quarter of a million", "one and a half", "three dozen", "a dozen",
-         "twenty-five", "four hundred", "two million three hundred thousand", "fifteen"]
-UNITS = ["", "", "", "", "dollars", "dollars a month", "euros", "Syrian pounds", "days", "months",
-         "%", "percent", "per cent", "a year"]
+WORDS = [
+    "two thousand",
+    "a hundred and fifty",
+    "eight thousand five hundred",
+    "seventy-two",
+    "half a million",
+    "a quarter of a million",
+    "one and a half",
+    "three dozen",
+    "a dozen",
+    "twenty-five",
+    "four hundred",
+    "two million three hundred thousand",
+    "fifteen",
+]
+UNITS = [
+    "",
+    "",
+    "",
+    "",
+    "dollars",
+    "dollars a month",
+    "euros",
+    "Syrian pounds",
+    "days",
+    "months",
+    "%",
+    "percent",
+    "per cent",
+    "a year",
+]
 SIGNS = ["$", "€", "£", "US$"]
-TAILS = ["", "", "fighters", "paid Syrian fighters", "Russian mercenaries", "in 2019",
-         "troops in early April 2020", "MIM-23 Hawk systems", "people, officials said"]
+TAILS = [
+    "",
+    "",
+    "fighters",
+    "paid Syrian fighters",
+    "Russian mercenaries",
+    "in 2019",
+    "troops in early April 2020",
+    "MIM-23 Hawk systems",
+    "people, officials said",
+]
 
 
 def _digits(rng: random.Random) -> str:
@@ -68,8 +103,15 @@ def expression(rng: random.Random) -> str:
         core = rng.choice(list(VAGUE_DEFAULTS)) + rng.choice(["", " of"])
     elif shape < 0.27:
         a, b = sorted([rng.randrange(1, 5000), rng.randrange(1, 5000)])
-        core = rng.choice([f"between {a:,} and {b:,}", f"from {a} to {b}", f"{a:,}-{b:,}",
-                           f"{a} to {b} thousand", f"{a} or {b}"])
+        core = rng.choice(
+            [
+                f"between {a:,} and {b:,}",
+                f"from {a} to {b}",
+                f"{a:,}-{b:,}",
+                f"{a} to {b} thousand",
+                f"{a} or {b}",
+            ]
+        )
     else:
         core = _number(rng)
     unit = rng.choice(UNITS)
@@ -79,7 +121,7 @@ def expression(rng: random.Random) -> str:
     if shape >= 0.12 and rng.random() < 0.5:
         parts.append(rng.choice(HEDGES))
     parts += [core, unit]
-    if not parts[0] in HEDGES and rng.random() < 0.08:
+    if parts[0] not in HEDGES and rng.random() < 0.08:
         parts.append(rng.choice(SUFFIXES))
     parts.append(rng.choice(TAILS))
     return " ".join(p for p in parts if p)
@@ -112,8 +154,10 @@ def main() -> int:
     runs = parser.parse_args().runs
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    sets = {"distinct": distinct(random.Random(5), N),
-            "repeated": repeated(random.Random(6), N, DISTINCT_IN_REPEATS)}
+    sets = {
+        "distinct": distinct(random.Random(5), N),
+        "repeated": repeated(random.Random(6), N, DISTINCT_IN_REPEATS),
+    }
     failed = False
     print(f"{'expressions':12} {'median/s':>10} {'best/s':>10}  target")
     for name, expressions in sets.items():
@@ -121,10 +165,14 @@ def main() -> int:
         median = statistics.median(rates)
         ok = median >= TARGETS[name]
         failed |= not ok
-        print(f"{name:12} {median:10,.0f} {rates[-1]:10,.0f}  "
-              f">= {TARGETS[name]:,}/s {'ok' if ok else 'MISSED'}")
-    print(f"({N:,} expressions each, {runs} runs, one core, CPU time, empty cache at the start "
-          f"of each run, Python {sys.version.split()[0]})")
+        print(
+            f"{name:12} {median:10,.0f} {rates[-1]:10,.0f}  "
+            f">= {TARGETS[name]:,}/s {'ok' if ok else 'MISSED'}"
+        )
+    print(
+        f"({N:,} expressions each, {runs} runs, one core, CPU time, empty cache at the start "
+        f"of each run, Python {sys.version.split()[0]})"
+    )
     return 1 if failed else 0
 
 

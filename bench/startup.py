@@ -19,8 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = {
     "discrepancy report claims.yaml": (["report", "claims.yaml"], 0.5),
     "discrepancy report --all -f json": (["report", "--all", "-f", "json", "claims.yaml"], 0.5),
-    "discrepancy report --all -f markdown": (["report", "--all", "-f", "markdown",
-                                              "claims.yaml"], 0.5),
+    "discrepancy report --all -f markdown": (
+        ["report", "--all", "-f", "markdown", "claims.yaml"],
+        0.5,
+    ),
     "discrepancy check claims.yaml": (["check", "claims.yaml"], 0.5),
     "discrepancy --help": (["--help"], 0.3),
 }
@@ -28,8 +30,13 @@ COMMANDS = {
 
 def timed(args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "discrepancy", *args], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "discrepancy", *args],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -45,8 +52,10 @@ def main() -> int:
         median = statistics.median(times)
         ok = median < target
         failed |= not ok
-        print(f"{name:36} {times[0]:7.3f} {median:7.3f} {times[-1]:7.3f}  "
-              f"< {target} s {'ok' if ok else 'MISSED'}")
+        print(
+            f"{name:36} {times[0]:7.3f} {median:7.3f} {times[-1]:7.3f}  "
+            f"< {target} s {'ok' if ok else 'MISSED'}"
+        )
     print(f"({runs} runs each, seconds of wall time, Python {sys.version.split()[0]})")
     return 1 if failed else 0
 

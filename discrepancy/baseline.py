@@ -135,16 +135,26 @@ def entries(found: Sequence[Contradiction], previous: Baseline) -> tuple[Entry, 
     """Today's contradictions as baseline entries, sorted, keeping the reasons a reviewer wrote
     for the ones that still occur."""
     reasons = {e.fingerprint: e.reason for e in previous.entries}
-    return tuple(sorted(
-        (Entry(c.fingerprint, c.about, tuple(Side(x.id, x.source, x.value)
-                                             for x in (c.conflict.a, c.conflict.b)),
-               reasons.get(c.fingerprint, "")) for c in found),
-        key=lambda e: e.fingerprint))
+    return tuple(
+        sorted(
+            (
+                Entry(
+                    c.fingerprint,
+                    c.about,
+                    tuple(Side(x.id, x.source, x.value) for x in (c.conflict.a, c.conflict.b)),
+                    reasons.get(c.fingerprint, ""),
+                )
+                for c in found
+            ),
+            key=lambda e: e.fingerprint,
+        )
+    )
 
 
 def dumps(baseline_entries: Sequence[Entry]) -> str:
     """The baseline file: JSON, one entry per contradiction and one line per claim, with no line
     numbers or dates, so that its diff in a pull request shows only contradictions that changed."""
+
     def q(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
@@ -157,7 +167,8 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
         + "\n      ],\n"
         f'      "reason": {q(e.reason)}\n'
         "    }"
-        for e in baseline_entries]
+        for e in baseline_entries
+    ]
     body = "[\n" + ",\n".join(items) + "\n  ]" if items else "[]"
     return f'{{\n  "version": {VERSION},\n  "contradictions": {body}\n}}\n'
 
@@ -170,8 +181,7 @@ def parse(text: str, name: str) -> Baseline:
         json.loads(text)
         root = _JsonReader(text, name, problems).read()
     except json.JSONDecodeError as e:
-        raise InputError.at(Location(name, e.lineno, e.colno),
-                            f"not valid JSON: {e.msg}") from None
+        raise InputError.at(Location(name, e.lineno, e.colno), f"not valid JSON: {e.msg}") from None
     except ValueError as e:  # e.g. an integer past Python's 4,300-digit limit
         raise InputError.at(Location(name), f"not a baseline: {e}") from None
     except RecursionError:
@@ -184,16 +194,24 @@ def parse(text: str, name: str) -> Baseline:
 
 def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:
     if not isinstance(root.value, dict):
-        problems.append(Problem(root.loc, "a baseline must be a JSON object with `version` and "
-                                "`contradictions`"))
+        problems.append(
+            Problem(
+                root.loc, "a baseline must be a JSON object with `version` and `contradictions`"
+            )
+        )
         return ()
     top: dict[str, Node] = root.value
     _fields(root, TOP_FIELDS, TOP_FIELDS, "the baseline", problems)
     version = top.get("version")
     if version is not None and (type(version.value) is not int or version.value != VERSION):
-        problems.append(Problem(version.loc, f"unsupported baseline version "
-                                f"{json.dumps(version.value)}: this discrepancy reads version "
-                                f"{VERSION}"))
+        problems.append(
+            Problem(
+                version.loc,
+                f"unsupported baseline version "
+                f"{json.dumps(version.value)}: this discrepancy reads version "
+                f"{VERSION}",
+            )
+        )
     items = top.get("contradictions")
     if items is None:
         return ()
@@ -207,8 +225,13 @@ def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:
         if entry is None:
             continue
         if entry.fingerprint in first:
-            problems.append(Problem(entry.location, f"fingerprint {entry.fingerprint} is listed "
-                                    f"twice (first at line {first[entry.fingerprint].line})"))
+            problems.append(
+                Problem(
+                    entry.location,
+                    f"fingerprint {entry.fingerprint} is listed "
+                    f"twice (first at line {first[entry.fingerprint].line})",
+                )
+            )
             continue
         first[entry.fingerprint] = entry.location
         out.append(entry)
@@ -217,16 +240,25 @@ def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:
 
 def _entry(node: Node, problems: list[Problem]) -> Entry | None:
     if not isinstance(node.value, dict):
-        problems.append(Problem(node.loc, "each baseline entry must be an object with "
-                                "`fingerprint`, `about` and `claims`"))
+        problems.append(
+            Problem(
+                node.loc,
+                "each baseline entry must be an object with `fingerprint`, `about` and `claims`",
+            )
+        )
         return None
     before = len(problems)
     _fields(node, ENTRY_FIELDS, ENTRY_REQUIRED, "a baseline entry", problems)
     f: dict[str, Node] = node.value
     fp = _string(f.get("fingerprint"), "fingerprint", problems)
     if fp and not FINGERPRINT.match(fp):
-        problems.append(Problem(f["fingerprint"].loc, f"`fingerprint` must be 16 hex digits "
-                                f"as `discrepancy baseline` writes them, not {json.dumps(fp)}"))
+        problems.append(
+            Problem(
+                f["fingerprint"].loc,
+                f"`fingerprint` must be 16 hex digits "
+                f"as `discrepancy baseline` writes them, not {json.dumps(fp)}",
+            )
+        )
     about = _string(f.get("about"), "about", problems)
     reason = _string(f.get("reason"), "reason", problems)
     sides = _sides(f.get("claims"), problems)
@@ -239,27 +271,44 @@ def _sides(node: Node | None, problems: list[Problem]) -> tuple[Side, ...]:
     if node is None:
         return ()
     if not isinstance(node.value, list) or len(node.value) != 2:
-        problems.append(Problem(node.loc, "`claims` must list the two claims of the "
-                                "contradiction, each with `id`, `source` and `value`"))
+        problems.append(
+            Problem(
+                node.loc,
+                "`claims` must list the two claims of the "
+                "contradiction, each with `id`, `source` and `value`",
+            )
+        )
         return ()
     sides = []
     for item in node.value:
         if not isinstance(item.value, dict):
-            problems.append(Problem(item.loc, "a baseline claim must be an object with `id`, "
-                                    "`source` and `value`"))
+            problems.append(
+                Problem(
+                    item.loc, "a baseline claim must be an object with `id`, `source` and `value`"
+                )
+            )
             continue
         _fields(item, SIDE_FIELDS, SIDE_FIELDS, "a baseline claim", problems)
         sides.append(Side(*(_string(item.value.get(k), k, problems) for k in SIDE_FIELDS)))
     return tuple(sides)
 
 
-def _fields(node: Node, allowed: tuple[str, ...], required: tuple[str, ...], what: str,
-            problems: list[Problem]) -> None:
+def _fields(
+    node: Node,
+    allowed: tuple[str, ...],
+    required: tuple[str, ...],
+    what: str,
+    problems: list[Problem],
+) -> None:
     fields: dict[str, Node] = node.value
     for key, child in fields.items():
         if key not in allowed:
-            problems.append(Problem(child.key_loc or child.loc, f"unknown field `{key}` in {what}"
-                                    f"{_did_you_mean(key, allowed)}"))
+            problems.append(
+                Problem(
+                    child.key_loc or child.loc,
+                    f"unknown field `{key}` in {what}{_did_you_mean(key, allowed)}",
+                )
+            )
     for key in required:
         if key not in fields:
             problems.append(Problem(node.loc, f"{what} is missing `{key}`"))
@@ -318,8 +367,9 @@ class _JsonReader:
                 child, pos = self._value(self._skip(pos) + 1)  # past the ':'
                 if key in members:
                     first = members[key].key_loc or members[key].loc
-                    self.problems.append(Problem(key_loc, f"duplicate key `{key}` (first at "
-                                                 f"line {first.line})"))
+                    self.problems.append(
+                        Problem(key_loc, f"duplicate key `{key}` (first at line {first.line})")
+                    )
                 else:
                     members[key] = replace(child, key_loc=key_loc)
                 pos = self._after_item(pos)

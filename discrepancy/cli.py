@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -58,15 +58,35 @@ class CheckFormat(str, Enum):
 BASELINE_FILE = Path(".discrepancy-baseline.json")
 
 
-PathsArg = Annotated[Optional[List[Path]], typer.Argument(
-    help="Claims files or folders of them (*.yaml, *.yml). Default: claims.yaml here.",
-    show_default=False)]
-ThresholdOpt = Annotated[Optional[float], typer.Option(
-    "--threshold", min=0, max=100, help="Match score (0-100) for two claims to count the same "
-    "thing. Overrides the claims file's settings (default 85).", show_default=False)]
-ToleranceOpt = Annotated[Optional[float], typer.Option(
-    "--tolerance", min=0, max=0.99, help="How far 'about N' reaches either side of N, as a "
-    "fraction. Overrides the claims file's settings (default 0.1).", show_default=False)]
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Claims files or folders of them (*.yaml, *.yml). Default: claims.yaml here.",
+        show_default=False,
+    ),
+]
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold",
+        min=0,
+        max=100,
+        help="Match score (0-100) for two claims to count the same "
+        "thing. Overrides the claims file's settings (default 85).",
+        show_default=False,
+    ),
+]
+ToleranceOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--tolerance",
+        min=0,
+        max=0.99,
+        help="How far 'about N' reaches either side of N, as a "
+        "fraction. Overrides the claims file's settings (default 0.1).",
+        show_default=False,
+    ),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,8 +102,7 @@ def handles_input_errors(command: F) -> F:
             for problem in e.problems:
                 typer.echo(_clean(str(problem)), err=True)
             n = len(e.problems)
-            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)}; nothing was reported.",
-                       err=True)
+            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)}; nothing was reported.", err=True)
             raise typer.Exit(BAD_INPUT) from None
 
     return wrapper  # type: ignore[return-value]
@@ -91,6 +110,7 @@ def handles_input_errors(command: F) -> F:
 
 def _clean(text: str) -> str:
     from discrepancy.render.text import clean
+
     return clean(text)
 
 
@@ -102,8 +122,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Find where sources disagree about the same number, with the provenance of every number."""
 
@@ -118,12 +142,20 @@ def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
         if path.is_dir():
             # Hidden files and folders (.git, .github, .venv, .pre-commit-hooks.yaml) are
             # never claims: skipped inside a folder, read only when named on their own.
-            found = sorted(p for p in path.rglob("*")
-                           if p.suffix.lower() in SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not found:
-                problems.append(Problem(Location(str(path)), "no claims files "
-                                        f"({', '.join('*' + s for s in SUFFIXES)}) in this folder"))
+                problems.append(
+                    Problem(
+                        Location(str(path)),
+                        f"no claims files ({', '.join('*' + s for s in SUFFIXES)}) in this folder",
+                    )
+                )
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -146,9 +178,13 @@ def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
     return out
 
 
-def load(paths: list[Path] | None, threshold: float | None = None,
-         tolerance: float | None = None, progress: Progress = no_progress,
-         require_claims: bool = True) -> Claims:
+def load(
+    paths: list[Path] | None,
+    threshold: float | None = None,
+    tolerance: float | None = None,
+    progress: Progress = no_progress,
+    require_claims: bool = True,
+) -> Claims:
     from discrepancy.load import build, reader_for
 
     documents, problems = [], []
@@ -197,8 +233,11 @@ def write_atomic(path: Path, text: str) -> None:
 
 def refuse_to_overwrite(output: Path, inputs: tuple[str, ...]) -> None:
     if any(Path(name).resolve() == output.resolve() for name in inputs):
-        raise InputError.at(Location(str(output)), "this is a claims file being read: the tool "
-                            "never overwrites one; choose another --output")
+        raise InputError.at(
+            Location(str(output)),
+            "this is a claims file being read: the tool "
+            "never overwrites one; choose another --output",
+        )
 
 
 def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
@@ -232,12 +271,24 @@ def width_for(output: Path | None) -> int:
 @handles_input_errors
 def report(
     paths: PathsArg = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Also list groups that agree, "
-                                           "single-source and unquantified groups.")] = False,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
-                                                   "(atomically) instead of standard output.",
-                                                   dir_okay=False)] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also list groups that agree, single-source and unquantified groups."
+        ),
+    ] = False,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
@@ -248,8 +299,11 @@ def report(
     with ProgressBar() as progress, _collector_paused():
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for JSON or CSV.
-        analysis = analyse(load(paths, threshold, tolerance, progress), progress,
-                           near_misses=fmt in (ReportFormat.table, ReportFormat.markdown))
+        analysis = analyse(
+            load(paths, threshold, tolerance, progress),
+            progress,
+            near_misses=fmt in (ReportFormat.table, ReportFormat.markdown),
+        )
         text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), width_for(output))
     emit(text, output, analysis.claims.files)
 
@@ -258,10 +312,18 @@ def report(
 @handles_input_errors
 def groups(
     paths: PathsArg = None,
-    near_misses: Annotated[bool, typer.Option("--near-misses", help="Also list pairs that scored "
-                                              "just under the threshold, to settle by hand "
-                                              "with `group:` or `not_with:`.")] = False,
-    fmt: Annotated[GroupsFormat, typer.Option("--format", "-f", help="Output format.")] = GroupsFormat.table,
+    near_misses: Annotated[
+        bool,
+        typer.Option(
+            "--near-misses",
+            help="Also list pairs that scored "
+            "just under the threshold, to settle by hand "
+            "with `group:` or `not_with:`.",
+        ),
+    ] = False,
+    fmt: Annotated[
+        GroupsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = GroupsFormat.table,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
@@ -280,14 +342,25 @@ def groups(
 @app.command()
 @handles_input_errors
 def parse(
-    expressions: Annotated[List[str], typer.Argument(
-        help="Quantity expressions, e.g. \"about four hundred\"; - reads one per line from "
-        "standard input.", show_default=False)],
+    expressions: Annotated[
+        list[str],
+        typer.Argument(
+            help='Quantity expressions, e.g. "about four hundred"; - reads one per line from '
+            "standard input.",
+            show_default=False,
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     tolerance: ToleranceOpt = None,
-    settings_from: Annotated[Optional[Path], typer.Option(
-        "--settings", help="Read with the `settings:` of this claims file (its vague words and "
-        "tolerances).", show_default=False, dir_okay=False)] = None,
+    settings_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--settings",
+            help="Read with the `settings:` of this claims file (its vague words and tolerances).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Show how quantity expressions are read: interval, unit and the rule that fired."""
     from discrepancy.model import Settings
@@ -304,8 +377,9 @@ def parse(
         else:
             texts.append(e)
     if not texts:
-        raise InputError.at(Location("<stdin>" if "-" in expressions else "parse"),
-                            "no expressions to read")
+        raise InputError.at(
+            Location("<stdin>" if "-" in expressions else "parse"), "no expressions to read"
+        )
     text, ok = parsed.render(texts, settings, as_json)
     typer.echo(text, nl=False)
     raise typer.Exit(OK if ok else BAD_INPUT)
@@ -327,9 +401,13 @@ def read_baseline(path: Path) -> Baseline:
     return parse(text, name)
 
 
-def analyse_with_baseline(paths: list[Path] | None, threshold: float | None,
-                          tolerance: float | None, baseline_path: Path,
-                          writing: bool = False) -> tuple[Analysis, Baseline]:
+def analyse_with_baseline(
+    paths: list[Path] | None,
+    threshold: float | None,
+    tolerance: float | None,
+    baseline_path: Path,
+    writing: bool = False,
+) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together.
     `writing`: the baseline is about to be written, so it must not be one of the claims files."""
     from discrepancy.pipeline import analyse
@@ -361,17 +439,38 @@ def check_status(comparison: Comparison, strict: bool) -> int:
 @handles_input_errors
 def check(
     paths: PathsArg = None,
-    baseline_path: Annotated[Path, typer.Option(
-        "--baseline", "-b", dir_okay=False, help="The baseline file of accepted contradictions. "
-        "When it does not exist, every contradiction is new.")] = BASELINE_FILE,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format: text for "
-                                             "people, json, github (workflow commands) or "
-                                             "sarif (code scanning).")] = CheckFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Also fail when a baseline entry no "
-                                         "longer occurs.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
-                                                   "(atomically) instead of standard output.",
-                                                   dir_okay=False)] = None,
+    baseline_path: Annotated[
+        Path,
+        typer.Option(
+            "--baseline",
+            "-b",
+            dir_okay=False,
+            help="The baseline file of accepted contradictions. "
+            "When it does not exist, every contradiction is new.",
+        ),
+    ] = BASELINE_FILE,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text for "
+            "people, json, github (workflow commands) or "
+            "sarif (code scanning).",
+        ),
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail when a baseline entry no longer occurs.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of standard output.",
+            dir_okay=False,
+        ),
+    ] = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
@@ -389,9 +488,16 @@ def check(
 @handles_input_errors
 def baseline_command(
     paths: PathsArg = None,
-    output: Annotated[Path, typer.Option(
-        "--output", "-o", dir_okay=False, help="The baseline file to write (atomically). The "
-        "`reason` of each entry that still occurs is kept.")] = BASELINE_FILE,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="The baseline file to write (atomically). The "
+            "`reason` of each entry that still occurs is kept.",
+        ),
+    ] = BASELINE_FILE,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
@@ -403,9 +509,12 @@ def baseline_command(
     comparison = compare(found, previous)
     emit(dumps(entries(found, previous)), output, analysis.claims.files)
     kept = sum(1 for _, e in comparison.known if e.reason)
-    typer.echo(f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
-               f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "
-               f"reason{'s' * (kept != 1)} kept", err=True)
+    typer.echo(
+        f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
+        f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "
+        f"reason{'s' * (kept != 1)} kept",
+        err=True,
+    )
 
 
 @contextlib.contextmanager
@@ -423,8 +532,9 @@ class ProgressBar:
     """How far a long job has got, on standard error: only on a terminal, and only once the
     work has taken more than `delay` seconds, so quick runs and captured output never show it."""
 
-    def __init__(self, stream: Any = None, delay: float = 1.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, stream: Any = None, delay: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.on = self.stream.isatty() and os.environ.get("TERM") != "dumb"
         self.clock = clock

@@ -9,8 +9,13 @@ from discrepancy.group import fold
 from discrepancy.model import Claim, Conflict, Finding, Group, Source, Status
 
 # Report order: what needs a person's attention first.
-STATUS_ORDER = {Status.conflict: 0, Status.unit_mismatch: 1, Status.single_source: 2,
-                Status.agree: 3, Status.unquantified: 4}
+STATUS_ORDER = {
+    Status.conflict: 0,
+    Status.unit_mismatch: 1,
+    Status.single_source: 2,
+    Status.agree: 3,
+    Status.unquantified: 4,
+}
 
 
 def conflicts_in(claims: Sequence[Claim]) -> list[Conflict]:
@@ -77,5 +82,7 @@ def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
 def find_discrepancies(groups: Sequence[Group], sources: Mapping[str, Source]) -> list[Finding]:
     """Findings for every group, most severe first (conflicts by their widest gap)."""
     findings = [assess(g, sources) for g in groups]
-    return sorted(findings, key=lambda f: (STATUS_ORDER[f.status], -f.severity,
-                                           -len(f.group.members), f.group.id))
+    return sorted(
+        findings,
+        key=lambda f: (STATUS_ORDER[f.status], -f.severity, -len(f.group.members), f.group.id),
+    )

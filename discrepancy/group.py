@@ -7,24 +7,35 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
-from discrepancy.model import (Claim, Group, Member, NearMiss, Period, Progress, Settings,
-                               no_progress)
+from discrepancy.model import (
+    Claim,
+    Group,
+    Member,
+    NearMiss,
+    Period,
+    Progress,
+    Settings,
+    no_progress,
+)
 from discrepancy.normalise import Key, Normaliser, fold, why_apart
 
-__all__ = ["Normaliser", "fold", "group_claims", "dimension"]
+__all__ = ["Normaliser", "dimension", "fold", "group_claims"]
 
-_CURRENCIES = (frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values())
-               | frozenset(c.upper() for c in CURRENCY_CODES))
+_CURRENCIES = (
+    frozenset(CURRENCY_SIGNS.values())
+    | frozenset(CURRENCY_NAMES.values())
+    | frozenset(c.upper() for c in CURRENCY_CODES)
+)
 _DURATIONS = frozenset(DURATIONS.values())
 
 
-@lru_cache(maxsize=None)
+@cache
 def dimension(unit: str) -> str:
     """What a unit measures: claims are compared only within one (USD and EUR are both money,
     days and months both time; USD and USD/month are not comparable)."""
@@ -49,17 +60,25 @@ def _comparable(a: _Node, b: _Node) -> bool:
         return False
     if a.period is not None and b.period is not None and not a.period.overlaps(b.period):
         return False
-    return not any(x.id in y.not_with or y.id in x.not_with for x in a.claims for y in b.claims
-                   if x.not_with or y.not_with)
+    return not any(
+        x.id in y.not_with or y.id in x.not_with
+        for x in a.claims
+        for y in b.claims
+        if x.not_with or y.not_with
+    )
 
 
 def _order(c: Claim) -> tuple:
     return (c.id, c.source, c.about, c.value, c.quantity.unit, str(c.period), c.location)
 
 
-def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Settings,
-                 progress: Progress = no_progress,
-                 near_misses: bool = True) -> tuple[list[Group], list[NearMiss]]:
+def group_claims(
+    claims: Sequence[Claim],
+    normaliser: Normaliser,
+    settings: Settings,
+    progress: Progress = no_progress,
+    near_misses: bool = True,
+) -> tuple[list[Group], list[NearMiss]]:
     """Claims into groups (complete linkage: every member matches every other, so no chaining),
     plus the near misses that fell just under the threshold (unless not wanted: finding them
     costs time on large inputs). Independent of input order."""
@@ -87,8 +106,17 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
                 keys.append(key)
                 nodes_of.append([])
         dim, alone = dimension(c.quantity.unit), c.id in apart
-        i = next((i for i in nodes_of[k] if nodes[i].dim == dim and nodes[i].period == c.period
-                  and not alone and not nodes[i].alone), None)
+        i = next(
+            (
+                i
+                for i in nodes_of[k]
+                if nodes[i].dim == dim
+                and nodes[i].period == c.period
+                and not alone
+                and not nodes[i].alone
+            ),
+            None,
+        )
         if i is None:
             i = len(nodes)
             nodes.append(_Node(k, dim, c.period, alone))
@@ -112,8 +140,7 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
     for same in nodes_of:
         for x, y in combinations(same, 2):
             link(100.0, x, y)
-    for i, j, s in _candidates([k.sorted for k in keys], settings.match_threshold, floor,
-                               progress):
+    for i, j, s in _candidates([k.sorted for k in keys], settings.match_threshold, floor, progress):
         if not why_apart(keys[i], keys[j]):
             for x in nodes_of[i]:
                 for y in nodes_of[j]:
@@ -122,7 +149,7 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
     progress("grouping", 0, 1)
     cluster_of = list(range(len(nodes)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
-    for (a, b), s in sorted(linked.items(), key=lambda e: (-e[1], e[0])):
+    for (a, b), _s in sorted(linked.items(), key=lambda e: (-e[1], e[0])):
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue
@@ -135,8 +162,15 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
 
     groups: list[Group] = []
     for name, group_members in sorted(forced.items()):
-        groups.append(_group(name, [Member(c, claim_key[c.id].text, 100.0,
-                                           f"forced by group: {name}") for c in group_members]))
+        groups.append(
+            _group(
+                name,
+                [
+                    Member(c, claim_key[c.id].text, 100.0, f"forced by group: {name}")
+                    for c in group_members
+                ],
+            )
+        )
     for cluster in members.values():
         groups.append(_group("", _fuzzy_members(cluster, nodes, keys, linked)))
     groups = _unique_ids(groups)
@@ -144,8 +178,9 @@ def group_claims(claims: Sequence[Claim], normaliser: Normaliser, settings: Sett
     return groups, _near_misses(near, linked, cluster_of, nodes) if near_misses else []
 
 
-def _candidates(texts: Sequence[str], threshold: float, floor: float,
-                progress: Progress) -> Iterator[tuple[int, int, float]]:
+def _candidates(
+    texts: Sequence[str], threshold: float, floor: float, progress: Progress
+) -> Iterator[tuple[int, int, float]]:
     """Pairs of keys (i < j) whose texts score at least `floor`, among the keys that share a
     block (see `_blocks`): every pair that could reach `threshold` meets in one; pairs under
     it (near misses) are found where they happen to meet."""
@@ -179,12 +214,18 @@ def _candidates(texts: Sequence[str], threshold: float, floor: float,
         for b in mine:
             posting = postings[b]
             if not isinstance(posting, int):
-                found.update(posting[bisect_right(posting, i):])
+                found.update(posting[bisect_right(posting, i) :])
         if not found:
             continue
         others = list(found)  # in any order: what is found does not depend on it
-        for _, s, n in process.extract(texts[i], [texts[j] for j in others], scorer=fuzz.ratio,
-                                       processor=None, score_cutoff=floor, limit=None):
+        for _, s, n in process.extract(
+            texts[i],
+            [texts[j] for j in others],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=floor,
+            limit=None,
+        ):
             yield i, others[n], s
     progress("matching", total, total)
 
@@ -195,8 +236,9 @@ def _rare(keys: int) -> int:
     return max(10, min(100, 2_000_000 // max(1, keys)))
 
 
-def _blocks(words: Sequence[int], df: Sequence[int], threshold: float,
-            rare: int = 100) -> tuple[int, ...]:
+def _blocks(
+    words: Sequence[int], df: Sequence[int], threshold: float, rare: int = 100
+) -> tuple[int, ...]:
     """A key's blocks (numbered): the triples (and, for keys of four words or fewer, the pairs)
     of its rarest words, enough of them that two keys sharing all but `differ` words always
     share a block; and each of its words used by at most `rare` keys. Triples, not pairs:
@@ -210,11 +252,15 @@ def _blocks(words: Sequence[int], df: Sequence[int], threshold: float,
     if n <= 2:
         out.append(_block(sorted(words), v))
     if 2 < n <= 4:
-        out.extend(_block(c, v) for c in combinations(
-            sorted(w for w in rarest[:differ + 2] if df[w] > 1), 2))
+        out.extend(
+            _block(c, v)
+            for c in combinations(sorted(w for w in rarest[: differ + 2] if df[w] > 1), 2)
+        )
     if n >= 3:
-        out.extend(_block(c, v) for c in combinations(
-            sorted(w for w in rarest[:differ + 3] if df[w] > 1), 3))
+        out.extend(
+            _block(c, v)
+            for c in combinations(sorted(w for w in rarest[: differ + 3] if df[w] > 1), 3)
+        )
     return tuple(out)
 
 
@@ -227,13 +273,15 @@ def _block(words: Sequence[int], v: int) -> int:
     return out * 4 + len(words)
 
 
-def _fuzzy_members(cluster: list[int], nodes: list[_Node], keys: list[Key],
-                   linked: dict[tuple[int, int], float]) -> list[Member]:
+def _fuzzy_members(
+    cluster: list[int], nodes: list[_Node], keys: list[Key], linked: dict[tuple[int, int], float]
+) -> list[Member]:
     """Each claim with its lowest score against the others, and whom that score was against."""
     out = []
     for x in cluster:
-        others = [(linked[(min(x, y), max(x, y))], nodes[y].claims[0].id)
-                  for y in cluster if y != x]
+        others = [
+            (linked[(min(x, y), max(x, y))], nodes[y].claims[0].id) for y in cluster if y != x
+        ]
         for c in nodes[x].claims:
             twins = [(100.0, o.id) for o in nodes[x].claims[:2] if o is not c][:1]
             if others or twins:
@@ -244,8 +292,12 @@ def _fuzzy_members(cluster: list[int], nodes: list[_Node], keys: list[Key],
     return out
 
 
-def _near_misses(near: list[tuple[float, int, int]], linked: dict[tuple[int, int], float],
-                 cluster_of: list[int], nodes: list[_Node]) -> list[NearMiss]:
+def _near_misses(
+    near: list[tuple[float, int, int]],
+    linked: dict[tuple[int, int], float],
+    cluster_of: list[int],
+    nodes: list[_Node],
+) -> list[NearMiss]:
     """The best-scoring pair between each two groups that nearly merged: under the threshold,
     or over it but not matching every member of the other group."""
     best: dict[tuple[int, int], tuple[float, Claim, Claim]] = {}
@@ -264,8 +316,15 @@ def _near_misses(near: list[tuple[float, int, int]], linked: dict[tuple[int, int
 
 
 def _group(name: str, members: list[Member]) -> Group:
-    members.sort(key=lambda m: (m.claim.quantity.unquantified, m.claim.quantity.lo,
-                                m.claim.quantity.hi, m.claim.source, m.claim.id))
+    members.sort(
+        key=lambda m: (
+            m.claim.quantity.unquantified,
+            m.claim.quantity.lo,
+            m.claim.quantity.hi,
+            m.claim.source,
+            m.claim.id,
+        )
+    )
     # The wording most members use; ties go to the claim whose id sorts first.
     counts = Counter(m.claim.about for m in members)
     about = min(members, key=lambda m: (-counts[m.claim.about], m.claim.id)).claim.about

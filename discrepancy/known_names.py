@@ -393,7 +393,8 @@ def entries() -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     for block in (COUNTRIES, US_STATES, PLACES, ORGANISATIONS, PEOPLE):
         for line in block.strip().splitlines():
             parts = [p.strip() for p in line.split("|")] + ["", ""]
-            spellings, adjectives = (tuple(s.strip() for s in p.split(",") if s.strip())
-                                     for p in parts[1:3])
+            spellings, adjectives = (
+                tuple(s.strip() for s in p.split(",") if s.strip()) for p in parts[1:3]
+            )
             out.append((parts[0], spellings, adjectives))
     return out

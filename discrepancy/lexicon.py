@@ -13,33 +13,87 @@ from fractions import Fraction
 
 # Number words, by the part they play: units and teens and tens add up, "hundred" multiplies
 # what came before it, scales close a group ("two thousand | five hundred").
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9}
-TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 DOZEN = 12
 # Plural magnitudes: a vague word on their own ("thousands"), a factor after a vague word
 # ("several thousands", "dozens of thousands") and after a number ("3 millions").
-PLURAL_MAGNITUDES = {"hundreds": "hundred", "dozens": "dozen", "thousands": "thousand",
-                     "millions": "million", "billions": "billion", "trillions": "trillion"}
+PLURAL_MAGNITUDES = {
+    "hundreds": "hundred",
+    "dozens": "dozen",
+    "thousands": "thousand",
+    "millions": "million",
+    "billions": "billion",
+    "trillions": "trillion",
+}
 # Round numbers with an "s" ("100s", "1,000s", "1000's") are the vague words they stand for; any
 # other number with an "s" ("the 1990s", "in their 20s") is a decade or an age, not a count.
-ROUND_PLURALS = {"10": "tens", "100": "hundreds", "1000": "thousands", "10000": "tens of thousands",
-                 "100000": "hundreds of thousands", "1000000": "millions",
-                 "10000000": "tens of millions", "100000000": "hundreds of millions",
-                 "1000000000": "billions"}
+ROUND_PLURALS = {
+    "10": "tens",
+    "100": "hundreds",
+    "1000": "thousands",
+    "10000": "tens of thousands",
+    "100000": "hundreds of thousands",
+    "1000000": "millions",
+    "10000000": "tens of millions",
+    "100000000": "hundreds of millions",
+    "1000000000": "billions",
+}
 # Zero, in words: "none" is a count of nothing ("no" is not: "no figure" is not zero).
 ZEROS = {"zero", "none"}
 # Abbreviated scales count only right after digits ("2k", "$1.2bn", "3.5 mn"), never alone.
-ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9,
-                 "bln": 10**9, "tn": 10**12}
+ABBREVIATIONS = {
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "tn": 10**12,
+}
 # "half" and "quarter" may start a number ("half a million"); "third" needs one before it
 # ("a third", "two thirds"), because "the third battalion" is not a fraction.
-FRACTION_WORDS = {"half": Fraction(1, 2), "halves": Fraction(1, 2), "quarter": Fraction(1, 4),
-                  "quarters": Fraction(1, 4), "third": Fraction(1, 3), "thirds": Fraction(1, 3)}
+FRACTION_WORDS = {
+    "half": Fraction(1, 2),
+    "halves": Fraction(1, 2),
+    "quarter": Fraction(1, 4),
+    "quarters": Fraction(1, 4),
+    "third": Fraction(1, 3),
+    "thirds": Fraction(1, 3),
+}
 BARE_FRACTIONS = {"half", "quarter"}
 FRACTION_CHARS = {
     "½": Fraction(1, 2), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3), "¼": Fraction(1, 4),
@@ -125,9 +179,21 @@ RANGE_WORDS = {
 }  # fmt: skip
 
 # No number at all, but a known way of saying so: listed, never in conflict.
-UNQUANTIFIED = {"unknown", "unspecified", "undisclosed", "undetermined", "unlimited",
-                "unquantified", "uncounted", "untold", "countless", "innumerable", "numerous",
-                "many", "unclear"}
+UNQUANTIFIED = {
+    "unknown",
+    "unspecified",
+    "undisclosed",
+    "undetermined",
+    "unlimited",
+    "unquantified",
+    "uncounted",
+    "untold",
+    "countless",
+    "innumerable",
+    "numerous",
+    "many",
+    "unclear",
+}
 # After the quantity, these are a second one: "3,500 Syrians and many Chadians", as is a word
 # above before "number" ("and an unknown number of Chadians").
 QUANTIFIERS = {"many", "numerous", "countless", "innumerable"}
@@ -155,11 +221,43 @@ NOT_TYPOS = {
 # --- Units -------------------------------------------------------------------------------------
 
 # Before (or right after) the number.
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₺": "TRY", "₽": "RUB",
-                  "¥": "JPY", "₹": "INR", "₴": "UAH", "₪": "ILS"}
+CURRENCY_SIGNS = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "₺": "TRY",
+    "₽": "RUB",
+    "¥": "JPY",
+    "₹": "INR",
+    "₴": "UAH",
+    "₪": "ILS",
+}
 # ISO codes, before or after the number. "TRY" counts only in capitals: "try" is a word.
-CURRENCY_CODES = {"usd", "eur", "gbp", "try", "rub", "lyd", "syp", "egp", "lbp", "iqd", "jpy",
-                  "cny", "inr", "sar", "aed", "qar", "chf", "cad", "aud", "uah", "ils", "irr"}
+CURRENCY_CODES = {
+    "usd",
+    "eur",
+    "gbp",
+    "try",
+    "rub",
+    "lyd",
+    "syp",
+    "egp",
+    "lbp",
+    "iqd",
+    "jpy",
+    "cny",
+    "inr",
+    "sar",
+    "aed",
+    "qar",
+    "chf",
+    "cad",
+    "aud",
+    "uah",
+    "ils",
+    "irr",
+}
 CAPITALS_ONLY = {"try"}
 # After the number, each also in the singular (without its final "s"). A country names the
 # currency; "dollars" and "pounds" alone are US and British, "dinars" alone Libyan.
@@ -173,8 +271,14 @@ CURRENCY_NAMES = {
     "riyals": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR", "dirhams": "AED",
     "swiss francs": "CHF", "hryvnias": "UAH", "shekels": "ILS",
 }  # fmt: skip
-PERCENT = {"%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
-           "percentage points": "percentage points", "percentage point": "percentage points"}
+PERCENT = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
+}
 DURATIONS = {
     "minute": "minutes", "minutes": "minutes", "hour": "hours", "hours": "hours",
     "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
@@ -183,10 +287,23 @@ DURATIONS = {
 }  # fmt: skip
 # A rate: "a month", "per month", "each month", "every month", "/month", or one word.
 RATE_PREFIXES = ("a", "an", "per", "each", "every", "/")
-RATE_PERIODS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
-                "annum": "year"}
-RATE_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
-              "yearly": "year", "annually": "year", "per annum": "year"}
+RATE_PERIODS = {
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "annum": "year",
+}
+RATE_WORDS = {
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+    "per annum": "year",
+}
 # "a year ago" is a date, not a rate.
 NOT_A_RATE_AFTER = {"ago", "earlier", "later", "before", "after", "since"}
 
@@ -194,10 +311,50 @@ NOT_A_RATE_AFTER = {"ago", "earlier", "later", "before", "after", "since"}
 
 # A four-digit number from 1800 to 2100 after one of these (or "as of"), or anywhere after the
 # quantity, is a year ("300 in early April 2020", "in 2019, some 2,000"), not a count.
-YEAR_CONTEXT = {"in", "since", "by", "until", "till", "during", "before", "after", "early",
-                "late", "mid", "end", "start", "beginning", "spring", "summer", "autumn",
-                "fall", "winter", "year", "jan", "feb", "mar", "apr", "jun", "jul",
-                "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
-                "april", "may", "june", "july", "august", "september", "october", "november",
-                "december"}
+YEAR_CONTEXT = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "start",
+    "beginning",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "year",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 YEARS = range(1800, 2101)

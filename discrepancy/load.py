@@ -17,14 +17,33 @@ import yaml
 from rapidfuzz import process
 
 from discrepancy.errors import InputError, Location, Problem
-from discrepancy.model import (Claim, Claims, Period, Progress, Quantity, Settings, Source,
-                               no_progress)
+from discrepancy.model import (
+    Claim,
+    Claims,
+    Period,
+    Progress,
+    Quantity,
+    Settings,
+    Source,
+    no_progress,
+)
 from discrepancy.quantities import QuantityError, bounded, parse_quantity, parse_unit
 
 TOP_FIELDS = ("version", "aliases", "names", "sources", "claims", "settings")
 SOURCE_FIELDS = ("title", "publisher", "published", "url", "document", "via")
-CLAIM_FIELDS = ("id", "source", "about", "value", "unit", "period", "attributed_to", "quote",
-                "group", "not_with", "note")
+CLAIM_FIELDS = (
+    "id",
+    "source",
+    "about",
+    "value",
+    "unit",
+    "period",
+    "attributed_to",
+    "quote",
+    "group",
+    "not_with",
+    "note",
+)
 REQUIRED = ("source", "about", "value")
 SETTINGS_FIELDS = tuple(f.name for f in fields(Settings))
 # Words a coder may reach for instead of the field's name: offered as "did you mean".
@@ -78,8 +97,10 @@ def parse_document(text: str, name: str) -> Document:
         loc = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         message = f"malformed YAML: {e.problem or e.context}"
         if e.context and e.context_mark and e.problem_mark and e.context_mark.line != mark.line:
-            message += (f" ({e.context} that began at line {e.context_mark.line + 1}, "
-                        f"column {e.context_mark.column + 1})")
+            message += (
+                f" ({e.context} that began at line {e.context_mark.line + 1}, "
+                f"column {e.context_mark.column + 1})"
+            )
         raise InputError.at(loc, message) from None
     except yaml.YAMLError as e:
         raise InputError.at(Location(name), f"malformed YAML: {e}") from None
@@ -107,20 +128,29 @@ def parse_jsonl(text: str, name: str) -> Document:
             try:
                 row = _JSON.decode(line)
             except json.JSONDecodeError as e:
-                problems.append(Problem(Location(name, number, e.colno),
-                                        f"malformed JSON: {e.msg}"))
+                problems.append(
+                    Problem(Location(name, number, e.colno), f"malformed JSON: {e.msg}")
+                )
                 continue
             except _JSONProblem as e:
-                problems.append(Problem(Location(name, number, _json_col(line, e.key, e.nth)),
-                                        e.message))
+                problems.append(
+                    Problem(Location(name, number, _json_col(line, e.key, e.nth)), e.message)
+                )
                 continue
             where = Location(name, number, len(line) - len(line.lstrip()) + 1)
             if not isinstance(row, dict):
-                problems.append(Problem(where, "each line must be a JSON object: one claim "
-                                        "with `source`, `about` and `value`"))
+                problems.append(
+                    Problem(
+                        where,
+                        "each line must be a JSON object: one claim "
+                        "with `source`, `about` and `value`",
+                    )
+                )
                 continue
-            rough = {key: Node(_json_node(value, where), where, key_loc=where)
-                     for key, value in row.items()}
+            rough = {
+                key: Node(_json_node(value, where), where, key_loc=where)
+                for key, value in row.items()
+            }
             yield Node(rough, where), partial(_located_row, row, line, where)
 
     return Document(name, None, _digest(text), rows, text.count("\n") + 1)
@@ -146,15 +176,28 @@ def parse_csv(text: str, name: str) -> Document:
     problems = []
     for col, field in enumerate(header, 1):
         if field not in CLAIM_FIELDS:
-            problems.append(Problem(Location(name, 1, col), f"unknown column `{field}` in the "
-                                    f"header{_suggest(field, CLAIM_FIELDS)}"))
+            problems.append(
+                Problem(
+                    Location(name, 1, col),
+                    f"unknown column `{field}` in the header{_suggest(field, CLAIM_FIELDS)}",
+                )
+            )
         elif header.index(field) != col - 1:
-            problems.append(Problem(Location(name, 1, col), f"column `{field}` appears twice "
-                                    f"(first in column {header.index(field) + 1})"))
+            problems.append(
+                Problem(
+                    Location(name, 1, col),
+                    f"column `{field}` appears twice (first in column {header.index(field) + 1})",
+                )
+            )
     for field in REQUIRED:
         if field not in header:
-            problems.append(Problem(Location(name, 1, 1), f"no `{field}` column in the header "
-                                    "(every claim needs `source`, `about` and `value`)"))
+            problems.append(
+                Problem(
+                    Location(name, 1, 1),
+                    f"no `{field}` column in the header "
+                    "(every claim needs `source`, `about` and `value`)",
+                )
+            )
     if problems:
         raise InputError(problems)
 
@@ -165,9 +208,12 @@ def parse_csv(text: str, name: str) -> Document:
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(header):
-                problems.append(Problem(Location(name, number, len(header) + 1),
-                                        f"{len(cells)} cells in a row, but the header names "
-                                        f"{len(header)} columns"))
+                problems.append(
+                    Problem(
+                        Location(name, number, len(header) + 1),
+                        f"{len(cells)} cells in a row, but the header names {len(header)} columns",
+                    )
+                )
                 continue
             fields = {}
             for col, (field, cell) in enumerate(zip(header, cells), 1):
@@ -189,7 +235,7 @@ SUFFIXES = (".yaml", ".yml", *READERS)  # what a folder's claims files are calle
 
 def reader_for(name: str) -> Callable[[str, str], Document]:
     """The reader for a file, by its extension; YAML when the extension is not known."""
-    return READERS.get(name[name.rfind("."):].lower() if "." in name else "", parse_document)
+    return READERS.get(name[name.rfind(".") :].lower() if "." in name else "", parse_document)
 
 
 def _lines(text: str, keep_ends: bool = False) -> Iterator[str]:
@@ -279,8 +325,10 @@ class _Walker:
         if id(node) in self.seen:
             self.repeats += 1
             if self.repeats > ALIAS_EXPANSION_LIMIT:
-                raise InputError.at(self.loc(node), "too many YAML alias expansions "
-                                    "(an alias bomb?): write the values out")
+                raise InputError.at(
+                    self.loc(node),
+                    "too many YAML alias expansions (an alias bomb?): write the values out",
+                )
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Node] = {}
@@ -292,14 +340,18 @@ class _Walker:
                 key = str(self.construct(key_node))
                 if key in out:
                     first = out[key].loc.line
-                    self.problems.append(Problem(self.loc(key_node),
-                                                 f"duplicate key '{key}' (first at line {first})"))
+                    self.problems.append(
+                        Problem(
+                            self.loc(key_node), f"duplicate key '{key}' (first at line {first})"
+                        )
+                    )
                     continue
                 child = self.walk(value_node)
                 key_loc = self.loc(key_node)
                 # An empty value (`about:`) has no position worth pointing at: use its key's.
-                out[key] = replace(child, loc=key_loc if child.value is None else child.loc,
-                                   key_loc=key_loc)
+                out[key] = replace(
+                    child, loc=key_loc if child.value is None else child.loc, key_loc=key_loc
+                )
             for m in merged:  # keys written in the mapping itself win, as in YAML's merge
                 for key, child in m.value.items():
                     out.setdefault(key, child)
@@ -315,8 +367,9 @@ class _Walker:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as e:
             reason = getattr(e, "problem", None) or str(e)
-            self.problems.append(Problem(self.loc(node), f"cannot read this YAML value "
-                                         f"({node.tag}): {reason}"))
+            self.problems.append(
+                Problem(self.loc(node), f"cannot read this YAML value ({node.tag}): {reason}")
+            )
             return UNREADABLE
 
     def merge(self, node: yaml.Node) -> list[Node]:
@@ -335,7 +388,7 @@ class _Walker:
         start, end = node.start_mark, node.end_mark
         if not isinstance(value, str) or start.line != end.line:
             return 0  # folded over lines: a column in the text is no column in the file
-        raw = self.text[start.index:end.index]
+        raw = self.text[start.index : end.index]
         if raw == value:
             return start.column + 1
         if node.style in ("'", '"') and raw[1:-1] == value:
@@ -343,9 +396,13 @@ class _Walker:
         return 0  # escapes ("\t", "''") shift the columns
 
 
-def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None,
-          check_references: bool = True, progress: Progress = no_progress,
-          require_claims: bool = True) -> Claims:
+def build(
+    documents: Iterable[Document],
+    overrides: dict[str, Any] | None = None,
+    check_references: bool = True,
+    progress: Progress = no_progress,
+    require_claims: bool = True,
+) -> Claims:
     """Validate documents together (sources may live in one file, claims in another).
     Without `check_references`, ids and sources named across files are not checked (for when
     a file that may define them could not be read)."""
@@ -376,18 +433,31 @@ def build(documents: Iterable[Document], overrides: dict[str, Any] | None = None
     if check_references:
         _check_references(claims, sources, have_sources, problems)
         if require_claims and not claims and not problems:
-            problems.extend(Problem(Location(d.name), "no claims here (a claims file needs a "
-                                    "`claims:` list)") for d in documents)
+            problems.extend(
+                Problem(Location(d.name), "no claims here (a claims file needs a `claims:` list)")
+                for d in documents
+            )
     if problems:
         raise InputError(problems)
     if not have_sources:
         sources = {c.source: Source(c.source, location=c.location) for c in claims}
-    return Claims(tuple(claims), sources, aliases, settings, tuple(d.name for d in documents),
-                  tuple(d.digest for d in documents))
+    return Claims(
+        tuple(claims),
+        sources,
+        aliases,
+        settings,
+        tuple(d.name for d in documents),
+        tuple(d.digest for d in documents),
+    )
 
 
-def _sections(tops: list[tuple[Document, dict[str, Node]]], name: str, kind: type,
-              message: str, problems: list[Problem]) -> Iterator[Node]:
+def _sections(
+    tops: list[tuple[Document, dict[str, Node]]],
+    name: str,
+    kind: type,
+    message: str,
+    problems: list[Problem],
+) -> Iterator[Node]:
     """Each file's `name` section that has the right shape; the others become problems."""
     for _, top in tops:
         node = top.get(name)
@@ -406,27 +476,40 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean `{lookup[hit[0]]}`?)" if hit else ""
 
 
-def _unknown_fields(node: Node, allowed: tuple[str, ...], what: str,
-                    problems: list[Problem]) -> None:
+def _unknown_fields(
+    node: Node, allowed: tuple[str, ...], what: str, problems: list[Problem]
+) -> None:
     for key, child in node.value.items():
         if key not in allowed:
-            problems.append(Problem(child.key_loc or child.loc, f"unknown field `{key}` in {what}"
-                                    f"{_suggest(key, allowed)}"))
+            problems.append(
+                Problem(
+                    child.key_loc or child.loc,
+                    f"unknown field `{key}` in {what}{_suggest(key, allowed)}",
+                )
+            )
 
 
 def _top(doc: Document, problems: list[Problem]) -> dict[str, Node]:
     if doc.root is None:
         return {}
     if not isinstance(doc.root.value, dict):
-        problems.append(Problem(doc.root.loc, "a claims file must be a mapping with "
-                                "`version`, `sources` and `claims`"))
+        problems.append(
+            Problem(
+                doc.root.loc,
+                "a claims file must be a mapping with `version`, `sources` and `claims`",
+            )
+        )
         return {}
     top: dict[str, Node] = doc.root.value
     _unknown_fields(doc.root, TOP_FIELDS, "the claims file", problems)
     version = top.get("version")
     if version is not None and version.value != 1:
-        problems.append(Problem(version.loc, f"unsupported version {version.value!r}: "
-                                "this discrepancy reads version 1"))
+        problems.append(
+            Problem(
+                version.loc,
+                f"unsupported version {version.value!r}: this discrepancy reads version 1",
+            )
+        )
     return top
 
 
@@ -434,7 +517,7 @@ def _text(node: Node | None, what: str, problems: list[Problem], required: bool 
     if node is None or node.value is None:
         return ""
     value = node.value
-    if isinstance(value, (dict, list)) or isinstance(value, bool):
+    if isinstance(value, (dict, list, bool)):
         problems.append(Problem(node.loc, f"`{what}` must be text"))
         return ""
     if isinstance(value, dt.date):
@@ -442,8 +525,9 @@ def _text(node: Node | None, what: str, problems: list[Problem], required: bool 
     return str(value).strip()
 
 
-def _settings(tops: list[tuple[Document, dict[str, Node]]], overrides: dict[str, Any],
-              problems: list[Problem]) -> Settings:
+def _settings(
+    tops: list[tuple[Document, dict[str, Node]]], overrides: dict[str, Any], problems: list[Problem]
+) -> Settings:
     values: dict[str, Any] = {}
     for node in _sections(tops, "settings", dict, "`settings` must be a mapping", problems):
         _unknown_fields(node, SETTINGS_FIELDS, "settings", problems)
@@ -454,46 +538,72 @@ def _settings(tops: list[tuple[Document, dict[str, Node]]], overrides: dict[str,
                     values["vague"] = vague
             elif key in SETTINGS_FIELDS:
                 v = child.value
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or not (
-                        math.isfinite(v)) or v < 0 or (
-                        key == "match_threshold" and v > 100) or (
-                        key.endswith("tolerance") and v >= 1):
-                    problems.append(Problem(child.loc, f"`{key}` must be a number "
-                                            f"({_SETTING_RANGES.get(key, '≥ 0')})"))
+                if (
+                    isinstance(v, bool)
+                    or not isinstance(v, (int, float))
+                    or not (math.isfinite(v))
+                    or v < 0
+                    or (key == "match_threshold" and v > 100)
+                    or (key.endswith("tolerance") and v >= 1)
+                ):
+                    problems.append(
+                        Problem(
+                            child.loc,
+                            f"`{key}` must be a number ({_SETTING_RANGES.get(key, '≥ 0')})",
+                        )
+                    )
                 else:
                     values[key] = float(v)
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)
 
 
-_SETTING_RANGES = {"match_threshold": "0 to 100", "approx_tolerance": "0 to 1, e.g. 0.1",
-                   "nearly_tolerance": "0 to 1, e.g. 0.1"}
+_SETTING_RANGES = {
+    "match_threshold": "0 to 100",
+    "approx_tolerance": "0 to 1, e.g. 0.1",
+    "nearly_tolerance": "0 to 1, e.g. 0.1",
+}
 
 
-def _vague(node: Node, problems: list[Problem]) -> tuple[tuple[str, tuple[float, float]], ...] | None:
+def _vague(
+    node: Node, problems: list[Problem]
+) -> tuple[tuple[str, tuple[float, float]], ...] | None:
     if not isinstance(node.value, dict):
         problems.append(Problem(node.loc, "`vague` must map a word to [low, high]"))
         return None
     table = dict(Settings().vague)
     for word, child in node.value.items():
         v = child.value
-        if (not isinstance(v, list) or len(v) != 2
-                or not all(isinstance(x.value, (int, float)) and not isinstance(x.value, bool)
-                           and math.isfinite(x.value) and x.value >= 0 for x in v)
-                or v[0].value > v[1].value):
-            problems.append(Problem(child.loc, f"vague word `{word}` must be [low, high], two "
-                                    "numbers from 0 up"))
+        if (
+            not isinstance(v, list)
+            or len(v) != 2
+            or not all(
+                isinstance(x.value, (int, float))
+                and not isinstance(x.value, bool)
+                and math.isfinite(x.value)
+                and x.value >= 0
+                for x in v
+            )
+            or v[0].value > v[1].value
+        ):
+            problems.append(
+                Problem(
+                    child.loc, f"vague word `{word}` must be [low, high], two numbers from 0 up"
+                )
+            )
             continue
         table[" ".join(word.lower().split())] = (float(v[0].value), float(v[1].value))
     return tuple(table.items())
 
 
-def _aliases(tops: list[tuple[Document, dict[str, Node]]],
-             problems: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _aliases(
+    tops: list[tuple[Document, dict[str, Node]]], problems: list[Problem]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     table: dict[str, tuple[str, ...]] = {}
     owner: dict[str, tuple[str, Location]] = {}
-    for node in _sections(tops, "aliases", dict, "`aliases` must map a name to its variants",
-                          problems):
+    for node in _sections(
+        tops, "aliases", dict, "`aliases` must map a name to its variants", problems
+    ):
         for canonical, child in node.value.items():
             variants = child.value if isinstance(child.value, list) else [child]
             names = []
@@ -503,8 +613,13 @@ def _aliases(tops: list[tuple[Document, dict[str, Node]]],
                     continue
                 key = name.casefold()
                 if key in owner and owner[key][0] != canonical:
-                    problems.append(Problem(v.loc, f"alias `{name}` is already a variant of "
-                                            f"`{owner[key][0]}` (line {owner[key][1].line})"))
+                    problems.append(
+                        Problem(
+                            v.loc,
+                            f"alias `{name}` is already a variant of "
+                            f"`{owner[key][0]}` (line {owner[key][1].line})",
+                        )
+                    )
                     continue
                 owner[key] = (canonical, v.loc)
                 names.append(name)
@@ -518,23 +633,32 @@ def _aliases(tops: list[tuple[Document, dict[str, Node]]],
     return tuple(sorted(table.items()))
 
 
-def _sources(tops: list[tuple[Document, dict[str, Node]]],
-             problems: list[Problem]) -> tuple[dict[str, Source], bool]:
+def _sources(
+    tops: list[tuple[Document, dict[str, Node]]], problems: list[Problem]
+) -> tuple[dict[str, Source], bool]:
     sources: dict[str, Source] = {}
     have = any("sources" in top for _, top in tops)
-    for node in _sections(tops, "sources", dict, "`sources` must map a source id to its "
-                          "details", problems):
+    for node in _sections(
+        tops, "sources", dict, "`sources` must map a source id to its details", problems
+    ):
         for sid, child in node.value.items():
             if sid in sources:
-                problems.append(Problem(child.loc, f"source `{sid}` is defined twice "
-                                        f"(first at {sources[sid].location})"))
+                problems.append(
+                    Problem(
+                        child.loc,
+                        f"source `{sid}` is defined twice (first at {sources[sid].location})",
+                    )
+                )
                 continue
             if child.value is None:
                 sources[sid] = Source(sid, location=child.loc)
                 continue
             if not isinstance(child.value, dict):
-                problems.append(Problem(child.loc, f"source `{sid}` must be a mapping "
-                                        "(title, published, url, ...)"))
+                problems.append(
+                    Problem(
+                        child.loc, f"source `{sid}` must be a mapping (title, published, url, ...)"
+                    )
+                )
                 continue
             _unknown_fields(child, SOURCE_FIELDS, f"source `{sid}`", problems)
             f = child.value
@@ -543,8 +667,12 @@ def _sources(tops: list[tuple[Document, dict[str, Node]]],
                 try:
                     parse_period(published)
                 except ValueError:
-                    problems.append(Problem(f["published"].loc, f"`published` must be a date "
-                                            f"(YYYY-MM-DD), not {published!r}"))
+                    problems.append(
+                        Problem(
+                            f["published"].loc,
+                            f"`published` must be a date (YYYY-MM-DD), not {published!r}",
+                        )
+                    )
             sources[sid] = Source(
                 id=sid,
                 title=_text(f.get("title"), "title", problems),
@@ -567,8 +695,9 @@ def _names(node: Node | None, what: str, problems: list[Problem]) -> tuple[str, 
 
 def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | None:
     if not isinstance(node.value, dict):
-        problems.append(Problem(node.loc, "each claim must be a mapping with `source`, "
-                                "`about` and `value`"))
+        problems.append(
+            Problem(node.loc, "each claim must be a mapping with `source`, `about` and `value`")
+        )
         return None
     f: dict[str, Node] = node.value
     _unknown_fields(node, CLAIM_FIELDS, "a claim", problems)
@@ -576,12 +705,17 @@ def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | N
         return None  # its problem is listed already
     missing = [name for name in REQUIRED if f.get(name) is None or f[name].value in (None, "")]
     for name in missing:
-        problems.append(Problem(f[name].loc if name in f else node.loc,
-                                f"claim is missing required field `{name}`"))
+        problems.append(
+            Problem(
+                f[name].loc if name in f else node.loc, f"claim is missing required field `{name}`"
+            )
+        )
     if missing:
         return None
-    text = {k: _text(f.get(k), k, problems) for k in
-            ("id", "source", "about", "unit", "attributed_to", "quote", "group", "note")}
+    text = {
+        k: _text(f.get(k), k, problems)
+        for k in ("id", "source", "about", "unit", "attributed_to", "quote", "group", "note")
+    }
     value_text, quantity = _value(f["value"], settings, problems)
     period = None
     if f.get("period") is not None and f["period"].value is not None:
@@ -597,10 +731,18 @@ def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | N
         quantity = replace(quantity, unit=parse_unit(text["unit"]))
     cid = text["id"] or _content_id(text["source"], text["about"], value_text)
     return Claim(
-        id=cid, source=text["source"], about=text["about"], value=value_text,
-        quantity=quantity, location=node.loc, period=period,
-        attributed_to=text["attributed_to"], quote=text["quote"], group=text["group"],
-        not_with=_names(f.get("not_with"), "not_with", problems), note=text["note"],
+        id=cid,
+        source=text["source"],
+        about=text["about"],
+        value=value_text,
+        quantity=quantity,
+        location=node.loc,
+        period=period,
+        attributed_to=text["attributed_to"],
+        quote=text["quote"],
+        group=text["group"],
+        not_with=_names(f.get("not_with"), "not_with", problems),
+        note=text["note"],
         explicit_id=bool(text["id"]),
     )
 
@@ -614,8 +756,13 @@ def _value(node: Node, settings: Settings, problems: list[Problem]) -> tuple[str
     """A claim's `value`: text as the source said it, a YAML number, [low, high] or a mapping."""
     v = node.value
     if isinstance(v, (bool, dt.date)):
-        problems.append(Problem(node.loc, "`value` must be a quantity, not "
-                                f"{'true/false' if isinstance(v, bool) else 'a date'}"))
+        problems.append(
+            Problem(
+                node.loc,
+                "`value` must be a quantity, not "
+                f"{'true/false' if isinstance(v, bool) else 'a date'}",
+            )
+        )
         return "", None
     if isinstance(v, (int, float)):
         n = _amount(node, "`value`", problems)
@@ -629,8 +776,9 @@ def _value(node: Node, settings: Settings, problems: list[Problem]) -> tuple[str
         return text, parse_quantity(text, settings)
     except QuantityError as e:
         col = node.text_col + e.col - 1 if node.text_col else node.loc.col
-        problems.append(Problem(Location(node.loc.file, node.loc.line, col),
-                                f"cannot read value: {e.message}"))
+        problems.append(
+            Problem(Location(node.loc.file, node.loc.line, col), f"cannot read value: {e.message}")
+        )
         return text, None
 
 
@@ -652,8 +800,9 @@ def _shown(v: float) -> str:
     return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
-def _value_list(node: Node, settings: Settings,
-                problems: list[Problem]) -> tuple[str, Quantity | None]:
+def _value_list(
+    node: Node, settings: Settings, problems: list[Problem]
+) -> tuple[str, Quantity | None]:
     items: list[Node] = node.value
     if len(items) != 2:
         hint = ""
@@ -670,12 +819,18 @@ def _value_list(node: Node, settings: Settings,
 
 
 # A `value` mapping's keys and the rule each stands for.
-_MAPPING_RULES = {"min": "at-least", "at_least": "at-least", "max": "at-most",
-                  "at_most": "at-most", "about": "approx"}
+_MAPPING_RULES = {
+    "min": "at-least",
+    "at_least": "at-least",
+    "max": "at-most",
+    "at_most": "at-most",
+    "about": "approx",
+}
 
 
-def _value_mapping(node: Node, settings: Settings,
-                   problems: list[Problem]) -> tuple[str, Quantity | None]:
+def _value_mapping(
+    node: Node, settings: Settings, problems: list[Problem]
+) -> tuple[str, Quantity | None]:
     f: dict[str, Node] = node.value
     _unknown_fields(node, (*_MAPPING_RULES, "unit"), "a `value` mapping", problems)
     given = {k: _amount(f[k], f"`{k}`", problems) for k in _MAPPING_RULES if k in f}
@@ -700,8 +855,12 @@ def _value_mapping(node: Node, settings: Settings,
     hi = given[highs[0]] if highs else None
     if lo is not None and hi is not None:
         if lo > hi:
-            problems.append(Problem(node.loc, f"`value` has its low end {_shown(lo)} above its "
-                                    f"high end {_shown(hi)}"))
+            problems.append(
+                Problem(
+                    node.loc,
+                    f"`value` has its low end {_shown(lo)} above its high end {_shown(hi)}",
+                )
+            )
             return text, None
         return text, bounded("exact", lo, hi, unit, settings, read_as="range")
     key = (lows or highs)[0]
@@ -709,25 +868,38 @@ def _value_mapping(node: Node, settings: Settings,
     return text, bounded(_MAPPING_RULES[key], n, n, unit, settings, key)
 
 
-def _check_references(claims: list[Claim], sources: dict[str, Source], have_sources: bool,
-                      problems: list[Problem]) -> None:
+def _check_references(
+    claims: list[Claim], sources: dict[str, Source], have_sources: bool, problems: list[Problem]
+) -> None:
     ids: dict[str, Claim] = {}
     for c in claims:
         if have_sources and c.source not in sources:
-            problems.append(Problem(c.location, f"unknown source `{c.source}`"
-                                    f"{_did_you_mean(c.source, sources)}"))
+            problems.append(
+                Problem(
+                    c.location, f"unknown source `{c.source}`{_did_you_mean(c.source, sources)}"
+                )
+            )
         if c.explicit_id and c.id in ids:
-            problems.append(Problem(c.location, f"duplicate claim id `{c.id}` "
-                                    f"(first at {ids[c.id].location})"))
+            problems.append(
+                Problem(c.location, f"duplicate claim id `{c.id}` (first at {ids[c.id].location})")
+            )
         ids.setdefault(c.id, c)
     for c in claims:
         for other in c.not_with:
             if other not in ids:
-                problems.append(Problem(c.location, f"`not_with` names unknown claim `{other}`"
-                                        f"{_did_you_mean(other, ids)}"))
+                problems.append(
+                    Problem(
+                        c.location,
+                        f"`not_with` names unknown claim `{other}`{_did_you_mean(other, ids)}",
+                    )
+                )
             elif c.group and ids[other].group == c.group:
-                problems.append(Problem(c.location, f"claim `{c.id}` is both in group "
-                                        f"`{c.group}` and not_with `{other}`"))
+                problems.append(
+                    Problem(
+                        c.location,
+                        f"claim `{c.id}` is both in group `{c.group}` and not_with `{other}`",
+                    )
+                )
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -766,4 +938,6 @@ def _date_span(part: str, whole: str) -> tuple[dt.date, dt.date]:
             return first, nxt - dt.timedelta(days=1)
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
     except ValueError:
-        raise ValueError(f"`period` must be a date or start/end (YYYY-MM-DD), not {whole!r}") from None
+        raise ValueError(
+            f"`period` must be a date or start/end (YYYY-MM-DD), not {whole!r}"
+        ) from None

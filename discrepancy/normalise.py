@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import Any
 
@@ -18,29 +18,113 @@ from rapidfuzz.distance import OSA
 from discrepancy import known_names
 
 STOP_WORDS = frozenset(
-    "a an the of to in into on at by for from with and or as its their his her this that "
-    "these those who which were was be been being is are has have had than us it".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "into",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "were",
+        "was",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "than",
+        "us",
+        "it",
+    ]
 )
 # Arabic article forms written before a name ("al-Sarraj", "ez-Zor"): noise for matching. The
 # ones that are also English words count only when joined to the name by a hyphen ("as-Sarraj").
-ARTICLES = frozenset("al el ez ul ash az ad ar ed es et er".split())
-HYPHEN_ARTICLES = frozenset("as at an".split())
+ARTICLES = frozenset(["al", "el", "ez", "ul", "ash", "az", "ad", "ar", "ed", "es", "et", "er"])
+HYPHEN_ARTICLES = frozenset(["as", "at", "an"])
 # Transliteration alternations folded to one spelling (applied to each word, in this order):
 # q/k/g, j/dj/g, kh/h, dh/z, ou/u, ee/i, y/i, e/i, o/u, w/v ("Vagner").
-FOLDS = (("dj", "j"), ("kh", "h"), ("dh", "z"), ("ou", "u"), ("ee", "i"), ("q", "k"),
-         ("g", "k"), ("j", "k"), ("y", "i"), ("e", "i"), ("o", "u"), ("w", "v"))
+FOLDS = (
+    ("dj", "j"),
+    ("kh", "h"),
+    ("dh", "z"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("q", "k"),
+    ("g", "k"),
+    ("j", "k"),
+    ("y", "i"),
+    ("e", "i"),
+    ("o", "u"),
+    ("w", "v"),
+)
 # The word before a name says its role: who acts or where from, where to or in, on whose side.
-ROLES = {"by": "source", "from": "source", "to": "place", "into": "place", "toward": "place",
-         "towards": "place", "in": "place", "at": "place", "inside": "place", "within": "place",
-         "near": "place", "across": "place", "for": "side", "alongside": "side",
-         "against": "against"}
+ROLES = {
+    "by": "source",
+    "from": "source",
+    "to": "place",
+    "into": "place",
+    "toward": "place",
+    "towards": "place",
+    "in": "place",
+    "at": "place",
+    "inside": "place",
+    "within": "place",
+    "near": "place",
+    "across": "place",
+    "for": "side",
+    "alongside": "side",
+    "against": "against",
+}
 ADJECTIVE = "adjective"  # "Syrian fighters": a description, which may also read "from Syria"
 # Words looked through when finding a name's role ("by the Wagner Group", "in Tripoli, Libya").
-_SEE_THROUGH = frozenset("the a an and or".split())
+_SEE_THROUGH = frozenset(["the", "a", "an", "and", "or"])
 # Capitalised, but never a name for these rules.
 NOT_NAMES = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
@@ -63,7 +147,7 @@ def fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", _strip_accents(text).casefold()).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def plain(word: str) -> str:
     """A word without case, accents, plural or ordinal ending: 'Fighters' -> 'fighter',
     '7th' -> '7'."""
@@ -80,7 +164,7 @@ def plain(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=None)
+@cache
 def skeleton(word: str) -> str:
     """A plain word with transliteration noise folded: 'Qaddafi' and 'Gadafi' -> 'kadafi'."""
     word = plain(word)
@@ -114,15 +198,28 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _token(word: str) -> _Token:
     p = plain(word)
     low = word.casefold()
-    kind = ("article" if low in ARTICLES or low == "the" else "number" if p.isdigit()
-            else "stop" if p in STOP_WORDS else "word")
-    return _Token(word, p, skeleton(word), word[0].isupper(),
-                  len(word) > 1 and word.isalpha() and any(c.isupper() for c in word[1:]), kind,
-                  kind == "word" and word.isalpha() and p not in ROLES and p not in NOT_NAMES)
+    kind = (
+        "article"
+        if low in ARTICLES or low == "the"
+        else "number"
+        if p.isdigit()
+        else "stop"
+        if p in STOP_WORDS
+        else "word"
+    )
+    return _Token(
+        word,
+        p,
+        skeleton(word),
+        word[0].isupper(),
+        len(word) > 1 and word.isalpha() and any(c.isupper() for c in word[1:]),
+        kind,
+        kind == "word" and word.isalpha() and p not in ROLES and p not in NOT_NAMES,
+    )
 
 
 def _letters(tokens: Sequence[_Token]) -> int:
@@ -143,7 +240,7 @@ def _max_typos(word: str) -> int:
 def _deletions(word: str, depth: int) -> set[str]:
     out = {word}
     for _ in range(depth):
-        out |= {w[:i] + w[i + 1:] for w in out for i in range(len(w))}
+        out |= {w[:i] + w[i + 1 :] for w in out for i in range(len(w))}
     return out
 
 
@@ -177,10 +274,14 @@ class NameTable:
         self.display: dict[str, str] = {}  # canonical -> the word a key shows for it
         for canonical, spellings, adjectives in entries:
             # One word in the key ("waknir_krup"): a name is one thing, however many words.
-            self.display[canonical] = "_".join(
-                t.skel for t in _tokens(canonical) if t.kind != "stop") or canonical
-            for text, adjective in [(canonical, False), *((s, False) for s in spellings),
-                                    *((a, True) for a in adjectives)]:
+            self.display[canonical] = (
+                "_".join(t.skel for t in _tokens(canonical) if t.kind != "stop") or canonical
+            )
+            for text, adjective in [
+                (canonical, False),
+                *((s, False) for s in spellings),
+                *((a, True) for a in adjectives),
+            ]:
                 self._add(text, _Form(canonical, adjective, False))
         self.known_words = frozenset(w for words in self.long for w in words)
         self.typos = _Typos(w for w in self.known_words if len(w) >= 4)
@@ -205,18 +306,27 @@ class NameTable:
         near = sorted((OSA.distance(skel, w), w) for w in self.typos.near(skel))
         return near[0][1] if near else ""
 
-    def match(self, tokens: Sequence[_Token], skels: Sequence[str], typos: Sequence[str],
-              i: int, lower: bool = False) -> tuple[_Form, int] | None:
+    def match(
+        self,
+        tokens: Sequence[_Token],
+        skels: Sequence[str],
+        typos: Sequence[str],
+        i: int,
+        lower: bool = False,
+    ) -> tuple[_Form, int] | None:
         """The longest known name starting at token i, and how many tokens it spans. A word's
         typo look-alike (`typos`) counts only inside a name of several words ("Vagner Group"),
         never alone: "Marines" is not "Maine". In text all in lower case (`lower`), names
         written in capitals match in lower case too, unless they are stop words ("who")."""
-        lengths = {*self.lengths.get(skels[i], ()), *self.lengths.get(tokens[i].plain, ()),
-                   *self.lengths.get(typos[i], ())}
+        lengths = {
+            *self.lengths.get(skels[i], ()),
+            *self.lengths.get(tokens[i].plain, ()),
+            *self.lengths.get(typos[i], ()),
+        }
         for n in sorted(lengths, reverse=True):
             if i + n > len(tokens):
                 continue
-            exact = skels[i:i + n]
+            exact = skels[i : i + n]
             form = self.long.get(tuple(exact))
             alts = [k for k in range(n) if typos[i + k]][:4]
             for use in product((False, True), repeat=len(alts) if n > 1 else 0):
@@ -230,10 +340,13 @@ class NameTable:
                     form = self.long.get(tuple(words))
             if form is not None:
                 return form, n
-            window = tokens[i:i + n]
+            window = tokens[i : i + n]
             form = self.short.get(tuple(t.plain for t in window))
-            if form is not None and (not form.acronym or all(t.word.isupper() for t in window) or (
-                    lower and not any(t.plain in STOP_WORDS for t in window))):
+            if form is not None and (
+                not form.acronym
+                or all(t.word.isupper() for t in window)
+                or (lower and not any(t.plain in STOP_WORDS for t in window))
+            ):
                 return form, n
         return None
 
@@ -332,11 +445,16 @@ class Normaliser:
         tokens, title = self._read.pop(about, None) or _reading(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
-        skels = [corrections.get(t.skel, t.skel) for t in tokens] if corrections else [
-            t.skel for t in tokens]
+        skels = (
+            [corrections.get(t.skel, t.skel) for t in tokens]
+            if corrections
+            else [t.skel for t in tokens]
+        )
         typo = self._typos.get
-        typos = [(typo(s) or self._typo(s)) if t.capital or t.acronym else ""
-                 for t, s in zip(tokens, skels)]
+        typos = [
+            (typo(s) or self._typo(s)) if t.capital or t.acronym else ""
+            for t, s in zip(tokens, skels)
+        ]
         kinds: list[str] = []
         keys: list[str] = []
         plains: list[str] = []
@@ -349,7 +467,7 @@ class Normaliser:
                 hit = self.table.match(tokens, skels, typos, i, lower)
                 if hit is not None:
                     form, n = hit
-                    written = " ".join(t.plain for t in tokens[i:i + n])
+                    written = " ".join(t.plain for t in tokens[i : i + n])
                     # an adjective stays one: "for the Russian-recruited"
                     role = ADJECTIVE if form.adjective else _role(kinds, plains)
                     names.append(self._name(form.canonical, form.canonical, role, True, written))
@@ -359,8 +477,9 @@ class Normaliser:
                     i += n
                     continue
             kind = t.kind
-            if t.nameable and (((t.acronym or (t.capital and i > 0)) and not title)
-                               or t.plain in lexicon):
+            if t.nameable and (
+                ((t.acronym or (t.capital and i > 0)) and not title) or t.plain in lexicon
+            ):
                 kind = "name"
                 names.append(self._name(skel, t.word, _role(kinds, plains), False, t.plain))
             elif kind == "number":
@@ -373,8 +492,14 @@ class Normaliser:
         words = " ".join([p for k, p in zip(kinds, plains) if k != "stop" and k != "number"])
         roll = tuple(sorted([(n.ident, n.role) for n in names]))
         roll = self._shared.setdefault(roll, roll)
-        return Key(text, " ".join(sorted(text.split())), tuple(names),
-                   tuple(sorted(numbers, key=lambda s: (len(s), s))), words, roll)
+        return Key(
+            text,
+            " ".join(sorted(text.split())),
+            tuple(names),
+            tuple(sorted(numbers, key=lambda s: (len(s), s))),
+            words,
+            roll,
+        )
 
 
 def _correct(corrections: dict[str, str], word: str) -> str:
@@ -401,8 +526,10 @@ def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # a name, its spellings, its adjectives
 
 
-def _merge(builtin: Iterable[tuple[str, Sequence[str], Sequence[str]]],
-           aliases: Sequence[tuple[str, Sequence[str]]]) -> list[Entry]:
+def _merge(
+    builtin: Iterable[tuple[str, Sequence[str], Sequence[str]]],
+    aliases: Sequence[tuple[str, Sequence[str]]],
+) -> list[Entry]:
     """Built-in names, then the claims file's, which take over any built-in name they share a
     spelling with (all its spellings then mean the claims file's name)."""
     entries = [(c, tuple(s), tuple(a)) for c, s, a in builtin]
@@ -443,7 +570,7 @@ def _alike(a: str, b: str) -> bool:
     return sa == sb or OSA.distance(sa, sb, score_cutoff=limit) <= limit
 
 
-@lru_cache(maxsize=None)
+@cache
 def _skeletons(words: str) -> str:
     return " ".join(skeleton(w) for w in words.split())
 
@@ -462,15 +589,16 @@ def _unpaired(a: Key, b: Key) -> tuple[list[Name], list[Name]]:
     free = list(b.names)
     left = []
     for x in a.names:
-        y = (next((y for y in free if y.ident == x.ident and y.role == x.role), None)
-             or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
-             or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y)), None))
+        y = (
+            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
+            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
+            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y)), None)
+        )
         if y is not None:
             free.remove(y)
         else:
             left.append(x)
-    return ([x for x in left if not _written_in(x, b)],
-            [y for y in free if not _written_in(y, a)])
+    return ([x for x in left if not _written_in(x, b)], [y for y in free if not _written_in(y, a)])
 
 
 def _written_in(name: Name, key: Key) -> bool:
@@ -478,16 +606,18 @@ def _written_in(name: Name, key: Key) -> bool:
     if name.known:
         return False
     words = key.words.split()
-    return name.written in words or any(_alike(name.written, w) for w in words
-                                        if abs(len(w) - len(name.written)) <= 2)
+    return name.written in words or any(
+        _alike(name.written, w) for w in words if abs(len(w) - len(name.written)) <= 2
+    )
 
 
 def why_apart(a: Key, b: Key) -> str:
     """'' when a and b may count the same thing; otherwise why they never can: they name
     different actors or places in the same role, or hold different numbers."""
     if a.numbers != b.numbers:
-        return (f"numbers differ: {', '.join(a.numbers) or 'none'} vs "
-                f"{', '.join(b.numbers) or 'none'}")
+        return (
+            f"numbers differ: {', '.join(a.numbers) or 'none'} vs {', '.join(b.numbers) or 'none'}"
+        )
     if a.roll == b.roll:
         return ""
     left_a, left_b = _unpaired(a, b)

@@ -25,8 +25,8 @@ class Analysis:
         return tuple(f for f in self.findings if show_all or f.status in REPORTED)
 
 
-def analyse(claims: Claims, progress: Progress = no_progress,
-            near_misses: bool = True) -> Analysis:
-    groups, near = group_claims(claims.claims, Normaliser(claims.aliases), claims.settings,
-                                progress, near_misses)
+def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool = True) -> Analysis:
+    groups, near = group_claims(
+        claims.claims, Normaliser(claims.aliases), claims.settings, progress, near_misses
+    )
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))

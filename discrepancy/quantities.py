@@ -62,17 +62,38 @@ def clear_cache() -> None:
     _typo_of.cache_clear()
 
 
-def bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
-            settings: Settings, said: str = "", read_as: str = "") -> Quantity:
+def bounded(
+    kind: str,
+    lo: Fraction | float,
+    hi: Fraction | float,
+    unit: str,
+    settings: Settings,
+    said: str = "",
+    read_as: str = "",
+) -> Quantity:
     """The interval that rule `kind` (a value of lexicon.HEDGES, or "exact") makes of [lo, hi].
     The rule `discrepancy parse` shows names the phrase `said` that invoked it, after `read_as`:
     how [lo, hi] was read when it was more than one number ("range", a vague word)."""
-    return _bounded(kind, lo, hi, unit, _tolerances(settings.approx_tolerance,
-                                                  settings.nearly_tolerance), said, read_as)
+    return _bounded(
+        kind,
+        lo,
+        hi,
+        unit,
+        _tolerances(settings.approx_tolerance, settings.nearly_tolerance),
+        said,
+        read_as,
+    )
 
 
-def _bounded(kind: str, lo: Fraction | float, hi: Fraction | float, unit: str,
-             tol: _Tolerances, said: str, read_as: str) -> Quantity:
+def _bounded(
+    kind: str,
+    lo: Fraction | float,
+    hi: Fraction | float,
+    unit: str,
+    tol: _Tolerances,
+    said: str,
+    read_as: str,
+) -> Quantity:
     rule = f'"{said}": {tol.words[kind]}' if said else tol.words[kind]
     if read_as:
         rule = read_as if kind == "exact" else f"{read_as}; {rule}"
@@ -142,6 +163,7 @@ def parse_unit(text: str) -> str:
 
 # --- Tokens ------------------------------------------------------------------------------------
 
+
 class Token(NamedTuple):
     kind: str  # num, frac (½), ord (the "rd" of "3rd"), name (MIM-23, 1990s), word, sym, other
     text: str  # normalised: lower case, any dash as "-", no abbreviation dot
@@ -153,7 +175,8 @@ _DASHES = "-‐‑‒–—−"
 _DASH_CLASS = re.escape(_DASHES)
 # Alternatives in the order that is both right and fast: what follows digits ("3rd", "2k") first,
 # then words, which are most tokens (a designation like "MIM-23" or "mid-2019" is one word).
-_TOKEN = re.compile(rf"""
+_TOKEN = re.compile(
+    rf"""
      (?P<ord>(?<=[0-9])(?:st|nd|rd|th)\b)
     |(?P<plural>(?<=[0-9])['’]?s\b)
     |(?P<abbr>(?<=[0-9])(?:{"|".join(sorted(lx.ABBREVIATIONS, key=len, reverse=True))})\b)
@@ -164,7 +187,9 @@ _TOKEN = re.compile(rf"""
             |\.[0-9]+)                                                      # .5
     |(?P<sym><=|>=|[$€£₺₽¥₹₴₪~≈<>≤≥+%/{_DASH_CLASS}])
     |(?P<other>\S)
-""", re.IGNORECASE | re.VERBOSE)
+""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _WORD_FORMS = {"u.s": "us", "u.s.$": "us$"}
 
 
@@ -175,8 +200,9 @@ def tokenize(text: str) -> list[Token]:
         if m.lastgroup == "plural" and tokens and tokens[-1].kind == "num":
             tokens.extend(_round_plural(tokens.pop(), raw))
             continue
-        kind, norm = _NORMAL.get((m.lastgroup, raw)) or _normal(m.lastgroup or "other", raw,
-                                                                  bool(m["name"]))
+        kind, norm = _NORMAL.get((m.lastgroup, raw)) or _normal(
+            m.lastgroup or "other", raw, bool(m["name"])
+        )
         tokens.append(_new_token(Token, (kind, norm, m.start(), raw)))
     return tokens
 
@@ -235,35 +261,76 @@ class Phrases(Generic[V]):
         """(phrase, value, tokens spanned) of the longest phrase starting at token i."""
         for words, phrase, value in self._by_first.get(texts[i], ()):
             n = len(words)
-            if n == 1 or tuple(texts[i:i + n]) == words:
+            if n == 1 or tuple(texts[i : i + n]) == words:
                 return phrase, value, n
         return None
 
 
 _HEDGES = Phrases(lx.HEDGES)
 _SUFFIXES = Phrases(lx.SUFFIXES)
-_UNITS = Phrases({
-    **{p[:-1]: ("measure", c) for p, c in lx.CURRENCY_NAMES.items() if p.endswith("s")},
-    **{p: ("measure", u) for p, u in {**lx.CURRENCY_NAMES, **lx.PERCENT, **lx.DURATIONS}.items()},
-    **{f"{pre} {p}": ("rate", r) for pre in lx.RATE_PREFIXES for p, r in lx.RATE_PERIODS.items()},
-    **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
-})
+_UNITS = Phrases(
+    {
+        **{p[:-1]: ("measure", c) for p, c in lx.CURRENCY_NAMES.items() if p.endswith("s")},
+        **{
+            p: ("measure", u)
+            for p, u in {**lx.CURRENCY_NAMES, **lx.PERCENT, **lx.DURATIONS}.items()
+        },
+        **{
+            f"{pre} {p}": ("rate", r)
+            for pre in lx.RATE_PREFIXES
+            for p, r in lx.RATE_PERIODS.items()
+        },
+        **{p: ("rate", r) for p, r in lx.RATE_WORDS.items()},
+    }
+)
 _RANGE_WORDS = Phrases(lx.RANGE_WORDS)
 _SIGN_WORDS = {*lx.CURRENCY_SIGNS, *lx.CURRENCY_CODES, "us"}
 _MAGNITUDE_WORDS = {"hundred": 100, "dozen": lx.DOZEN, **lx.SCALES}
 # What a magnitude word multiplies by, singular or plural ("several thousands").
-_MAGNITUDE_OF = {**_MAGNITUDE_WORDS,
-                 **{p: _MAGNITUDE_WORDS[s] for p, s in lx.PLURAL_MAGNITUDES.items()}}
+_MAGNITUDE_OF = {
+    **_MAGNITUDE_WORDS,
+    **{p: _MAGNITUDE_WORDS[s] for p, s in lx.PLURAL_MAGNITUDES.items()},
+}
 _PLURAL_OF = {s: p for p, s in lx.PLURAL_MAGNITUDES.items()}
 # Words of multi-word hedges that mean nothing alone: "more then 400" is a typo, not 400.
-_HEDGE_PARTS = {w for p in lx.HEDGES if " " in p for w in p.split()} - set(lx.HEDGES) - {
-    "a", "an", "the", "of", "in", "to", "as", "at", "no", "not", "up", "many", "much", "order",
-    "region", "something", "like", "somewhere", "very", "little", "just"}
+_HEDGE_PARTS = (
+    {w for p in lx.HEDGES if " " in p for w in p.split()}
+    - set(lx.HEDGES)
+    - {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "to",
+        "as",
+        "at",
+        "no",
+        "not",
+        "up",
+        "many",
+        "much",
+        "order",
+        "region",
+        "something",
+        "like",
+        "somewhere",
+        "very",
+        "little",
+        "just",
+    }
+)
 # What a word before the number is compared with, to catch typos ("abut 400", "sevral hundred").
 # Short words are left out: too many English words are a letter away from "one" or "the".
-_VOCABULARY = sorted(w for w in {w for p in (*lx.HEDGES, *VAGUE_DEFAULTS, *lx.UNQUANTIFIED)
-                                 for w in p.split()} | set(lx.UNITS) | set(lx.TEENS)
-                     | set(lx.TENS) | set(_MAGNITUDE_OF) if len(w) >= 4)
+_VOCABULARY = sorted(
+    w
+    for w in {w for p in (*lx.HEDGES, *VAGUE_DEFAULTS, *lx.UNQUANTIFIED) for w in p.split()}
+    | set(lx.UNITS)
+    | set(lx.TEENS)
+    | set(lx.TENS)
+    | set(_MAGNITUDE_OF)
+    if len(w) >= 4
+)
 
 
 @lru_cache(maxsize=4096)
@@ -276,13 +343,15 @@ def _typo_of(word: str) -> str | None:
 
 # --- Errors ------------------------------------------------------------------------------------
 
+
 def _error(what: str, t: Token | None, text: str, hint: str = "", part: str = "") -> QuantityError:
-    """ 'cannot read "threeish" in "threeish hundred" (col 1)': what, the part, where."""
+    """'cannot read "threeish" in "threeish hundred" (col 1)': what, the part, where."""
     col = t.col + 1 if t is not None else 1
     shown = text if len(text) <= 80 else text[:77] + "..."
     part = f' "{part or t.raw}"' if t is not None else ""
-    return QuantityError(f'{what}{part} in "{shown}" (col {col})' + (f": {hint}" if hint else ""),
-                         col)
+    return QuantityError(
+        f'{what}{part} in "{shown}" (col {col})' + (f": {hint}" if hint else ""), col
+    )
 
 
 # --- Numbers -----------------------------------------------------------------------------------
@@ -295,8 +364,12 @@ def _digits(t: Token, text: str) -> Fraction | int:
     if s.isdigit() and len(s) <= MAX_DIGITS:
         return int(s)
     if "," in s and not _GROUPED.fullmatch(s):
-        raise _error("cannot read", t, text, "a comma groups thousands (3,500); "
-                     "a decimal takes a point (3.5)")
+        raise _error(
+            "cannot read",
+            t,
+            text,
+            "a comma groups thousands (3,500); a decimal takes a point (3.5)",
+        )
     if s.count(".") > 1:
         raise _error("cannot read", t, text, "write 3,500,000 or 3500000 (3.5 is three and a half)")
     s = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
@@ -332,10 +405,12 @@ class _Number:
     part, None when it cannot continue the number; `add` takes it.
     """
 
-    __slots__ = ("done", "group", "last", "hundred", "scale", "magnitude", "plain")
+    __slots__ = ("done", "group", "hundred", "last", "magnitude", "plain", "scale")
 
     def __init__(self) -> None:
-        self.done: Fraction | int = 0  # groups closed by a scale: "two million" of "two million five"
+        self.done: Fraction | int = (
+            0  # groups closed by a scale: "two million" of "two million five"
+        )
         self.group: Fraction | int | None = None  # the open group: "five hundred"
         self.last = ""
         self.hundred = False  # the open group has had its "hundred"
@@ -425,8 +500,10 @@ class _Number:
     def add_fraction(self, f: Fraction) -> None:
         """ "and a half": half the scale just read ("a million and a half"), else a half."""
         if self.last in ("scale", "dozen"):
-            self.done, self.group = self.value + f * (self.scale if self.last == "scale"
-                                                      else lx.DOZEN), None
+            self.done, self.group = (
+                self.value + f * (self.scale if self.last == "scale" else lx.DOZEN),
+                None,
+            )
         else:
             self.group = (self.group or 0) + f
         if self.magnitude > 1:
@@ -439,10 +516,11 @@ _BLANK = _Number()  # asked only whether a number starts at a token; never added
 
 # --- Units -------------------------------------------------------------------------------------
 
+
 class _Units:
     """A value's unit: a measure (currency, percent or duration; count when none) and a rate."""
 
-    __slots__ = ("text", "measure", "rate")
+    __slots__ = ("measure", "rate", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -497,6 +575,7 @@ class _Units:
 
 # --- The reader --------------------------------------------------------------------------------
 
+
 class _Reader:
     """Reads with one Settings: its vague words and tolerances; remembers what it read."""
 
@@ -506,8 +585,11 @@ class _Reader:
         table: dict[str, tuple[tuple[float, float], bool, int]] = {}
         for phrase, interval in settings.vague:
             *head, last = phrase.split()
-            entry = (interval, VAGUE_DEFAULTS.get(phrase) != interval,
-                     _MAGNITUDE_OF.get(last, 1) if head else 1)
+            entry = (
+                interval,
+                VAGUE_DEFAULTS.get(phrase) != interval,
+                _MAGNITUDE_OF.get(last, 1) if head else 1,
+            )
             table[phrase] = entry
             if head and last in _PLURAL_OF:
                 table.setdefault(" ".join([*head, _PLURAL_OF[last]]), entry)
@@ -533,8 +615,19 @@ _recent: tuple[Settings, _Reader] | None = None  # the Settings read with last, 
 class _Scan:
     """One expression being read: lead, core, units and bound, tail (see the module docstring)."""
 
-    __slots__ = ("reader", "text", "tokens", "texts", "n", "i", "units", "range_word",
-                 "range_token", "hedge", "suffix")
+    __slots__ = (
+        "hedge",
+        "i",
+        "n",
+        "range_token",
+        "range_word",
+        "reader",
+        "suffix",
+        "text",
+        "texts",
+        "tokens",
+        "units",
+    )
 
     def __init__(self, reader: _Reader, text: str, tokens: list[Token]) -> None:
         self.reader = reader
@@ -558,7 +651,7 @@ class _Scan:
     def written(self, i: int, n: int) -> str:
         """Tokens i to i + n as the text has them ("More than", "-odd")."""
         last = self.tokens[i + n - 1]
-        return " ".join(self.text[self.tokens[i].col:last.col + len(last.raw)].split())
+        return " ".join(self.text[self.tokens[i].col : last.col + len(last.raw)].split())
 
     def read(self) -> Quantity:
         if not self.lead():
@@ -607,19 +700,23 @@ class _Scan:
             return False
         if fillers and fillers[-1].text != "of":  # "an approximate salary of $1,000" is fine
             assert self.hedge is not None
-            raise self.error("cannot read", fillers[0],
-                             f'"{self.hedge[0]}" must come right before its number')
+            raise self.error(
+                "cannot read", fillers[0], f'"{self.hedge[0]}" must come right before its number'
+            )
         return True
 
     def date_in_lead(self, i: int) -> bool:
         if i == 0 or not _is_year(self.tokens[i]):
             return False
-        return self.texts[i - 1] in lx.YEAR_CONTEXT or self.texts[max(i - 2, 0):i] == ["as", "of"]
+        return self.texts[i - 1] in lx.YEAR_CONTEXT or self.texts[max(i - 2, 0) : i] == ["as", "of"]
 
     def date_end(self, i: int) -> int:
         """The token after the year at token i and its range ("2019-20", "2019/2020")."""
-        if i + 2 < self.n and self.texts[i + 1] in ("-", "/") and (
-                self.tokens[i + 2].kind == "num" and len(self.texts[i + 2]) in (2, 4)):
+        if (
+            i + 2 < self.n
+            and self.texts[i + 1] in ("-", "/")
+            and (self.tokens[i + 2].kind == "num" and len(self.texts[i + 2]) in (2, 4))
+        ):
             return i + 3
         return i + 1
 
@@ -640,8 +737,11 @@ class _Scan:
             typo = _typo_of(t.text)
             if typo:
                 raise self.error("cannot read", t, f'did you mean "{typo}"?')
-            if t.text in _HEDGE_PARTS or t.text in ("minus", "negative") or (
-                    t.text in lx.MULTIPLIERS):
+            if (
+                t.text in _HEDGE_PARTS
+                or t.text in ("minus", "negative")
+                or (t.text in lx.MULTIPLIERS)
+            ):
                 raise self.error("cannot read", t)
             if nxt is not None and (nxt.text in _MAGNITUDE_WORDS or nxt.kind == "ord"):
                 raise self.error("cannot read", t)  # "threeish hundred"
@@ -649,8 +749,13 @@ class _Scan:
         glued = nxt is not None and nxt.col == t.col + len(t.raw)
         if t.text == "-" and glued and self.operand_at(i + 1):
             raise self.error("a negative number", t, "quantities are never below zero")
-        if t.kind == "other" and glued and nxt is not None and nxt.kind == "num" and (
-                t.text not in "([{\"'“‘"):
+        if (
+            t.kind == "other"
+            and glued
+            and nxt is not None
+            and nxt.kind == "num"
+            and (t.text not in "([{\"'“‘")
+        ):
             raise self.error("cannot read", t)  # "#400"
 
     # core ---------------------------------------------------------------------------------------
@@ -726,7 +831,7 @@ class _Scan:
             lo, hi, magnitude, self.i = lo * m, hi * m, magnitude * m, j + 1
         if hi > LARGEST:
             raise self.error("cannot read", self.tokens[self.i - 1], "too large a number")
-        said = " ".join(self.texts[start:self.i])
+        said = " ".join(self.texts[start : self.i])
         if self.i < self.n and self.texts[self.i] == "of" and not self.operand_at(self.i + 1):
             self.i += 1  # "dozens of", "millions of dollars"
         return _Operand(lo, hi, magnitude, said, from_settings)
@@ -742,8 +847,13 @@ class _Scan:
             if kind:
                 num.add(kind, t, _digits(t, self.text) if kind == "digits" else 0)
                 j += 1
-            elif t.text == "-" and nxt is not None and num.last and nxt.kind != "num" and (
-                    num.kind_of(nxt, self.token(j + 2)) or nxt.text == "and"):
+            elif (
+                t.text == "-"
+                and nxt is not None
+                and num.last
+                and nxt.kind != "num"
+                and (num.kind_of(nxt, self.token(j + 2)) or nxt.text == "and")
+            ):
                 j += 1  # "twenty-five", "half-million", "one-and-a-half" (a digit after "-"
                 # starts the far end of a range)
             elif t.text == "and" and join_and:
@@ -751,13 +861,16 @@ class _Scan:
                 if mixed:
                     num.add_fraction(mixed[0])  # "one and a half", "a million and a half"
                     j = mixed[1]
-                elif num.last in ("hundred", "scale") and nxt is not None and num.kind_of(
-                        nxt, self.token(j + 2)) in ("unit", "teen", "tens"):
+                elif (
+                    num.last in ("hundred", "scale")
+                    and nxt is not None
+                    and num.kind_of(nxt, self.token(j + 2)) in ("unit", "teen", "tens")
+                ):
                     j += 1  # "a hundred and fifty", "two thousand and five"
                 else:
                     break
             elif num.last == "fraction" and t.text in ("of", "a", "an"):
-                k = j + 2 if t.text == "of" and texts[j + 1:j + 2] in (["a"], ["an"]) else j + 1
+                k = j + 2 if t.text == "of" and texts[j + 1 : j + 2] in (["a"], ["an"]) else j + 1
                 if k < n and (texts[k] in lx.SCALES or texts[k] == "dozen"):
                     j = k  # "half a million", "a quarter of a million", "half a dozen"
                 else:
@@ -830,8 +943,9 @@ class _Scan:
                 continue
             n = self.quantity_at(i)
             if n:
-                raise self.error("a second quantity", t, "write one quantity per claim",
-                                 part=self.written(i, n))
+                raise self.error(
+                    "a second quantity", t, "write one quantity per claim", part=self.written(i, n)
+                )
             i += 1
 
     def quantity_at(self, i: int) -> int:
@@ -850,8 +964,9 @@ class _Scan:
             return int(t.text == "half" or nxt == "of")
         return 0
 
-    def finish(self, lo: Fraction | float, hi: Fraction | float, how: str, start: int,
-               end: int) -> Quantity:
+    def finish(
+        self, lo: Fraction | float, hi: Fraction | float, how: str, start: int, end: int
+    ) -> Quantity:
         """The interval; `start` and `end` are the tokens of the core and what follows it."""
         hedge, suffix = self.hedge, self.suffix
         if hedge and suffix and hedge[1] != suffix[1]:
@@ -860,15 +975,26 @@ class _Scan:
         q = _bounded(kind, lo, hi, self.units.unit(), self.reader.tolerances, said, how)
         if q.lo == q.hi and (q.lo_open or q.hi_open):  # "fewer than 0", "just over 0"
             first = self.tokens.index(hedge[2]) if hedge else start
-            raise self.error("an empty interval", self.tokens[first], "no quantity fits it",
-                             part=self.written(first, end - first))
+            raise self.error(
+                "an empty interval",
+                self.tokens[first],
+                "no quantity fits it",
+                part=self.written(first, end - first),
+            )
         return q
 
 
 # Words that, after the quantity, are a second one: number words ("one" is also a pronoun),
 # magnitudes, "none", "many", "twice".
-_COUNTING_WORDS = ((set(lx.UNITS) - {"one"}) | set(lx.TEENS) | set(lx.TENS) | set(_MAGNITUDE_OF)
-                   | lx.ZEROS | lx.QUANTIFIERS | lx.MULTIPLIERS)
+_COUNTING_WORDS = (
+    (set(lx.UNITS) - {"one"})
+    | set(lx.TEENS)
+    | set(lx.TENS)
+    | set(_MAGNITUDE_OF)
+    | lx.ZEROS
+    | lx.QUANTIFIERS
+    | lx.MULTIPLIERS
+)
 
 
 def _number_text(x: float) -> str:

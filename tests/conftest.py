@@ -21,14 +21,21 @@ class Result:
         return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None,
-            env: dict[str, str] | None = None) -> Result:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> Result:
     """The real CLI in a child process, as a user runs it."""
     full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
     full_env.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
-    proc = subprocess.run([sys.executable, "-m", "discrepancy", *args], cwd=cwd or ROOT,
-                          input=stdin, capture_output=True, text=True, env=full_env,
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "discrepancy", *args],
+        cwd=cwd or ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+    )
     return Result(proc)
 
 

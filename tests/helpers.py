@@ -10,9 +10,16 @@ from discrepancy.quantities import parse_quantity
 
 def claim(cid: str, about: str, value: str = "10", source: str = "", **kw) -> Claim:
     period = kw.pop("period", None)
-    return Claim(id=cid, source=source or f"src-{cid}", about=about, value=value,
-                 quantity=parse_quantity(value, Settings()), location=Location("t.yaml", 1, 1),
-                 period=parse_period(period) if period else None, **kw)
+    return Claim(
+        id=cid,
+        source=source or f"src-{cid}",
+        about=about,
+        value=value,
+        quantity=parse_quantity(value, Settings()),
+        location=Location("t.yaml", 1, 1),
+        period=parse_period(period) if period else None,
+        **kw,
+    )
 
 
 def bench_grouping():

@@ -12,8 +12,18 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discrepancy.baseline import (Baseline, Contradiction, Entry, Side, compare, contradictions,
-                                  dumps, entries, fingerprint, parse)
+from discrepancy.baseline import (
+    Baseline,
+    Contradiction,
+    Entry,
+    Side,
+    compare,
+    contradictions,
+    dumps,
+    entries,
+    fingerprint,
+    parse,
+)
 from discrepancy.errors import InputError, Location
 from discrepancy.group import Normaliser
 from discrepancy.load import build, parse_document
@@ -26,17 +36,40 @@ from tests.helpers import claim
 BASE = {
     "version": 1,
     "aliases": {"Wagner Group": ["Vagner", "PMC Wagner"]},
-    "sources": {"ap": {"title": "AP", "published": "2020-05-01"}, "reuters": {"title": "Reuters"},
-                "tass": {"title": "TASS", "via": ["itar"]}},
+    "sources": {
+        "ap": {"title": "AP", "published": "2020-05-01"},
+        "reuters": {"title": "Reuters"},
+        "tass": {"title": "TASS", "via": ["itar"]},
+    },
     "claims": [
-        {"id": "wagner-ap", "source": "ap", "about": "Wagner Group fighters in Libya",
-         "value": "hundreds", "quote": "hundreds of Russian fighters", "note": "AP's own voice"},
-        {"id": "wagner-reuters", "source": "reuters", "about": "PMC Wagner fighters in Libya",
-         "value": "at least 2,000", "period": "2020"},
-        {"source": "ap", "about": "Syrian fighters sent by Turkey to Libya",
-         "value": "about 3,500", "period": "2020-01/2020-03", "quote": "some 3,500 Syrians"},
-        {"source": "tass", "about": "Syrian fighters sent to Libya by Turkey", "value": "17,000",
-         "attributed_to": "Syrian Observatory"},
+        {
+            "id": "wagner-ap",
+            "source": "ap",
+            "about": "Wagner Group fighters in Libya",
+            "value": "hundreds",
+            "quote": "hundreds of Russian fighters",
+            "note": "AP's own voice",
+        },
+        {
+            "id": "wagner-reuters",
+            "source": "reuters",
+            "about": "PMC Wagner fighters in Libya",
+            "value": "at least 2,000",
+            "period": "2020",
+        },
+        {
+            "source": "ap",
+            "about": "Syrian fighters sent by Turkey to Libya",
+            "value": "about 3,500",
+            "period": "2020-01/2020-03",
+            "quote": "some 3,500 Syrians",
+        },
+        {
+            "source": "tass",
+            "about": "Syrian fighters sent to Libya by Turkey",
+            "value": "17,000",
+            "attributed_to": "Syrian Observatory",
+        },
         {"source": "reuters", "about": "air defence systems delivered to Haftar", "value": "12"},
     ],
 }
@@ -72,6 +105,7 @@ def _set(path, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return edit
 
 
@@ -84,10 +118,17 @@ def _reverse(data):
 
 
 def _add_unrelated(data):
-    data["claims"].insert(1, {"source": "tass", "about": "patients treated in Misrata",
-                              "value": "40"})
-    data["claims"].append({"id": "mines", "source": "ap", "about": "mines cleared in Tripoli",
-                           "value": "a few hundred"})
+    data["claims"].insert(
+        1, {"source": "tass", "about": "patients treated in Misrata", "value": "40"}
+    )
+    data["claims"].append(
+        {
+            "id": "mines",
+            "source": "ap",
+            "about": "mines cleared in Tripoli",
+            "value": "a few hundred",
+        }
+    )
 
 
 def _remove_unrelated(data):
@@ -98,22 +139,39 @@ def _remove_unrelated(data):
 SAME = [
     ("reordered", [_dump(_edited(_reverse))]),
     ("reflowed into flow style", [_dump(BASE, default_flow_style=True, width=50)]),
-    ("reflowed with wide indents and sorted keys",
-     [yaml.safe_dump(BASE, indent=6, sort_keys=True, width=200)]),
+    (
+        "reflowed with wide indents and sorted keys",
+        [yaml.safe_dump(BASE, indent=6, sort_keys=True, width=200)],
+    ),
     ("quote edited", [_dump(_edited(_set(["claims", 0, "quote"], "hundreds of mercenaries")))]),
-    ("quote added to a claim without id",
-     [_dump(_edited(_set(["claims", 3, "quote"], "17,000 fighters")))]),
+    (
+        "quote added to a claim without id",
+        [_dump(_edited(_set(["claims", 3, "quote"], "17,000 fighters")))],
+    ),
     ("note edited", [_dump(_edited(_set(["claims", 0, "note"], "checked again")))]),
-    ("dates edited", [_dump(_edited(_both(_set(["claims", 2, "period"], "2020"),
-                                          _set(["sources", "ap", "published"], "2020-06"))))]),
+    (
+        "dates edited",
+        [
+            _dump(
+                _edited(
+                    _both(
+                        _set(["claims", 2, "period"], "2020"),
+                        _set(["sources", "ap", "published"], "2020-06"),
+                    )
+                )
+            )
+        ],
+    ),
     ("attribution edited", [_dump(_edited(_set(["claims", 3, "attributed_to"], "SOHR")))]),
     ("split in two", _split(BASE, lambda i: i < 2)),
     ("claims moved between files", _split(BASE, lambda i: i % 2 == 1)),
     ("unrelated claims added", [_dump(_edited(_add_unrelated))]),
     ("unrelated claim removed", [_dump(_edited(_remove_unrelated))]),
     # `about` and value of a claim without id, spelled differently: the same claim
-    ("about recased and punctuated", [_dump(_edited(_set(
-        ["claims", 2, "about"], "Syrian Fighters sent by Turkey, to Libya.")))]),
+    (
+        "about recased and punctuated",
+        [_dump(_edited(_set(["claims", 2, "about"], "Syrian Fighters sent by Turkey, to Libya.")))],
+    ),
     ("value respaced and recased", [_dump(_edited(_set(["claims", 2, "value"], "About  3,500")))]),
 ]
 
@@ -163,12 +221,15 @@ def test_an_explicit_id_wins_over_content():
 @settings(derandomize=True, max_examples=25, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_any_order_of_claims_gives_the_same_contradictions(rnd):
-    claims = [claim(f"c{i}", "Syrian fighters in Libya", v, explicit_id=i % 2 == 0)
-              for i, v in enumerate(["hundreds", "at least 2,000", "12", "about 400", "dozens"])]
+    claims = [
+        claim(f"c{i}", "Syrian fighters in Libya", v, explicit_id=i % 2 == 0)
+        for i, v in enumerate(["hundreds", "at least 2,000", "12", "about 400", "dozens"])
+    ]
     rnd.shuffle(claims)
     found = contradictions(analyse(Claims(tuple(claims), {}, (), Settings())))
-    reference = contradictions(analyse(Claims(tuple(sorted(claims, key=lambda c: c.id)), {}, (),
-                                              Settings())))
+    reference = contradictions(
+        analyse(Claims(tuple(sorted(claims, key=lambda c: c.id)), {}, (), Settings()))
+    )
     assert [c.fingerprint for c in found] == [c.fingerprint for c in reference]
 
 
@@ -179,10 +240,17 @@ def test_the_same_claim_twice_is_one_contradiction():
 
 # --- the baseline file ---------------------------------------------------------------------
 
-E1 = Entry("00000000000000aa", "fighters", (Side("a", "ap", "10"), Side("b", "tass", "500")),
-           "different batches: April vs earlier")
-E2 = Entry("00000000000000bb", "drones „quoted“",
-           (Side("c", "ap", "12"), Side("d", "reuters", "at least 40")))
+E1 = Entry(
+    "00000000000000aa",
+    "fighters",
+    (Side("a", "ap", "10"), Side("b", "tass", "500")),
+    "different batches: April vs earlier",
+)
+E2 = Entry(
+    "00000000000000bb",
+    "drones „quoted“",
+    (Side("c", "ap", "12"), Side("d", "reuters", "at least 40")),
+)
 
 
 def test_written_baseline_reads_back():
@@ -190,7 +258,8 @@ def test_written_baseline_reads_back():
     assert json.loads(text)["version"] == 1
     read = parse(text, "b.json")
     assert [(e.fingerprint, e.about, e.claims, e.reason) for e in read.entries] == [
-        (e.fingerprint, e.about, e.claims, e.reason) for e in (E1, E2)]
+        (e.fingerprint, e.about, e.claims, e.reason) for e in (E1, E2)
+    ]
     assert read.entries[1].location == Location("b.json", 13, 5)
     assert parse(dumps([]), "b.json").entries == ()
 
@@ -206,8 +275,10 @@ def _entry(fp, a="a", b="b", reason=""):
 
 
 def _found(*pairs):
-    return [Contradiction(fp, "x", "x", Conflict(claim(a, "x", "1"), claim(b, "x", "20"), 20.0))
-            for fp, a, b in pairs]
+    return [
+        Contradiction(fp, "x", "x", Conflict(claim(a, "x", "1"), claim(b, "x", "20"), 20.0))
+        for fp, a, b in pairs
+    ]
 
 
 def test_compare_sorts_new_known_and_resolved():
@@ -251,56 +322,121 @@ def test_new_contradiction_is_reported_at_the_newer_claim(named, expected):
     assert newer.id == expected and {newer.id, other.id} == {"a", "b"}
 
 
-GOOD_ENTRY = ('{"fingerprint": "0123456789abcdef", "about": "x", "claims": '
-              '[{"id": "a", "source": "s", "value": "1"}, {"id": "b", "source": "s", "value": "2"}]}')
+GOOD_ENTRY = (
+    '{"fingerprint": "0123456789abcdef", "about": "x", "claims": '
+    '[{"id": "a", "source": "s", "value": "1"}, {"id": "b", "source": "s", "value": "2"}]}'
+)
 
 # (name, baseline text, expected "line:col: message")
 BAD = [
     ("empty", "", "1:1: not valid JSON: Expecting value"),
     ("truncated", '{"version": 1,\n "contradictions": [\n', "3:1: not valid JSON: Expecting value"),
-    ("merge conflict", '{\n<<<<<<< HEAD\n  "version": 1\n}',
-     "2:1: not valid JSON: Expecting property name enclosed in double quotes"),
+    (
+        "merge conflict",
+        '{\n<<<<<<< HEAD\n  "version": 1\n}',
+        "2:1: not valid JSON: Expecting property name enclosed in double quotes",
+    ),
     ("not an object", "[]", "1:1: a baseline must be a JSON object"),
     ("no version", '{"contradictions": []}', "1:1: the baseline is missing `version`"),
     ("no contradictions", '{"version": 1}', "1:1: the baseline is missing `contradictions`"),
-    ("version as a float", '{"version": 1.0, "contradictions": []}',
-     "1:13: unsupported baseline version 1.0"),
-    ("a version past the integer limit", '{"version": ' + "9" * 5000 + ', "contradictions": []}',
-     " not a baseline: Exceeds the limit"),
-    ("unknown version", '{"version": 2, "contradictions": []}',
-     "1:13: unsupported baseline version 2: this discrepancy reads version 1"),
-    ("version as text", '{"version": "1", "contradictions": []}',
-     '1:13: unsupported baseline version "1"'),
-    ("version true", '{"version": true, "contradictions": []}', "1:13: unsupported baseline version true"),
-    ("contradictions not a list", '{"version": 1, "contradictions": {}}',
-     "1:34: `contradictions` must be a list"),
-    ("unknown top field", '{"version": 1, "contradictions": [], "contradiction": []}',
-     "1:38: unknown field `contradiction` in the baseline (did you mean `contradictions`?)"),
-    ("entry not an object", '{"version": 1, "contradictions": [\n  "0123456789abcdef"]}',
-     "2:3: each baseline entry must be an object"),
-    ("entry without fingerprint", '{"version": 1, "contradictions": [\n  {"about": "x", "claims": '
-     '[{"id": "a", "source": "s", "value": "1"}, {"id": "b", "source": "s", "value": "2"}]}]}',
-     "2:3: a baseline entry is missing `fingerprint`"),
-    ("fingerprint a number", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY.replace(
-        '"0123456789abcdef"', "12") + "]}", "2:19: `fingerprint` must be a string, not 12"),
-    ("fingerprint hand-typed", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY.replace(
-        "0123456789abcdef", "0123-4567") + "]}",
-     '2:19: `fingerprint` must be 16 hex digits as `discrepancy baseline` writes them, not "0123-4567"'),
-    ("reason misspelt", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY[:-1]
-     + ', "reasons": "ok"}]}', "2:149: unknown field `reasons` in a baseline entry (did you mean `reason`?)"),
-    ("reason not text", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY[:-1]
-     + ', "reason": null}]}', "2:159: `reason` must be a string, not null"),
-    ("one claim", '{"version": 1, "contradictions": [\n  {"fingerprint": "0123456789abcdef", '
-     '"about": "x", "claims": [{"id": "a", "source": "s", "value": "1"}]}]}',
-     "2:63: `claims` must list the two claims"),
-    ("claim without value", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY.replace(
-        ', "value": "2"', "") + "]}", "2:106: a baseline claim is missing `value`"),
-    ("claim value a list", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY.replace(
-        '"value": "2"', '"value": [2]') + "]}", "2:142: `value` must be a string, not a list"),
-    ("fingerprint twice", '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY + ",\n  "
-     + GOOD_ENTRY + "]}", "3:3: fingerprint 0123456789abcdef is listed twice (first at line 2)"),
-    ("key twice", '{"version": 1, "version": 1, "contradictions": []}',
-     "1:16: duplicate key `version` (first at line 1)"),
+    (
+        "version as a float",
+        '{"version": 1.0, "contradictions": []}',
+        "1:13: unsupported baseline version 1.0",
+    ),
+    (
+        "a version past the integer limit",
+        '{"version": ' + "9" * 5000 + ', "contradictions": []}',
+        " not a baseline: Exceeds the limit",
+    ),
+    (
+        "unknown version",
+        '{"version": 2, "contradictions": []}',
+        "1:13: unsupported baseline version 2: this discrepancy reads version 1",
+    ),
+    (
+        "version as text",
+        '{"version": "1", "contradictions": []}',
+        '1:13: unsupported baseline version "1"',
+    ),
+    (
+        "version true",
+        '{"version": true, "contradictions": []}',
+        "1:13: unsupported baseline version true",
+    ),
+    (
+        "contradictions not a list",
+        '{"version": 1, "contradictions": {}}',
+        "1:34: `contradictions` must be a list",
+    ),
+    (
+        "unknown top field",
+        '{"version": 1, "contradictions": [], "contradiction": []}',
+        "1:38: unknown field `contradiction` in the baseline (did you mean `contradictions`?)",
+    ),
+    (
+        "entry not an object",
+        '{"version": 1, "contradictions": [\n  "0123456789abcdef"]}',
+        "2:3: each baseline entry must be an object",
+    ),
+    (
+        "entry without fingerprint",
+        '{"version": 1, "contradictions": [\n  {"about": "x", "claims": '
+        '[{"id": "a", "source": "s", "value": "1"}, {"id": "b", "source": "s", "value": "2"}]}]}',
+        "2:3: a baseline entry is missing `fingerprint`",
+    ),
+    (
+        "fingerprint a number",
+        '{"version": 1, "contradictions": [\n  '
+        + GOOD_ENTRY.replace('"0123456789abcdef"', "12")
+        + "]}",
+        "2:19: `fingerprint` must be a string, not 12",
+    ),
+    (
+        "fingerprint hand-typed",
+        '{"version": 1, "contradictions": [\n  '
+        + GOOD_ENTRY.replace("0123456789abcdef", "0123-4567")
+        + "]}",
+        '2:19: `fingerprint` must be 16 hex digits as `discrepancy baseline` writes them, not "0123-4567"',
+    ),
+    (
+        "reason misspelt",
+        '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY[:-1] + ', "reasons": "ok"}]}',
+        "2:149: unknown field `reasons` in a baseline entry (did you mean `reason`?)",
+    ),
+    (
+        "reason not text",
+        '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY[:-1] + ', "reason": null}]}',
+        "2:159: `reason` must be a string, not null",
+    ),
+    (
+        "one claim",
+        '{"version": 1, "contradictions": [\n  {"fingerprint": "0123456789abcdef", '
+        '"about": "x", "claims": [{"id": "a", "source": "s", "value": "1"}]}]}',
+        "2:63: `claims` must list the two claims",
+    ),
+    (
+        "claim without value",
+        '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY.replace(', "value": "2"', "") + "]}",
+        "2:106: a baseline claim is missing `value`",
+    ),
+    (
+        "claim value a list",
+        '{"version": 1, "contradictions": [\n  '
+        + GOOD_ENTRY.replace('"value": "2"', '"value": [2]')
+        + "]}",
+        "2:142: `value` must be a string, not a list",
+    ),
+    (
+        "fingerprint twice",
+        '{"version": 1, "contradictions": [\n  ' + GOOD_ENTRY + ",\n  " + GOOD_ENTRY + "]}",
+        "3:3: fingerprint 0123456789abcdef is listed twice (first at line 2)",
+    ),
+    (
+        "key twice",
+        '{"version": 1, "version": 1, "contradictions": []}',
+        "1:16: duplicate key `version` (first at line 1)",
+    ),
 ]
 
 
@@ -312,18 +448,27 @@ def test_bad_baseline_is_located(text, expected):
 
 
 def test_every_problem_in_a_baseline_is_listed():
-    text = ('{"version": 3, "contradictions": [\n  {"about": 1, "claims": []},\n  7\n],\n'
-            ' "extra": 0}')
+    text = (
+        '{"version": 3, "contradictions": [\n  {"about": 1, "claims": []},\n  7\n],\n "extra": 0}'
+    )
     with pytest.raises(InputError) as e:
         parse(text, "b.json")
     assert [f"{p.location.line}:{p.location.col}" for p in e.value.problems] == [
-        "1:13", "2:3", "2:13", "2:26", "3:3", "5:2"]
+        "1:13",
+        "2:3",
+        "2:13",
+        "2:26",
+        "3:3",
+        "5:2",
+    ]
 
 
 def test_json_accepts_what_the_located_reader_reads():
     # valid JSON in every shape the reader walks: nested, escaped, numbers, literals
-    text = ('{"version": 1, "contradictions": [], "x": [1, -2.5e3, true, false, null, '
-            '"a\\"b\\u00e9", {}, [], {"k": [ ]}]}')
+    text = (
+        '{"version": 1, "contradictions": [], "x": [1, -2.5e3, true, false, null, '
+        '"a\\"b\\u00e9", {}, [], {"k": [ ]}]}'
+    )
     with pytest.raises(InputError) as e:
         parse(text, "b.json")
     assert [str(p) for p in e.value.problems] == ["b.json:1:38: unknown field `x` in the baseline"]

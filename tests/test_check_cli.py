@@ -45,15 +45,18 @@ FILES = {
         (ROOT / "claims.yaml").read_text(),
         "  - id: ru-wagner-new\n    source: seed-002\n    about: Russian mercenaries of the "
         "Wagner Group fighting for Haftar in Libya\n    value: at least 3,000\n",
-        "  - id: ru-wagner-mercenaries-000\n"),
+        "  - id: ru-wagner-mercenaries-000\n",
+    ),
     "claims without ids": (
-        SMALL, "  - source: tass\n    about: Wagner Group fighters in Libya\n"
-        "    value: at least 5,000\n", "  - source: ap\n    about: Wagner Group fighters"),
+        SMALL,
+        "  - source: tass\n    about: Wagner Group fighters in Libya\n    value: at least 5,000\n",
+        "  - source: ap\n    about: Wagner Group fighters",
+    ),
 }
 
 
 def _line_of(text: str, snippet: str) -> int:
-    return text[:text.index(snippet)].count("\n") + 1
+    return text[: text.index(snippet)].count("\n") + 1
 
 
 def _reordered_reflowed_requoted(text: str) -> str:
@@ -69,8 +72,10 @@ def _split(text: str) -> tuple[str, str]:
     data = yaml.safe_load(text)
     claims = data.pop("claims")
     half = len(claims) // 2
-    return (yaml.safe_dump({**data, "claims": claims[half:]}, allow_unicode=True),
-            yaml.safe_dump({"version": 1, "claims": claims[:half]}, allow_unicode=True))
+    return (
+        yaml.safe_dump({**data, "claims": claims[half:]}, allow_unicode=True),
+        yaml.safe_dump({"version": 1, "claims": claims[:half]}, allow_unicode=True),
+    )
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -112,15 +117,19 @@ def test_resolved_entries_are_reported_and_strict_fails_on_them(cli, tmp_path):
     claims.write_text(SMALL.replace("value: hundreds", "value: about 2,000"))
     r = cli("check", cwd=tmp_path)
     assert r.code == 0, r
-    assert "Resolved: 1 baseline entry no longer occurs; you can drop them with " \
-           "`discrepancy baseline`" in r.out, r
-    assert re.search(r"\n  \.discrepancy-baseline\.json:\d+:5  [0-9a-f]{16}  Wagner Group fighters "
-                     r"in Libya: hundreds \(ap, ap-[0-9a-f]{8}\) vs at least 2,000 \(reuters, ", r.out), r
+    assert (
+        "Resolved: 1 baseline entry no longer occurs; you can drop them with "
+        "`discrepancy baseline`" in r.out
+    ), r
+    assert re.search(
+        r"\n  \.discrepancy-baseline\.json:\d+:5  [0-9a-f]{16}  Wagner Group fighters "
+        r"in Libya: hundreds \(ap, ap-[0-9a-f]{8}\) vs at least 2,000 \(reuters, ",
+        r.out,
+    ), r
     strict = cli("check", "--strict", cwd=tmp_path)
     assert strict.code == 1 and "FAILED (--strict)" in strict.out, strict
     data = json.loads(cli("check", "--strict", "-f", "json", cwd=tmp_path).out)
-    assert data["summary"] == {"new": 0, "known": 1, "resolved": 1, "strict": True,
-                               "fails": True}
+    assert data["summary"] == {"new": 0, "known": 1, "resolved": 1, "strict": True, "fails": True}
     assert [s["value"] for s in data["resolved"][0]["claims"]] == ["hundreds", "at least 2,000"]
 
 
@@ -141,17 +150,20 @@ def test_baseline_keeps_reasons_and_is_rewritten_atomically(cli, tmp_path):
     data["contradictions"][0]["reason"] = "different batches: April vs earlier"
     kept = data["contradictions"][0]["fingerprint"]
     path.write_text(json.dumps(data, indent=4))  # reformatted by hand, too
-    claims.write_text(SMALL + "  - {source: tass, about: air defence systems delivered to "
-                      "Haftar, value: \"40\"}\n")
+    claims.write_text(
+        SMALL + '  - {source: tass, about: air defence systems delivered to Haftar, value: "40"}\n'
+    )
     r = cli("baseline", "-o", "accepted.json", cwd=tmp_path)
     assert r.code == 0, r
-    assert r.err.endswith("3 contradictions: 1 added, 0 no longer found and dropped, "
-                          "1 reason kept\n"), r
+    assert r.err.endswith(
+        "3 contradictions: 1 added, 0 no longer found and dropped, 1 reason kept\n"
+    ), r
     data = json.loads(path.read_text())
     fingerprints = [e["fingerprint"] for e in data["contradictions"]]
     assert fingerprints == sorted(fingerprints) and len(fingerprints) == 3
     assert [e["reason"] for e in data["contradictions"] if e["fingerprint"] == kept] == [
-        "different batches: April vs earlier"]
+        "different batches: April vs earlier"
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["accepted.json", "claims.yaml"]
     assert cli("check", "-b", "accepted.json", cwd=tmp_path).code == 0
 
@@ -162,7 +174,9 @@ def test_baseline_records_what_a_reviewer_needs(cli, tmp_path):
     text = (tmp_path / ".discrepancy-baseline.json").read_text()
     [wagner] = [e for e in json.loads(text)["contradictions"] if "Wagner" in e["about"]]
     assert [(c["source"], c["value"]) for c in wagner["claims"]] == [
-        ("ap", "hundreds"), ("reuters", "at least 2,000")]
+        ("ap", "hundreds"),
+        ("reuters", "at least 2,000"),
+    ]
     assert all(c["id"] for c in wagner["claims"]) and wagner["reason"] == ""
     assert cli("baseline", cwd=tmp_path).code == 0
     assert (tmp_path / ".discrepancy-baseline.json").read_text() == text  # deterministic
@@ -171,17 +185,27 @@ def test_baseline_records_what_a_reviewer_needs(cli, tmp_path):
 # Acceptance 4: a corrupt or hand-edited baseline is an error, never a silent pass.
 BAD_BASELINES = [
     ("bad JSON", '{"version": 1,\n  "contradictions": [\n', "3:1: not valid JSON"),
-    ("missing keys", '{"version": 1,\n  "contradictions": [{"about": "x"}]}',
-     "2:22: a baseline entry is missing `fingerprint`"),
-    ("unknown version", '{"version": 9, "contradictions": []}',
-     "1:13: unsupported baseline version 9"),
-    ("wrong types", '{"version": 1, "contradictions": "all of them"}',
-     "1:34: `contradictions` must be a list"),
+    (
+        "missing keys",
+        '{"version": 1,\n  "contradictions": [{"about": "x"}]}',
+        "2:22: a baseline entry is missing `fingerprint`",
+    ),
+    (
+        "unknown version",
+        '{"version": 9, "contradictions": []}',
+        "1:13: unsupported baseline version 9",
+    ),
+    (
+        "wrong types",
+        '{"version": 1, "contradictions": "all of them"}',
+        "1:34: `contradictions` must be a list",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("body", "expected"), [b[1:] for b in BAD_BASELINES],
-                         ids=[b[0] for b in BAD_BASELINES])
+@pytest.mark.parametrize(
+    ("body", "expected"), [b[1:] for b in BAD_BASELINES], ids=[b[0] for b in BAD_BASELINES]
+)
 def test_a_bad_baseline_is_exit_2_with_its_location(cli, tmp_path, body, expected):
     (tmp_path / "claims.yaml").write_text(SMALL)
     (tmp_path / "b.json").write_text(body)
@@ -213,7 +237,8 @@ def test_problems_in_claims_and_baseline_are_listed_together(cli, tmp_path):
 def test_check_and_baseline_take_the_report_options(cli, tmp_path):
     (tmp_path / "claims.yaml").write_text(
         "claims:\n  - {source: a, about: Syrian fighters in Libya, value: 10}\n"
-        "  - {source: b, about: Syrian fighters sent to Libya, value: 500}\n")  # score 89
+        "  - {source: b, about: Syrian fighters sent to Libya, value: 500}\n"
+    )  # score 89
     assert cli("check", cwd=tmp_path).code == 1
     assert cli("check", "--threshold", "95", "--tolerance", "0.2", cwd=tmp_path).code == 0
     assert cli("baseline", "--threshold", "95", cwd=tmp_path).code == 0
@@ -233,16 +258,20 @@ def test_check_and_baseline_have_help(cli, command):
 
 # --- machine-readable formats ---------------------------------------------------------------
 
+
 def _spread(n: int, about: str = "Syrian fighters in Libya", prefix: str = "c") -> str:
     """n claims about one thing, every value 10× the last: n(n-1)/2 contradictions."""
-    rows = "".join(f"  - {{id: {prefix}{i}, source: s{i}, about: {json.dumps(about)}, "
-                   f"value: \"{10 ** i}\"}}\n" for i in range(n))
+    rows = "".join(
+        f'  - {{id: {prefix}{i}, source: s{i}, about: {json.dumps(about)}, value: "{10**i}"}}\n'
+        for i in range(n)
+    )
     return "claims:\n" + rows
 
 
 GITHUB_COMMAND = re.compile(
     r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+),col=(?P<col>\d+),"
-    r"title=(?P<title>[^,:]*)::(?P<message>[^\r\n]*)$")
+    r"title=(?P<title>[^,:]*)::(?P<message>[^\r\n]*)$"
+)
 
 
 def _unescape(text: str) -> str:
@@ -279,8 +308,10 @@ def test_github_output_shows_ten_errors_then_a_summary(cli, tmp_path):
     errors = [line for line in lines if line.startswith("::error ")]
     assert len(errors) == 10 and all(GITHUB_COMMAND.match(e) for e in errors), r
     [summary] = [line for line in lines if line.startswith("::warning ")]
-    assert summary.endswith("::5 more new contradictions not annotated (GitHub shows 10 per "
-                            "step): run `discrepancy check` to list them all."), summary
+    assert summary.endswith(
+        "::5 more new contradictions not annotated (GitHub shows 10 per "
+        "step): run `discrepancy check` to list them all."
+    ), summary
 
 
 def assert_sarif_2_1_0(log: dict) -> None:
@@ -301,9 +332,12 @@ def assert_sarif_2_1_0(log: dict) -> None:
                 if key in rule:
                     assert isinstance(rule[key]["text"], str)  # 3.12.3
             assert rule.get("defaultConfiguration", {}).get("level", "warning") in (
-                "none", "note", "warning", "error")
-        assert run.get("columnKind", "unicodeCodePoints") in ("utf16CodeUnits",
-                                                              "unicodeCodePoints")
+                "none",
+                "note",
+                "warning",
+                "error",
+            )
+        assert run.get("columnKind", "unicodeCodePoints") in ("utf16CodeUnits", "unicodeCodePoints")
         for result in run["results"]:  # 3.14.23
             assert isinstance(result["message"]["text"], str)  # 3.27.11, 3.11.8
             assert result["ruleId"] in ids  # GitHub needs ruleId
@@ -322,8 +356,10 @@ def assert_sarif_2_1_0(log: dict) -> None:
             ids_related = [x["id"] for x in result.get("relatedLocations", [])]
             assert all(isinstance(i, int) and i >= 0 for i in ids_related)  # 3.28.2
             assert len(ids_related) == len(set(ids_related))
-            assert all(isinstance(k, str) and isinstance(v, str)
-                       for k, v in result.get("partialFingerprints", {}).items())  # 3.27.17
+            assert all(
+                isinstance(k, str) and isinstance(v, str)
+                for k, v in result.get("partialFingerprints", {}).items()
+            )  # 3.27.17
 
 
 SARIF_BREAKAGES = [
@@ -331,14 +367,19 @@ SARIF_BREAKAGES = [
     ("no driver name", lambda log: log["runs"][0]["tool"]["driver"].pop("name")),
     ("result without message", lambda log: log["runs"][0]["results"][0].pop("message")),
     ("unknown rule", lambda log: log["runs"][0]["results"][0].update(ruleId="nope")),
-    ("line 0", lambda log: log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-     ["region"].update(startLine=0)),
+    (
+        "line 0",
+        lambda log: log["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+            "region"
+        ].update(startLine=0),
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def sarif_and_json(tmp_path_factory):
     from tests.conftest import run_cli
+
     tmp = tmp_path_factory.mktemp("sarif")
     (tmp / "claims file.yaml").write_text(_spread(3))
     sarif = run_cli("check", "claims file.yaml", "-f", "sarif", "--output", "out.sarif", cwd=tmp)
@@ -354,15 +395,17 @@ def test_sarif_output_has_the_structure_of_sarif_2_1_0(sarif_and_json):
     results = log["runs"][0]["results"]
     assert len(results) == len(data["new"]) == 3
     assert [r["partialFingerprints"]["contradiction/v1"] for r in results] == [
-        c["fingerprint"] for c in data["new"]]
+        c["fingerprint"] for c in data["new"]
+    ]
     first = results[0]["locations"][0]["physicalLocation"]
     assert first["artifactLocation"] == {"uri": "claims%20file.yaml", "uriBaseId": "%SRCROOT%"}
     lines = {c["id"]: c["line"] for c in data["new"][0]["claims"]}
     assert first["region"] == {"startLine": lines[data["new"][0]["newer"]], "startColumn": 5}
 
 
-@pytest.mark.parametrize("breakage", [b[1] for b in SARIF_BREAKAGES],
-                         ids=[b[0] for b in SARIF_BREAKAGES])
+@pytest.mark.parametrize(
+    "breakage", [b[1] for b in SARIF_BREAKAGES], ids=[b[0] for b in SARIF_BREAKAGES]
+)
 def test_sarif_structure_check_catches_what_is_missing(sarif_and_json, breakage):
     log = json.loads(json.dumps(sarif_and_json[0]))
     breakage(log)
@@ -374,8 +417,7 @@ def test_json_output_parses_and_keeps_its_shape(sarif_and_json):
     _, data = sarif_and_json
     assert data["version"] == 1
     assert data["baseline"] == {"file": ".discrepancy-baseline.json", "exists": False}
-    assert data["summary"] == {"new": 3, "known": 0, "resolved": 0, "strict": False,
-                               "fails": True}
+    assert data["summary"] == {"new": 3, "known": 0, "resolved": 0, "strict": False, "fails": True}
     for c in data["new"]:
         assert set(c) == {"fingerprint", "group", "about", "gap", "claims", "newer"}
         assert re.fullmatch(r"[0-9a-f]{16}", c["fingerprint"])
@@ -385,8 +427,10 @@ def test_json_output_parses_and_keeps_its_shape(sarif_and_json):
 
 def test_check_output_is_byte_identical_across_runs(cli, tmp_path):
     (tmp_path / "claims.yaml").write_text(SMALL)
-    assert cli("check", "-f", "sarif", cwd=tmp_path).out == cli("check", "-f", "sarif",
-                                                                 cwd=tmp_path).out
+    assert (
+        cli("check", "-f", "sarif", cwd=tmp_path).out
+        == cli("check", "-f", "sarif", cwd=tmp_path).out
+    )
 
 
 def test_pre_commit_hook_runs_check_on_the_whole_claims_set():
@@ -395,8 +439,12 @@ def test_pre_commit_hook_runs_check_on_the_whole_claims_set():
     assert hook["entry"] == "discrepancy check"
     assert hook["pass_filenames"] is False  # a contradiction may span files
     files = re.compile(hook["files"])
-    for path in ("claims.yaml", "claims/libya.yml", "data/claims-2020.yaml",
-                 ".discrepancy-baseline.json"):
+    for path in (
+        "claims.yaml",
+        "claims/libya.yml",
+        "data/claims-2020.yaml",
+        ".discrepancy-baseline.json",
+    ):
         assert files.search(path), path
     for path in (".pre-commit-config.yaml", "README.md", "src/claims.py"):
         assert not files.search(path), path
@@ -405,11 +453,17 @@ def test_pre_commit_hook_runs_check_on_the_whole_claims_set():
 def test_readme_documents_the_ci_workflow():
     readme = (ROOT / "README.md").read_text()
     section = readme.split("## Use in CI", 1)[1].split("\n## ", 1)[0]
-    for needed in ("discrepancy baseline", "git add .discrepancy-baseline.json",
-                   "--format github", "reason", "--strict", "| 2 |", "pre-commit"):
+    for needed in (
+        "discrepancy baseline",
+        "git add .discrepancy-baseline.json",
+        "--format github",
+        "reason",
+        "--strict",
+        "| 2 |",
+        "pre-commit",
+    ):
         assert needed in section, needed
-    workflow = yaml.safe_load(textwrap.dedent(
-        section.split("```yaml\n", 1)[1].split("```", 1)[0]))
+    workflow = yaml.safe_load(textwrap.dedent(section.split("```yaml\n", 1)[1].split("```", 1)[0]))
     steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     assert any("discrepancy check" in s and "--format github" in s for s in steps), steps
     assert "`discrepancy check" in readme.split("## Commands", 1)[1].split("\n## ", 1)[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import pty
+import re
 import subprocess
 import sys
 
@@ -19,6 +19,7 @@ ANSI = "\x1b["
 @pytest.fixture(scope="module")
 def report_json():
     from tests.conftest import run_cli
+
     r = run_cli("report", "--all", "--format", "json")
     assert r.code == 0, r
     return json.loads(r.out)
@@ -36,9 +37,16 @@ def test_report_shows_the_wagner_disagreement_with_provenance(cli):
     assert r.code == 0, r
     block = r.out.split("\n\n")[0]
     assert block.startswith("CONFLICT")
-    for needed in ("hundreds", "at least two thousand", "seed-000", "seed-004",
-                   "“hundreds of Russian", "“at least two thousand", "Turkey and the United",
-                   "gap 2.0×"):
+    for needed in (
+        "hundreds",
+        "at least two thousand",
+        "seed-000",
+        "seed-004",
+        "“hundreds of Russian",
+        "“at least two thousand",
+        "Turkey and the United",
+        "gap 2.0×",
+    ):
         assert needed in block, needed
     assert "claims.yaml:" in block  # where each number was coded
 
@@ -49,8 +57,14 @@ def test_report_shows_the_pay_as_a_unit_mismatch_with_both_quotes(cli, report_js
     assert {c["id"] for c in g["claims"]} == {"ru-recruit-pay-003", "ru-recruit-pay-004"}
     out = cli("report").out
     pay = next(b for b in out.split("\n\n") if b.startswith("UNIT-MISMATCH"))
-    for needed in ("seed-003", "seed-004", "approximate salary", "thousand dollars a month",
-                   "USD/month", "note (ru-recruit-pay-003)"):
+    for needed in (
+        "seed-003",
+        "seed-004",
+        "approximate salary",
+        "thousand dollars a month",
+        "USD/month",
+        "note (ru-recruit-pay-003)",
+    ):
         assert needed in pay, needed
 
 
@@ -61,10 +75,13 @@ def test_turkey_figures_agree_and_never_join_wagner(report_json):
     assert turkey["conflicts"] == []
     assert not any(i.startswith("ru-wagner") for i in ids)
     wagner = _group_of(report_json, "ru-wagner-mercenaries-000")
-    assert {c["id"] for c in wagner["claims"]} == {"ru-wagner-mercenaries-000",
-                                                   "ru-wagner-mercenaries-004"}
-    assert wagner["conflicts"] == [{"a": "ru-wagner-mercenaries-000",
-                                    "b": "ru-wagner-mercenaries-004", "gap": 2.002}]
+    assert {c["id"] for c in wagner["claims"]} == {
+        "ru-wagner-mercenaries-000",
+        "ru-wagner-mercenaries-004",
+    }
+    assert wagner["conflicts"] == [
+        {"a": "ru-wagner-mercenaries-000", "b": "ru-wagner-mercenaries-004", "gap": 2.002}
+    ]
 
 
 def test_report_json_contract(report_json):
@@ -77,8 +94,19 @@ def test_report_json_contract(report_json):
     for g in report_json["groups"]:
         assert set(g) == {"id", "about", "status", "claims", "conflicts"}
         for c in g["claims"]:
-            assert set(c) == {"id", "source", "about", "value", "lo", "hi", "lo_open",
-                              "hi_open", "unit", "file", "line"}
+            assert set(c) == {
+                "id",
+                "source",
+                "about",
+                "value",
+                "lo",
+                "hi",
+                "lo_open",
+                "hi_open",
+                "unit",
+                "file",
+                "line",
+            }
             assert c["file"] == "claims.yaml" and c["line"] > 0
 
 
@@ -117,8 +145,13 @@ def test_groups_near_misses_show_the_pairs_to_look_at_with_scores(cli):
 
 
 def test_output_is_byte_identical_across_runs(cli):
-    for args in (["report", "--all"], ["report", "-f", "json", "--all"], ["groups"],
-                 ["report", "-f", "markdown", "--all"], ["report", "-f", "csv", "--all"]):
+    for args in (
+        ["report", "--all"],
+        ["report", "-f", "json", "--all"],
+        ["groups"],
+        ["report", "-f", "markdown", "--all"],
+        ["report", "-f", "csv", "--all"],
+    ):
         first, second = cli(*args), cli(*args)
         assert first.code == second.code == 0, first
         assert first.out == second.out and first.out
@@ -139,9 +172,15 @@ def test_parse_table_json_and_stdin(cli):
     r = cli("parse", "--json", "-", stdin="at least two thousand\n\nthreeish hundred\n")
     assert r.code == 2, r
     lines = [json.loads(line) for line in r.out.splitlines()]
-    assert lines[0] == {"text": "at least two thousand", "lo": 2000, "hi": None,
-                        "lo_open": False, "hi_open": False, "unit": "count",
-                        "unquantified": False}
+    assert lines[0] == {
+        "text": "at least two thousand",
+        "lo": 2000,
+        "hi": None,
+        "lo_open": False,
+        "hi_open": False,
+        "unit": "count",
+        "unquantified": False,
+    }
     assert lines[1]["text"] == "threeish hundred" and "threeish" in lines[1]["error"]
 
 
@@ -156,6 +195,7 @@ def test_every_command_has_help(cli, command):
 
 def test_top_level_help_and_version(cli):
     from discrepancy import __version__
+
     assert cli("--version").out == f"discrepancy {__version__}\n"
     r = cli("--help")
     assert r.code == 0 and all(c in r.out for c in ("report", "groups", "parse")), r
@@ -167,8 +207,14 @@ def test_usage_error_exits_2(cli):
 
 def _on_a_terminal(*args, env=None):
     main, child = pty.openpty()
-    proc = subprocess.run([sys.executable, "-m", "discrepancy", *args], cwd=ROOT, stdout=child,
-                          stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "discrepancy", *args],
+        cwd=ROOT,
+        stdout=child,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
     os.close(child)
     chunks = []
     while True:
@@ -194,9 +240,10 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(cli):
 def test_control_characters_never_reach_the_terminal(cli, tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text(
-        'claims:\n'
+        "claims:\n"
         '  - {source: a, about: fighters, value: "10", quote: "evil \\e[31m red \\x07"}\n'
-        '  - {source: b, about: fighters, value: "500", attributed_to: "x\\ry"}\n')
+        '  - {source: b, about: fighters, value: "500", attributed_to: "x\\ry"}\n'
+    )
     r = cli("report", str(path))
     assert r.code == 0, r
     assert "\x1b" not in r.out and "\x07" not in r.out and "\r" not in r.out
@@ -205,8 +252,10 @@ def test_control_characters_never_reach_the_terminal(cli, tmp_path):
 
 def test_claims_without_sources_block_take_source_names(cli, tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text("claims:\n  - {source: AP, about: fighters, value: 10}\n"
-                    "  - {source: Reuters, about: fighters, value: 500}\n")
+    path.write_text(
+        "claims:\n  - {source: AP, about: fighters, value: 10}\n"
+        "  - {source: Reuters, about: fighters, value: 500}\n"
+    )
     data = json.loads(cli("report", str(path), "-f", "json").out)
     assert data["summary"] == {"claims": 2, "sources": 2, "groups": 1, "conflicts": 1}
 
@@ -215,9 +264,11 @@ def test_output_never_overwrites_a_claims_file(cli, tmp_path):
     claims = tmp_path / "claims.yaml"
     claims.write_text("claims:\n  - {source: a, about: x, value: 10}\n")
     before = claims.read_bytes()
-    for args in (["report", str(claims), "-f", "markdown", "-o", str(claims)],
-                 ["check", str(tmp_path), "-o", str(claims)],
-                 ["baseline", str(claims), "-o", str(claims)]):
+    for args in (
+        ["report", str(claims), "-f", "markdown", "-o", str(claims)],
+        ["check", str(tmp_path), "-o", str(claims)],
+        ["baseline", str(claims), "-o", str(claims)],
+    ):
         r = cli(*args)
         assert r.code == 2 and "never overwrites" in r.err, r
     assert claims.read_bytes() == before
@@ -255,9 +306,10 @@ def test_parse_with_nothing_to_read_is_an_error(cli):
 def test_units_and_ids_from_claims_are_escaped_in_check(cli, tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text(
-        'claims:\n'
+        "claims:\n"
         '  - {id: "a\\e]0;pwned\\a", source: a, about: fighters, value: "10", unit: "x\\e[31m"}\n'
-        '  - {id: b, source: b, about: fighters, value: "500", unit: "x\\e[31m"}\n')
+        '  - {id: b, source: b, about: fighters, value: "500", unit: "x\\e[31m"}\n'
+    )
     r = cli("check", str(path), "-b", str(tmp_path / "none.json"))
     assert r.code == 1, r
     assert "\x1b" not in r.out and "\x07" not in r.out, r

@@ -19,6 +19,7 @@ def rows_of(data: bytes):
 @pytest.fixture(scope="module")
 def every_row(tmp_path_factory):
     from tests.conftest import run_cli
+
     out = tmp_path_factory.mktemp("csv") / "all.csv"
     r = run_cli("report", "--all", "-f", "csv", "-o", str(out))
     assert r.code == 0, r
@@ -39,7 +40,12 @@ def test_wagner_rows(every_row):
     low, high = rows["ru-wagner-mercenaries-000"], rows["ru-wagner-mercenaries-004"]
     assert low["group"] == high["group"] and low["status"] == "conflict"
     assert (low["value"], low["lo"], low["hi"], low["lo_open"], low["hi_open"]) == (
-        "hundreds", "200", "999", "false", "false")
+        "hundreds",
+        "200",
+        "999",
+        "false",
+        "false",
+    )
     assert (high["lo"], high["hi"], high["unit"]) == ("2000", "", "count")  # unbounded: empty
     assert (high["file"], high["line"]) == ("claims.yaml", "351")
     assert high["quote"].startswith("at least two thousand fighters of the Russian")
@@ -51,26 +57,29 @@ def test_without_all_only_disagreements_and_same_bytes_on_stdout(cli, every_row)
     r = cli("report", "-f", "csv")
     assert r.code == 0, r
     assert {row["status"] for row in csv.DictReader(io.StringIO(r.out))} == {
-        "conflict", "unit-mismatch"}
+        "conflict",
+        "unit-mismatch",
+    }
     assert cli("report", "--all", "-f", "csv").out == every_row.decode().replace("\r\n", "\n")
 
 
 def test_awkward_text_round_trips_and_never_runs(cli, tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text(
-        'claims:\n'
+        "claims:\n"
         '  - source: "=HYPERLINK(\\"http://x\\")"\n'
-        '    about: fighters\n'
+        "    about: fighters\n"
         '    value: "10"\n'
         '    quote: "said, \\"ten\\"\\nthen left\\e[31m"\n'
         '    attributed_to: "@someone"\n'
-        '  - {source: b, about: fighters, value: "500", attributed_to: "-1+1", quote: "+x"}\n')
+        '  - {source: b, about: fighters, value: "500", attributed_to: "-1+1", quote: "+x"}\n'
+    )
     out = tmp_path / "out.csv"
     r = cli("report", str(path), "-f", "csv", "-o", str(out))
     assert r.code == 0, r
     first, second = rows_of(out.read_bytes())
     assert first["quote"] == 'said, "ten"\nthen left\\x1b[31m'  # quoting kept it whole
-    assert first["source"] == "'=HYPERLINK(\"http://x\")" and first["attributed_to"] == "'@someone"
+    assert first["source"] == '\'=HYPERLINK("http://x")' and first["attributed_to"] == "'@someone"
     assert (second["attributed_to"], second["quote"]) == ("'-1+1", "'+x")
     assert second["lo"] == "500"  # numbers are numbers, never prefixed
 

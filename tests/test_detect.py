@@ -41,26 +41,36 @@ def _group(*claims):
     return Group("g", "x", tuple(Member(c, "x", 100, "fuzzy") for c in claims))
 
 
-SOURCES = {"ap": Source("ap"), "rfe": Source("rfe", via=("ap",)),
-           "voa": Source("voa", via=("ap",)), "tass": Source("tass")}
+SOURCES = {
+    "ap": Source("ap"),
+    "rfe": Source("rfe", via=("ap",)),
+    "voa": Source("voa", via=("ap",)),
+    "tass": Source("tass"),
+}
 
 
 def test_relays_of_one_origin_are_one_voice():
-    cs = [claim("a", "x", source="rfe"), claim("b", "x", source="voa"),
-          claim("c", "x", source="tass", attributed_to="Pentagon report"),
-          claim("d", "x", source="ap2", attributed_to="pentagon  report!")]
+    cs = [
+        claim("a", "x", source="rfe"),
+        claim("b", "x", source="voa"),
+        claim("c", "x", source="tass", attributed_to="Pentagon report"),
+        claim("d", "x", source="ap2", attributed_to="pentagon  report!"),
+    ]
     assert voices(cs, SOURCES) == [("a", "b"), ("c", "d")]
 
 
-@pytest.mark.parametrize(("values", "sources", "status"), [
-    (["10", "500"], ["ap", "tass"], Status.conflict),
-    (["10", "500"], ["rfe", "voa"], Status.conflict),  # one voice contradicting itself still is
-    (["$10", "10 a month"], ["ap", "tass"], Status.unit_mismatch),
-    (["10", "about 10"], ["rfe", "voa"], Status.single_source),
-    (["10", "about 10"], ["ap", "tass"], Status.agree),
-    (["10", "unknown"], ["ap", "tass"], Status.single_source),
-    (["unknown", "an unspecified number"], ["ap", "tass"], Status.unquantified),
-])
+@pytest.mark.parametrize(
+    ("values", "sources", "status"),
+    [
+        (["10", "500"], ["ap", "tass"], Status.conflict),
+        (["10", "500"], ["rfe", "voa"], Status.conflict),  # one voice contradicting itself still is
+        (["$10", "10 a month"], ["ap", "tass"], Status.unit_mismatch),
+        (["10", "about 10"], ["rfe", "voa"], Status.single_source),
+        (["10", "about 10"], ["ap", "tass"], Status.agree),
+        (["10", "unknown"], ["ap", "tass"], Status.single_source),
+        (["unknown", "an unspecified number"], ["ap", "tass"], Status.unquantified),
+    ],
+)
 def test_status(values, sources, status):
     cs = [claim(f"c{i}", "x", v, source=s) for i, (v, s) in enumerate(zip(values, sources))]
     assert assess(_group(*cs), SOURCES).status is status

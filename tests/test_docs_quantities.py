@@ -11,7 +11,7 @@ from discrepancy.quantities import _tolerances
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("### How values read"):README.index("## Grouping")]
+SECTION = README[README.index("### How values read") : README.index("## Grouping")]
 DOCUMENTED = {" ".join(m.lower().split()) for m in re.findall(r"`([^`]+)`", SECTION)}
 
 
@@ -29,10 +29,16 @@ def test_every_hedge_and_bound_is_documented():
 
 
 # Each rule's row in the README's table, by the name the table gives it.
-ROWS = {"above": "lower bound, excluded", "at-least": "lower bound, included",
-        "below": "upper bound, excluded", "at-most": "upper bound, included",
-        "approx": "approximately", "nearly": "nearly", "just-under": "just under",
-        "just-over": "just over"}
+ROWS = {
+    "above": "lower bound, excluded",
+    "at-least": "lower bound, included",
+    "below": "upper bound, excluded",
+    "at-most": "upper bound, included",
+    "approx": "approximately",
+    "nearly": "nearly",
+    "just-under": "just under",
+    "just-over": "just over",
+}
 
 
 def test_each_phrase_is_documented_under_its_own_rule():
@@ -47,7 +53,7 @@ def test_each_phrase_is_documented_under_its_own_rule():
 
 
 def test_the_vague_table_is_the_default_table():
-    table = SECTION[SECTION.index("| vague word |"):]
+    table = SECTION[SECTION.index("| vague word |") :]
     documented = {}
     for row in table.splitlines()[2:]:
         if not row.startswith("|"):

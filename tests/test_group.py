@@ -10,9 +10,11 @@ from discrepancy.group import Normaliser, group_claims
 from discrepancy.model import Settings
 from tests.helpers import bench_grouping, claim
 
-ALIASES = (("Wagner Group", ("Vagner", "Vagner Group", "PMC Wagner")),
-           ("Khalifa Haftar", ("Haftar", "Khalif Haftar", "Hifter")),
-           ("Deir ez-Zor", ("Deir el-Zour", "Deir al-Zour")))
+ALIASES = (
+    ("Wagner Group", ("Vagner", "Vagner Group", "PMC Wagner")),
+    ("Khalifa Haftar", ("Haftar", "Khalif Haftar", "Hifter")),
+    ("Deir ez-Zor", ("Deir el-Zour", "Deir al-Zour")),
+)
 
 # (a, b): the same thing, worded or spelled differently
 SAME = [
@@ -77,8 +79,10 @@ def test_no_chaining():
 
 
 def test_input_order_does_not_change_groups():
-    claims = [claim(f"c{i}", about) for i, about in enumerate(
-        [a for pair in SAME + DIFFERENT for a in pair])]
+    claims = [
+        claim(f"c{i}", about)
+        for i, about in enumerate([a for pair in SAME + DIFFERENT for a in pair])
+    ]
     first = None
     for seed in range(20):
         random.Random(seed).shuffle(claims)
@@ -123,12 +127,18 @@ def test_near_misses_are_pairs_just_under_the_threshold():
 def test_only_claims_in_comparable_units_are_compared():
     # money and a count never group; days and months are both durations: one group, for a
     # person to see the unit mismatch
-    claims = [claim("a", "fighters paid by Russia", "$1,000"),
-              claim("b", "fighters paid by Russia", "1,000"),
-              claim("c", "training of recruits", "45 days"),
-              claim("d", "training of recruits", "two months")]
+    claims = [
+        claim("a", "fighters paid by Russia", "$1,000"),
+        claim("b", "fighters paid by Russia", "1,000"),
+        claim("c", "training of recruits", "45 days"),
+        claim("d", "training of recruits", "two months"),
+    ]
     groups, _ = group_claims(claims, Normaliser(), Settings())
-    assert sorted(sorted(m.claim.id for m in g.members) for g in groups) == [["a"], ["b"], ["c", "d"]]
+    assert sorted(sorted(m.claim.id for m in g.members) for g in groups) == [
+        ["a"],
+        ["b"],
+        ["c", "d"],
+    ]
 
 
 def test_forced_claims_are_not_matched_with_others():
@@ -139,9 +149,11 @@ def test_forced_claims_are_not_matched_with_others():
 
 
 def test_each_member_says_what_it_scored_against():
-    claims = [claim("a", "Syrian fighters sent by Turkey to Libya"),
-              claim("b", "Syrian fighters sent to Libya by Turkey"),
-              claim("c", "Syrian fihgters sent by Turkey to Libya")]  # a typo
+    claims = [
+        claim("a", "Syrian fighters sent by Turkey to Libya"),
+        claim("b", "Syrian fighters sent to Libya by Turkey"),
+        claim("c", "Syrian fihgters sent by Turkey to Libya"),
+    ]  # a typo
     (group,), _ = group_claims(claims, Normaliser(), Settings())
     why = {m.claim.id: (m.reason, m.against, round(m.score)) for m in group.members}
     assert why["c"][:2] == ("fuzzy", "a") and 85 <= why["c"][2] < 100
@@ -151,9 +163,11 @@ def test_each_member_says_what_it_scored_against():
 
 
 def test_near_misses_are_one_best_pair_between_two_groups():
-    claims = [claim("a1", "Hawk air defence systems deployed by Turkey in Libya"),
-              claim("a2", "Hawk air defence systems deployed in Libya by Turkey"),
-              claim("b", "Hawk systems at a Turkish base in Libya destroyed by air strikes")]
+    claims = [
+        claim("a1", "Hawk air defence systems deployed by Turkey in Libya"),
+        claim("a2", "Hawk air defence systems deployed in Libya by Turkey"),
+        claim("b", "Hawk systems at a Turkish base in Libya destroyed by air strikes"),
+    ]
     groups, near = group_claims(claims, Normaliser(), Settings())
     assert len(groups) == 2 and len(near) == 1
     assert near[0].b.id == "b" and near[0].a.id in ("a1", "a2")
@@ -169,6 +183,7 @@ def test_blocking_finds_every_pair_that_groups_on_a_generated_set():
     blocked, _ = group_claims(claims, normaliser, Settings())
     everything = Settings(match_threshold=85, near_miss_margin=0)
     import discrepancy.group as grouping
+
     rare = grouping._rare
     grouping._rare = lambda keys: 10**9  # every word a block: every pair sharing a word
     try:
@@ -176,4 +191,5 @@ def test_blocking_finds_every_pair_that_groups_on_a_generated_set():
     finally:
         grouping._rare = rare
     assert [[m.claim.id for m in g.members] for g in blocked] == [
-        [m.claim.id for m in g.members] for g in exhaustive]
+        [m.claim.id for m in g.members] for g in exhaustive
+    ]

@@ -17,47 +17,104 @@ claims:
 
 # (name, file body, expected "line:col: message part")
 CASES = [
-    ("malformed-yaml", GOOD_SOURCES + "  - source: seed-001\n    about: [unclosed\n",
-     "8:1: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
-     "that began at line 7, column 12)"),
-    ("missing-field", GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n",
-     "6:5: claim is missing required field `value`"),
-    ("empty-field", GOOD_SOURCES + "  - source: seed-001\n    about:\n    value: 3\n",
-     "7:5: claim is missing required field `about`"),
-    ("unknown-field", GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n"
-     "    value: 3\n    quanity: 4\n", "9:5: unknown field `quanity` in a claim (did you mean `value`?)"),
-    ("unknown-source", GOOD_SOURCES + "  - source: seed-01\n    about: fighters\n    value: 3\n",
-     "6:5: unknown source `seed-01` (did you mean `seed-001`?)"),
-    ("duplicate-id", GOOD_SOURCES + "  - {id: a, source: seed-001, about: x, value: 3}\n"
-     "  - {id: a, source: seed-001, about: y, value: 4}\n",
-     "7:5: duplicate claim id `a` (first at"),
-    ("duplicate-key", GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n"
-     "    about: soldiers\n    value: 3\n", "8:5: duplicate key 'about' (first at line 7)"),
-    ("unreadable-value", GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n"
-     "    value: threeish hundred\n", '8:12: cannot read value: cannot read "threeish"'),
-    ("value-column-in-quotes", GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n"
-     "    value: \"about threeish hundred\"\n", '8:19: cannot read value: cannot read "threeish"'),
-    ("unknown-top-field", "version: 1\nclaim: []\n",
-     "2:1: unknown field `claim` in the claims file (did you mean `claims`?)"),
+    (
+        "malformed-yaml",
+        GOOD_SOURCES + "  - source: seed-001\n    about: [unclosed\n",
+        "8:1: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence "
+        "that began at line 7, column 12)",
+    ),
+    (
+        "missing-field",
+        GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n",
+        "6:5: claim is missing required field `value`",
+    ),
+    (
+        "empty-field",
+        GOOD_SOURCES + "  - source: seed-001\n    about:\n    value: 3\n",
+        "7:5: claim is missing required field `about`",
+    ),
+    (
+        "unknown-field",
+        GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n    value: 3\n    quanity: 4\n",
+        "9:5: unknown field `quanity` in a claim (did you mean `value`?)",
+    ),
+    (
+        "unknown-source",
+        GOOD_SOURCES + "  - source: seed-01\n    about: fighters\n    value: 3\n",
+        "6:5: unknown source `seed-01` (did you mean `seed-001`?)",
+    ),
+    (
+        "duplicate-id",
+        GOOD_SOURCES + "  - {id: a, source: seed-001, about: x, value: 3}\n"
+        "  - {id: a, source: seed-001, about: y, value: 4}\n",
+        "7:5: duplicate claim id `a` (first at",
+    ),
+    (
+        "duplicate-key",
+        GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n"
+        "    about: soldiers\n    value: 3\n",
+        "8:5: duplicate key 'about' (first at line 7)",
+    ),
+    (
+        "unreadable-value",
+        GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n    value: threeish hundred\n",
+        '8:12: cannot read value: cannot read "threeish"',
+    ),
+    (
+        "value-column-in-quotes",
+        GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n"
+        '    value: "about threeish hundred"\n',
+        '8:19: cannot read value: cannot read "threeish"',
+    ),
+    (
+        "unknown-top-field",
+        "version: 1\nclaim: []\n",
+        "2:1: unknown field `claim` in the claims file (did you mean `claims`?)",
+    ),
     ("bad-version", "version: 7\nclaims: []\n", "1:10: unsupported version 7"),
-    ("bad-period", GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n    value: 3\n"
-     "    period: last spring\n", "9:13: `period` must be a date"),
+    (
+        "bad-period",
+        GOOD_SOURCES + "  - source: seed-001\n    about: fighters\n    value: 3\n"
+        "    period: last spring\n",
+        "9:13: `period` must be a date",
+    ),
     ("not-a-mapping", "- just\n- a list\n", "1:1: a claims file must be a mapping"),
-    ("unknown-not-with", GOOD_SOURCES + "  - {id: a, source: seed-001, about: x, value: 3, "
-     "not_with: [b]}\n", "6:5: `not_with` names unknown claim `b`"),
-    ("bad-setting", "version: 1\nsettings:\n  match_threshold: 300\nclaims: []\n",
-     "3:20: `match_threshold` must be a number (0 to 100)"),
+    (
+        "unknown-not-with",
+        GOOD_SOURCES + "  - {id: a, source: seed-001, about: x, value: 3, not_with: [b]}\n",
+        "6:5: `not_with` names unknown claim `b`",
+    ),
+    (
+        "bad-setting",
+        "version: 1\nsettings:\n  match_threshold: 300\nclaims: []\n",
+        "3:20: `match_threshold` must be a number (0 to 100)",
+    ),
     # YAML reads .nan and .inf as numbers; a NaN threshold would silently group nothing
-    ("nan-setting", "settings:\n  match_threshold: .nan\nclaims: []\n",
-     "2:20: `match_threshold` must be a number"),
-    ("infinite-tolerance", "settings:\n  approx_tolerance: .inf\nclaims: []\n",
-     "2:21: `approx_tolerance` must be a number"),
-    ("negative-vague", "settings:\n  vague: {lots: [-50, -10]}\nclaims: []\n",
-     "2:17: vague word `lots` must be [low, high], two numbers from 0 up"),
-    ("unknown-tag", GOOD_SOURCES + "  - {source: seed-001, about: x, value: !foo 5}\n",
-     "6:41: cannot read this YAML value (!foo)"),
-    ("bad-typed-scalar", GOOD_SOURCES + "  - {source: seed-001, about: x, value: !!int abc}\n",
-     "6:41: cannot read this YAML value (tag:yaml.org,2002:int)"),
+    (
+        "nan-setting",
+        "settings:\n  match_threshold: .nan\nclaims: []\n",
+        "2:20: `match_threshold` must be a number",
+    ),
+    (
+        "infinite-tolerance",
+        "settings:\n  approx_tolerance: .inf\nclaims: []\n",
+        "2:21: `approx_tolerance` must be a number",
+    ),
+    (
+        "negative-vague",
+        "settings:\n  vague: {lots: [-50, -10]}\nclaims: []\n",
+        "2:17: vague word `lots` must be [low, high], two numbers from 0 up",
+    ),
+    (
+        "unknown-tag",
+        GOOD_SOURCES + "  - {source: seed-001, about: x, value: !foo 5}\n",
+        "6:41: cannot read this YAML value (!foo)",
+    ),
+    (
+        "bad-typed-scalar",
+        GOOD_SOURCES + "  - {source: seed-001, about: x, value: !!int abc}\n",
+        "6:41: cannot read this YAML value (tag:yaml.org,2002:int)",
+    ),
     ("no-claims", "# only a comment\n", " no claims here"),
 ]
 
@@ -75,7 +132,9 @@ def test_bad_input_is_located(cli, tmp_path, body, expected):
 
 def test_every_problem_in_a_file_is_listed(cli, tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text(GOOD_SOURCES + textwrap.dedent("""\
+    path.write_text(
+        GOOD_SOURCES
+        + textwrap.dedent("""\
           - source: seed-001
             about: fighters
           - source: nowhere
@@ -88,7 +147,8 @@ def test_every_problem_in_a_file_is_listed(cli, tmp_path):
             about: mines
             value: 3
             quanity: 4
-    """))
+    """)
+    )
     r = cli("report", str(path))
     assert r.code == 2, r
     lines = [line for line in r.err.splitlines() if line.startswith(str(path))]
@@ -128,8 +188,10 @@ def test_problems_across_files_are_all_listed(cli, tmp_path):
 
 def test_a_duplicate_key_does_not_hide_the_other_problems(cli, tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text("claims:\n  - source: a\n    source: b\n    about: x\n    value: 5\n"
-                    "  - {source: a, about: x, valu: 5}\n")
+    path.write_text(
+        "claims:\n  - source: a\n    source: b\n    about: x\n    value: 5\n"
+        "  - {source: a, about: x, valu: 5}\n"
+    )
     r = cli("report", str(path))
     assert r.code == 2, r
     assert "3:5: duplicate key 'source'" in r.err and "unknown field `valu`" in r.err, r
@@ -137,8 +199,10 @@ def test_a_duplicate_key_does_not_hide_the_other_problems(cli, tmp_path):
 
 def test_merge_keys_work_as_in_safe_load(cli, tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text("claims:\n  - &first {source: a, about: Wagner fighters, value: 10}\n"
-                    "  - <<: *first\n    source: b\n    value: 500\n")
+    path.write_text(
+        "claims:\n  - &first {source: a, about: Wagner fighters, value: 10}\n"
+        "  - <<: *first\n    source: b\n    value: 500\n"
+    )
     r = cli("report", str(path), "-f", "json")
     assert r.code == 0, r
     data = json.loads(r.out)

@@ -51,13 +51,21 @@ def pipes(line):
 def headings(tokens):
     """Anchor of every heading, as GitHub makes them from the heading's text, in order."""
     anchors = Anchors()
-    return [anchors(inline_text(tokens[i + 1])) for i, t in enumerate(tokens)
-            if t.type == "heading_open"]
+    return [
+        anchors(inline_text(tokens[i + 1]))
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
 
 
 def links(tokens):
-    return [c.attrs["href"] for t in tokens if t.type == "inline" for c in t.children
-            if c.type == "link_open"]
+    return [
+        c.attrs["href"]
+        for t in tokens
+        if t.type == "inline"
+        for c in t.children
+        if c.type == "link_open"
+    ]
 
 
 def check_well_formed(markdown):
@@ -79,13 +87,13 @@ def check_well_formed(markdown):
 
 # ---------------------------------------------------------------- the golden file
 
+
 @pytest.mark.parametrize(("golden", "flags"), [("claims.md", []), ("claims-all.md", ["--all"])])
 def test_markdown_matches_the_golden_file_byte_for_byte(cli, tmp_path, golden, flags):
     expected = (GOLDEN / golden).read_bytes()
     for seed in ("1", "2"):  # different hash seeds: no set-order luck
         out = tmp_path / f"{seed}.md"
-        r = cli("report", "-f", "markdown", *flags, "-o", str(out),
-                env={"PYTHONHASHSEED": seed})
+        r = cli("report", "-f", "markdown", *flags, "-o", str(out), env={"PYTHONHASHSEED": seed})
         assert r.code == 0, r
         assert out.read_bytes() == expected, f"tests/golden/{golden} is stale: run `make golden`"
 
@@ -110,15 +118,19 @@ def test_golden_markdown_says_what_it_was_made_from(golden_all):
 
 def test_made_from_names_every_input_as_given_with_its_own_hash(cli, tmp_path):
     (tmp_path / "sub").mkdir()
-    files = {"a.yaml": "claims:\n  - {source: a, about: fighters, value: 10}\n",
-             "sub/b.yaml": "claims:\n  - {source: b, about: fighters, value: 500}\n"}
+    files = {
+        "a.yaml": "claims:\n  - {source: a, about: fighters, value: 10}\n",
+        "sub/b.yaml": "claims:\n  - {source: b, about: fighters, value: 500}\n",
+    }
     for name, body in files.items():
         (tmp_path / name).write_text(body)
     r = cli("report", "a.yaml", "sub", "-f", "markdown", cwd=tmp_path)
     assert r.code == 0, r
     digests = [hashlib.sha256(body.encode()).hexdigest()[:12] for body in files.values()]
-    assert (f"Made from `a.yaml` (sha256 `{digests[0]}`), `sub/b.yaml` (sha256 `{digests[1]}`) "
-            "by discrepancy") in r.out
+    assert (
+        f"Made from `a.yaml` (sha256 `{digests[0]}`), `sub/b.yaml` (sha256 `{digests[1]}`) "
+        "by discrepancy"
+    ) in r.out
     assert str(tmp_path) not in r.out
 
 
@@ -131,7 +143,8 @@ def test_golden_markdown_holds_the_wagner_conflict_with_provenance(golden_all):
     # --all puts the groups that agree after the disagreements
     assert golden_all.index("## Disagreements") < golden_all.index("## Other groups")
     assert golden_all.index("### Syrian fighters sent by Turkey to Libya") > golden_all.index(
-        "## Other groups")
+        "## Other groups"
+    )
 
 
 def test_without_all_only_disagreements(cli):
@@ -140,13 +153,16 @@ def test_without_all_only_disagreements(cli):
     assert "## Other groups" not in r.out
     assert [m for m in re.findall(r"^### (.*)", r.out, re.M)] == [
         "Russian mercenaries of the Wagner Group fighting for Haftar in Libya",
-        "salary offered by the Russian side to Syrian recruits for Libya"]
+        "salary offered by the Russian side to Syrian recruits for Libya",
+    ]
 
 
 def test_no_conflicts(cli, tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text("claims:\n  - {source: a, about: fighters, value: 10}\n"
-                    "  - {source: b, about: fighters, value: about 10}\n")
+    path.write_text(
+        "claims:\n  - {source: a, about: fighters, value: 10}\n"
+        "  - {source: b, about: fighters, value: about 10}\n"
+    )
     r = cli("report", str(path), "-f", "markdown")
     assert r.code == 0, r
     assert "## Disagreements\n\nNo conflicts. (`--all` lists the groups that agree.)" in r.out
@@ -157,10 +173,14 @@ def test_no_conflicts(cli, tmp_path):
 
 # ---------------------------------------------------------------- hostile text
 
-HOSTILE_ABOUT = ("fighters <img src=x onerror=alert(1)> | `ab` #tag ~~s~~ "
-                 "[x](javascript:alert(1)) 1. - all of them")
-HOSTILE_QUOTE = ("line one\nline two | ```` fence ```` <script>alert('q')</script>\x1b[31m red"
-                 "\x07 - [x](javascript:alert(1)) $a$ &amp;")
+HOSTILE_ABOUT = (
+    "fighters <img src=x onerror=alert(1)> | `ab` #tag ~~s~~ "
+    "[x](javascript:alert(1)) 1. - all of them"
+)
+HOSTILE_QUOTE = (
+    "line one\nline two | ```` fence ```` <script>alert('q')</script>\x1b[31m red"
+    "\x07 - [x](javascript:alert(1)) $a$ &amp;"
+)
 LONG_QUOTE = "a very long quote, " * 40 + "the end"
 # JSON strings are YAML double-quoted scalars, escapes and all
 HOSTILE_YAML = f"""version: 1
@@ -189,6 +209,7 @@ claims:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     from tests.conftest import run_cli
+
     path = tmp_path_factory.mktemp("hostile") / "claims.yaml"
     path.write_text(HOSTILE_YAML, encoding="utf-8")
     r = run_cli("report", str(path), "-f", "markdown")
@@ -210,17 +231,30 @@ def test_hostile_text_makes_no_markup(hostile):
 
 def test_hostile_text_comes_out_as_the_same_text(hostile):
     tokens = MD.parse(hostile)
-    [heading] = [inline_text(tokens[i + 1]) for i, t in enumerate(tokens)
-                 if t.type == "heading_open" and t.tag == "h3"]
+    [heading] = [
+        inline_text(tokens[i + 1])
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == "h3"
+    ]
     assert heading == HOSTILE_ABOUT
     claims_table = tables(tokens)[1]
     assert [inline_text(c) for c in claims_table[0]] == [
-        "value", "interval", "source", "attributed to", "coded at"]
+        "value",
+        "interval",
+        "source",
+        "attributed to",
+        "coded at",
+    ]
     row = [inline_text(c) for c in claims_table[1]]
-    assert row[:4] == ["10 <script>alert()</script> | `x` *y*", "10",
-                       "evil|```src``` <b>bold</b>", "Mr. <b>X</b> & _Y_ \\ [a][b]"]
-    quotes = [inline_text(t) for t in tokens if t.type == "inline"
-              and inline_text(t).startswith("“")]
+    assert row[:4] == [
+        "10 <script>alert()</script> | `x` *y*",
+        "10",
+        "evil|```src``` <b>bold</b>",
+        "Mr. <b>X</b> & _Y_ \\ [a][b]",
+    ]
+    quotes = [
+        inline_text(t) for t in tokens if t.type == "inline" and inline_text(t).startswith("“")
+    ]
     assert quotes[0] == f"“{clean(HOSTILE_QUOTE)}”"
     assert clean(HOSTILE_QUOTE).startswith("line one line two | ````")
     assert "\x1b" not in hostile and "\x07" not in hostile
@@ -244,15 +278,19 @@ def test_picture_fence_outlasts_backticks_in_the_labels(hostile):
 
 # ---------------------------------------------------------------- the pieces, as tables
 
-@pytest.mark.parametrize(("heading", "anchor"), [
-    # as GitHub makes them
-    ("Russian mercenaries of the Wagner Group", "russian-mercenaries-of-the-wagner-group"),
-    ("Syrian fighters (Turkey) — 2020", "syrian-fighters-turkey--2020"),
-    ("C++ & Go!", "c--go"),
-    ("snake_case and kebab-case", "snake_case-and-kebab-case"),
-    ("Café in Zāwiya", "café-in-zāwiya"),
-    ("$1,000 a month", "1000-a-month"),
-])
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        # as GitHub makes them
+        ("Russian mercenaries of the Wagner Group", "russian-mercenaries-of-the-wagner-group"),
+        ("Syrian fighters (Turkey) — 2020", "syrian-fighters-turkey--2020"),
+        ("C++ & Go!", "c--go"),
+        ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+        ("Café in Zāwiya", "café-in-zāwiya"),
+        ("$1,000 a month", "1000-a-month"),
+    ],
+)
 def test_slug(heading, anchor):
     assert slug(heading) == anchor
 
@@ -260,21 +298,28 @@ def test_slug(heading, anchor):
 def test_repeated_headings_get_numbered_anchors():
     anchors = Anchors()
     assert [anchors(h) for h in ("Sources", "Sources", "sources!", "Sources-1")] == [
-        "sources", "sources-1", "sources-2", "sources-1-1"]
+        "sources",
+        "sources-1",
+        "sources-2",
+        "sources-1-1",
+    ]
 
 
-@pytest.mark.parametrize(("given_url", "href"), [
-    ("https://example.org/x", "https://example.org/x"),
-    ("HTTP://example.org/x", "HTTP://example.org/x"),
-    ("https://example.org/a b (c)", "https://example.org/a%20b%20%28c%29"),
-    ("https://example.org/?a=1&b=2&lt;", "https://example.org/?a=1&b=2&lt;"),
-    ("https://example.org/<script>|`x`", "https://example.org/%3Cscript%3E%7C%60x%60"),
-    ("javascript:alert(1)", None),
-    (" JavaScript:alert(1)", None),
-    ("data:text/html,<script>", None),
-    ("example.org", None),
-    ("https://", None),
-])
+@pytest.mark.parametrize(
+    ("given_url", "href"),
+    [
+        ("https://example.org/x", "https://example.org/x"),
+        ("HTTP://example.org/x", "HTTP://example.org/x"),
+        ("https://example.org/a b (c)", "https://example.org/a%20b%20%28c%29"),
+        ("https://example.org/?a=1&b=2&lt;", "https://example.org/?a=1&b=2&lt;"),
+        ("https://example.org/<script>|`x`", "https://example.org/%3Cscript%3E%7C%60x%60"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("example.org", None),
+        ("https://", None),
+    ],
+)
 def test_url(given_url, href):
     made = url(given_url)
     if href is None:
@@ -284,8 +329,7 @@ def test_url(given_url, href):
     assert link.attrs["href"] == href
 
 
-@pytest.mark.parametrize(("body", "ticks"), [("plain\n", 3), ("a ``` b\n", 4),
-                                              ("`````\n", 6)])
+@pytest.mark.parametrize(("body", "ticks"), [("plain\n", 3), ("a ``` b\n", 4), ("`````\n", 6)])
 def test_fence_is_longer_than_any_backtick_run(body, ticks):
     made = fence(body)
     [block] = MD.parse(made)
@@ -302,7 +346,8 @@ PLACES = {
     "emphasis": "*Note on {}:* x\n",
 }
 ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40) | st.text(
-    "\\`*_[]<>&|~#$!()-+=:.1a \n\t\x1b", max_size=20)
+    "\\`*_[]<>&|~#$!()-+=:.1a \n\t\x1b", max_size=20
+)
 
 
 @given(ANY_TEXT)

@@ -24,8 +24,12 @@ SAME_WORD = [
     ("Zāwiya", "Zawiya"),  # accents
 ]
 # (a, b): different words, whatever the folding
-DIFFERENT_WORD = [("Iran", "Iraq"), ("Austria", "Australia"), ("Turkey", "Russia"),
-                  ("Nebraska", "Illinois")]
+DIFFERENT_WORD = [
+    ("Iran", "Iraq"),
+    ("Austria", "Australia"),
+    ("Turkey", "Russia"),
+    ("Nebraska", "Illinois"),
+]
 
 
 @pytest.mark.parametrize(("a", "b"), SAME_WORD, ids=[f"{a}={b}" for a, b in SAME_WORD])
@@ -42,13 +46,18 @@ def test_fold_takes_out_case_accents_and_punctuation():
     assert fold("Ḥaftar’s  Forces!") == "haftar s forces"
 
 
-ALIASES = (("Wagner Group", ("PMC Wagner",)),
-           ("United States Department of Defense", ("Pentagon",)))
+ALIASES = (
+    ("Wagner Group", ("PMC Wagner",)),
+    ("United States Department of Defense", ("Pentagon",)),
+)
 
 # (about, the names it mentions as "label (role)", its numbers)
 NAMES = [
-    ("Syrian fighters sent by Turkey to Libya",
-     ["Syria (adjective)", "Turkey (source)", "Libya (place)"], ()),
+    (
+        "Syrian fighters sent by Turkey to Libya",
+        ["Syria (adjective)", "Turkey (source)", "Libya (place)"],
+        (),
+    ),
     # no word before Turkey says its role
     ("Syrian fighters Turkey sent to Libya", ["Syria (adjective)", "Turkey", "Libya (place)"], ()),
     # a role reaches through a name: "in Tripoli, Libya"
@@ -73,8 +82,11 @@ NAMES = [
     # all in lower case: names written in capitals still match, stop words do not
     ("fighters of the gna who fled", ["Government of National Accord"], ()),
     # Headline Case: capitals say nothing, only known names count
-    ("Syrian Fighters Sent By Turkey To Libya",
-     ["Syria (adjective)", "Turkey (source)", "Libya (place)"], ()),
+    (
+        "Syrian Fighters Sent By Turkey To Libya",
+        ["Syria (adjective)", "Turkey (source)", "Libya (place)"],
+        (),
+    ),
     # the first word is capitalised as a sentence starts, not as a name
     ("Mines neutralized in Libya", ["Libya (place)"], ()),
     # an adjective stays a description, whatever comes before it
@@ -97,42 +109,74 @@ def test_aliases_and_spellings_give_one_key():
 
 
 def test_learning_the_input_finds_names_written_in_lower_case_and_fixes_typos():
-    abouts = ["fighters sent to Varnholm by the Kestrova Front"] + [
-        f"patrols sent to Varnholm in {2000 + i}" for i in range(12)] + [
-        "fighters sent to varnholm by the kestrova front", "patrols sent to Varnhlom in 2001"]
+    abouts = (
+        ["fighters sent to Varnholm by the Kestrova Front"]
+        + [f"patrols sent to Varnholm in {2000 + i}" for i in range(12)]
+        + ["fighters sent to varnholm by the kestrova front", "patrols sent to Varnhlom in 2001"]
+    )
     n = Normaliser()
     n.learn(abouts)
     # capitalised elsewhere: a name here too
     assert [str(x) for x in n.key(abouts[-2]).names] == [
-        "varnholm (place)", "kestrova (source)", "front (source)"]
+        "varnholm (place)",
+        "kestrova (source)",
+        "front (source)",
+    ]
     # a rare word one typo from a common one is read as it
     assert n.key(abouts[-1]).text == n.key(abouts[2]).text
 
 
 # (a, b, why they never count the same thing)
 APART = [
-    ("Syrian fighters sent by Turkey to Libya", "Syrian fighters sent by Russia to Libya",
-     "names differ: Turkey (source) vs Russia (source)"),
-    ("clashes in Tripoli, Libya", "clashes in Tripoli, Lebanon",
-     "names differ: Libya (place) vs Lebanon (place)"),
-    ("voters in Lincoln, Nebraska", "voters in Lincoln, Illinois",
-     "names differ: Nebraska (place) vs Illinois (place)"),
+    (
+        "Syrian fighters sent by Turkey to Libya",
+        "Syrian fighters sent by Russia to Libya",
+        "names differ: Turkey (source) vs Russia (source)",
+    ),
+    (
+        "clashes in Tripoli, Libya",
+        "clashes in Tripoli, Lebanon",
+        "names differ: Libya (place) vs Lebanon (place)",
+    ),
+    (
+        "voters in Lincoln, Nebraska",
+        "voters in Lincoln, Illinois",
+        "names differ: Nebraska (place) vs Illinois (place)",
+    ),
     # nothing known about these names: words that are not spellings of each other differ
-    ("voters in Varnholm, Kestrova", "voters in Varnholm, Ostrava",
-     "names differ: Kestrova (place) vs Ostrava (place)"),
+    (
+        "voters in Varnholm, Kestrova",
+        "voters in Varnholm, Ostrava",
+        "names differ: Kestrova (place) vs Ostrava (place)",
+    ),
     ("fighters of the 7th Brigade", "fighters of the 9th Brigade", "numbers differ: 7 vs 9"),
     ("fighters recruited in 2019", "fighters recruited in 2020", "numbers differ: 2019 vs 2020"),
-    ("MIM-23 Hawk systems deployed", "MIM-23 Hawk systems hit by MiG-29 jets",
-     "numbers differ: 23 vs 23, 29"),
+    (
+        "MIM-23 Hawk systems deployed",
+        "MIM-23 Hawk systems hit by MiG-29 jets",
+        "numbers differ: 23 vs 23, 29",
+    ),
     # the same names in swapped roles
-    ("weapons sent by Turkey to Libya", "weapons sent by Libya to Turkey",
-     "names differ: Turkey (source) vs Libya (source)"),
-    ("Libyan fighters sent by Turkey to Syria", "Syrian fighters sent by Turkey to Libya",
-     "names differ: Libya (adjective) vs Syria (adjective)"),
-    ("people fighting for Haftar", "people fighting against Haftar",
-     "names differ: Khalifa Haftar (side) vs Khalifa Haftar (against)"),
-    ("Turkish soldiers deployed to Libya", "Syrian fighters deployed to Libya",
-     "names differ: Turkey (adjective) vs Syria (adjective)"),
+    (
+        "weapons sent by Turkey to Libya",
+        "weapons sent by Libya to Turkey",
+        "names differ: Turkey (source) vs Libya (source)",
+    ),
+    (
+        "Libyan fighters sent by Turkey to Syria",
+        "Syrian fighters sent by Turkey to Libya",
+        "names differ: Libya (adjective) vs Syria (adjective)",
+    ),
+    (
+        "people fighting for Haftar",
+        "people fighting against Haftar",
+        "names differ: Khalifa Haftar (side) vs Khalifa Haftar (against)",
+    ),
+    (
+        "Turkish soldiers deployed to Libya",
+        "Syrian fighters deployed to Libya",
+        "names differ: Turkey (adjective) vs Syria (adjective)",
+    ),
 ]
 
 # (a, b): may count the same thing (whether they do is then the score's to say)
@@ -140,8 +184,10 @@ MAY_MATCH = [
     ("Syrian fighters sent by Turkey to Libya", "Syrian fighters sent to Libya by Turkey"),
     ("Syrian fighters sent by Turkey to Libya", "Syrian fighters Turkey sent to Libya"),
     ("Syrian fighters sent by Turkey to Libya", "fighters from Syria sent by Turkey to Libya"),
-    ("Russian mercenaries of the Wagner Group fighting for Haftar in Libya",
-     "Russian Vagner mercenaries fighting for Khalif Haftar in Libya"),
+    (
+        "Russian mercenaries of the Wagner Group fighting for Haftar in Libya",
+        "Russian Vagner mercenaries fighting for Khalif Haftar in Libya",
+    ),
     ("voters in Lincoln, Nebraska", "voters in Lincoln, Nebrasak"),  # a typo
     ("fighters sent by Turkey", "fighters sent by Tukrey"),  # a typo of a known name
     ("Libyan Armed Forces members", "members of the Libyan armed forces"),

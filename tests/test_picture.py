@@ -40,8 +40,11 @@ BARS = [
 ]
 
 
-@pytest.mark.parametrize(("quantity", "axis", "expected"), BARS,
-                         ids=[f"{'log' if a.log else 'lin'}-{x.lo}-{x.hi}" for x, a, _ in BARS])
+@pytest.mark.parametrize(
+    ("quantity", "axis", "expected"),
+    BARS,
+    ids=[f"{'log' if a.log else 'lin'}-{x.lo}-{x.hi}" for x, a, _ in BARS],
+)
 def test_bar_positions(quantity, axis, expected):
     assert bar(quantity, axis) == expected
 
@@ -50,21 +53,24 @@ def _axis(*values):
     return axis_for([parse_quantity(v, Settings()) for v in values])
 
 
-@pytest.mark.parametrize(("values", "log", "ticks"), [
-    # Wagner: 200 to 2,000 is a factor of exactly 10, so still linear; a step past 2,000 for ▶
-    (["hundreds", "at least two thousand"], False, (0, 500, 1000, 1500, 2000, 2500)),
-    (["3,500", "between 3,500 and 3,800"], False, (3500, 3600, 3700, 3800)),
-    (["3,500", "more than 3,500"], False, (3000, 4000, 5000)),
-    # one number sits mid-axis
-    (["two", "2"], False, (1.5, 2, 2.5)),
-    # more than a factor of 10: decades
-    (["dozens", "thousands"], True, (10, 100, 1000, 10_000)),
-    (["dozens", "at least 5,000"], True, (10, 100, 1000, 10_000, 100_000)),
-    # a 0 lower end gets a decade of room below the smallest positive end, for ◀
-    (["fewer than 400", "5,000"], True, (10, 100, 1000, 10_000)),
-    # ... but does not by itself make the axis log
-    (["fewer than 400", "about 400"], False, (0, 100, 200, 300, 400, 500)),
-])
+@pytest.mark.parametrize(
+    ("values", "log", "ticks"),
+    [
+        # Wagner: 200 to 2,000 is a factor of exactly 10, so still linear; a step past 2,000 for ▶
+        (["hundreds", "at least two thousand"], False, (0, 500, 1000, 1500, 2000, 2500)),
+        (["3,500", "between 3,500 and 3,800"], False, (3500, 3600, 3700, 3800)),
+        (["3,500", "more than 3,500"], False, (3000, 4000, 5000)),
+        # one number sits mid-axis
+        (["two", "2"], False, (1.5, 2, 2.5)),
+        # more than a factor of 10: decades
+        (["dozens", "thousands"], True, (10, 100, 1000, 10_000)),
+        (["dozens", "at least 5,000"], True, (10, 100, 1000, 10_000, 100_000)),
+        # a 0 lower end gets a decade of room below the smallest positive end, for ◀
+        (["fewer than 400", "5,000"], True, (10, 100, 1000, 10_000)),
+        # ... but does not by itself make the axis log
+        (["fewer than 400", "about 400"], False, (0, 100, 200, 300, 400, 500)),
+    ],
+)
 def test_axis_choice_and_ticks(values, log, ticks):
     axis = _axis(*values)
     assert (axis.log, axis.ticks) == (log, ticks)
@@ -89,9 +95,13 @@ def _span(line):
 
 
 def test_bars_are_ordered_on_one_shared_axis():
-    text = picture([claim("a", "x", "at least 2,000", source="high"),
-                    claim("b", "x", "hundreds", source="low"),
-                    claim("c", "x", "about 1,500", source="mid")])
+    text = picture(
+        [
+            claim("a", "x", "at least 2,000", source="high"),
+            claim("b", "x", "hundreds", source="low"),
+            claim("c", "x", "about 1,500", source="mid"),
+        ]
+    )
     lines = text.splitlines()
     high, low, mid = (_span(line) for line in lines[:3])
     assert low[1] < mid[0] and mid[1] < high[0]  # none overlap, in order of value
@@ -110,14 +120,20 @@ def test_open_ends_are_drawn_open():
 def test_the_axis_says_its_scale_unit_and_glyphs():
     text = picture([claim("a", "x", "$10"), claim("b", "x", "more than $5,000")])
     # the legend names only the glyphs drawn
-    assert text.splitlines()[-1].strip() == ("USD · log scale · ( ) open end · ● one number · "
-                                             "▶ no upper bound")
+    assert text.splitlines()[-1].strip() == (
+        "USD · log scale · ( ) open end · ● one number · ▶ no upper bound"
+    )
     assert "10" in text.splitlines()[-2] and "10,000" in text.splitlines()[-2]
 
 
 def test_each_unit_gets_its_own_axis_and_unquantified_claims_no_bar():
-    text = picture([claim("a", "x", "$1,000"), claim("b", "x", "$1,500 a month"),
-                    claim("c", "x", "an unknown number", source="quiet")])
+    text = picture(
+        [
+            claim("a", "x", "$1,000"),
+            claim("b", "x", "$1,500 a month"),
+            claim("c", "x", "an unknown number", source="quiet"),
+        ]
+    )
     assert sum("┬" in line for line in text.splitlines()) == 2
     assert "quiet  an unknown number  (no number)" in text
     assert "USD/month · linear scale" in text
@@ -129,9 +145,13 @@ def test_fewer_than_two_numbers_draw_nothing():
 
 
 def test_labels_are_cleaned_cut_and_aligned():
-    text = picture([claim("a", "x", "10", source="evil\x1b[31m\nsource"),
-                    claim("b", "x", "ten in all, a figure no one disputes", source="s" * 40),
-                    claim("c", "x", "10", source="東京新聞")])
+    text = picture(
+        [
+            claim("a", "x", "10", source="evil\x1b[31m\nsource"),
+            claim("b", "x", "ten in all, a figure no one disputes", source="s" * 40),
+            claim("c", "x", "10", source="東京新聞"),
+        ]
+    )
     assert "\x1b" not in text and "evil\\x1b[31m source  10" in text
     lines = text.splitlines()
     assert lines[1].startswith("s" * (LABEL_WIDTH - 1) + "…  ")
@@ -144,6 +164,7 @@ def test_labels_are_cleaned_cut_and_aligned():
 @pytest.fixture(scope="module")
 def wagner_picture():
     from tests.conftest import run_cli
+
     r = run_cli("report")
     assert r.code == 0, r
     block = r.out.split("\n\n")[0]
@@ -153,22 +174,24 @@ def wagner_picture():
 
 def test_wagner_picture_shows_two_ranges_not_overlapping(wagner_picture):
     hundreds = next(line for line in wagner_picture if "seed-000  hundreds" in line)
-    two_thousand = next(line for line in wagner_picture if "seed-004  at least two thousand"
-                        in line)
+    two_thousand = next(
+        line for line in wagner_picture if "seed-004  at least two thousand" in line
+    )
     (a0, a1), (b0, b1) = _span(hundreds), _span(two_thousand)
     assert hundreds[a0] == "[" and hundreds[a1] == "]"
     assert two_thousand[b0] == "[" and two_thousand[b1] == "▶"
     assert a1 + 10 < b0  # a wide gap of empty columns between the ranges
-    assert set(two_thousand[a1 + 1:b0]) == {" "} and set(hundreds[a1 + 1:]) <= {" "}
+    assert set(two_thousand[a1 + 1 : b0]) == {" "} and set(hundreds[a1 + 1 :]) <= {" "}
 
 
 def test_terminal_report_escapes_every_claim_field(cli, tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text(
-        'claims:\n'
+        "claims:\n"
         '  - {id: "i\\e[2J", source: "s\\e[31m", about: fighters, value: "10", note: "n\\a",\n'
         '     unit: "u\\e]0;title\\a"}\n'
-        '  - {source: b, about: fighters, value: "500", unit: "u\\e]0;title\\a"}\n')
+        '  - {source: b, about: fighters, value: "500", unit: "u\\e]0;title\\a"}\n'
+    )
     r = cli("report", str(path))
     assert r.code == 0, r
     assert "\x1b" not in r.out and "\x07" not in r.out

@@ -12,74 +12,75 @@ from discrepancy.quantities import QuantityError, parse_quantity
 # Reference cases from the product design ("Quantities"), as this project's own table:
 # (text, lo, hi, extras). lo/hi None means unbounded; extras: lo_open, hi_open, unit, unquantified.
 DESIGN_CASES = [
-    ('3,500', 3500, 3500, {}),
-    ('3500', 3500, 3500, {}),
-    ('15', 15, 15, {}),
-    ('between 3,500 and 3,800', 3500, 3800, {}),
-    ('3,500-3,800', 3500, 3800, {}),
-    ('3,500–3,800', 3500, 3800, {}),
-    ('3,500 to 3,800', 3500, 3800, {}),
-    ('from 3,500 to 3,800', 3500, 3800, {}),
-    ('more than 3,500', 3500, None, {'lo_open': True}),
-    ('over 3,500', 3500, None, {'lo_open': True}),
-    ('in excess of 3,500', 3500, None, {'lo_open': True}),
-    ('at least 2,000', 2000, None, {}),
-    ('at least two thousand', 2000, None, {}),
-    ('no fewer than 2,000', 2000, None, {}),
-    ('2,000 or more', 2000, None, {}),
-    ('2,000+', 2000, None, {}),
-    ('fewer than 400', 0, 400, {'hi_open': True}),
-    ('less than 400', 0, 400, {'hi_open': True}),
-    ('under 400', 0, 400, {'hi_open': True}),
-    ('at most 400', 0, 400, {}),
-    ('no more than 400', 0, 400, {}),
-    ('up to 400', 0, 400, {}),
-    ('about 400', 360, 440, {}),
-    ('about four hundred', 360, 440, {}),
-    ('around 400', 360, 440, {}),
-    ('approximately 400', 360, 440, {}),
-    ('roughly 400', 360, 440, {}),
-    ('some 600', 540, 660, {}),
-    ('some 15', 13.5, 16.5, {}),
-    ('an estimated 400', 360, 440, {}),
-    ('nearly 400', 360, 400, {}),
-    ('almost 400', 360, 400, {}),
-    ('four hundred', 400, 400, {}),
-    ('fifteen', 15, 15, {}),
-    ('twenty-five', 25, 25, {}),
-    ('one hundred and twenty', 120, 120, {}),
-    ('a hundred', 100, 100, {}),
-    ('a thousand', 1000, 1000, {}),
-    ('two thousand', 2000, 2000, {}),
-    ('one and a half to two thousand', 1500, 2000, {}),
-    ('between three and four thousand', 3000, 4000, {}),
-    ('a dozen', 12, 12, {}),
-    ('two dozen', 24, 24, {}),
-    ('half a million', 500000, 500000, {}),
-    ('3.5 million', 3500000, 3500000, {}),
-    ('2k', 2000, 2000, {}),
-    ('dozens', 24, 99, {}),
-    ('dozens of', 24, 99, {}),
-    ('hundreds', 200, 999, {}),
-    ('hundreds of', 200, 999, {}),
-    ('thousands', 2000, 9999, {}),
-    ('tens of thousands', 20000, 99999, {}),
-    ('several hundred', 300, 900, {}),
-    ('a few hundred', 200, 500, {}),
-    ('an unknown number', None, None, {'unquantified': True}),
-    ('unknown', None, None, {'unquantified': True}),
-    ('$1,000', 1000, 1000, {'unit': 'USD'}),
-    ('$150,000', 150000, 150000, {'unit': 'USD'}),
-    ('up to $150,000', 0, 150000, {'unit': 'USD'}),
-    ('1,000 dollars', 1000, 1000, {'unit': 'USD'}),
-    ('$1.2bn', 1200000000, 1200000000, {'unit': 'USD'}),
-    ('one and a half to two thousand dollars a month', 1500, 2000, {'unit': 'USD/month'}),
-    ('$1,000 per month', 1000, 1000, {'unit': 'USD/month'}),
-    ('an approximate salary of $1,000', 900, 1100, {'unit': 'USD'}),
-    ('45 days', 45, 45, {'unit': 'days'}),
-    ('from 45 to 90 days', 45, 90, {'unit': 'days'}),
-    ('three months', 3, 3, {'unit': 'months'}),
-    ('45%', 45, 45, {'unit': 'percent'}),]
+    ("3,500", 3500, 3500, {}),
+    ("3500", 3500, 3500, {}),
+    ("15", 15, 15, {}),
+    ("between 3,500 and 3,800", 3500, 3800, {}),
+    ("3,500-3,800", 3500, 3800, {}),
+    ("3,500–3,800", 3500, 3800, {}),
+    ("3,500 to 3,800", 3500, 3800, {}),
+    ("from 3,500 to 3,800", 3500, 3800, {}),
+    ("more than 3,500", 3500, None, {"lo_open": True}),
+    ("over 3,500", 3500, None, {"lo_open": True}),
+    ("in excess of 3,500", 3500, None, {"lo_open": True}),
+    ("at least 2,000", 2000, None, {}),
+    ("at least two thousand", 2000, None, {}),
+    ("no fewer than 2,000", 2000, None, {}),
+    ("2,000 or more", 2000, None, {}),
+    ("2,000+", 2000, None, {}),
+    ("fewer than 400", 0, 400, {"hi_open": True}),
+    ("less than 400", 0, 400, {"hi_open": True}),
+    ("under 400", 0, 400, {"hi_open": True}),
+    ("at most 400", 0, 400, {}),
+    ("no more than 400", 0, 400, {}),
+    ("up to 400", 0, 400, {}),
+    ("about 400", 360, 440, {}),
+    ("about four hundred", 360, 440, {}),
+    ("around 400", 360, 440, {}),
+    ("approximately 400", 360, 440, {}),
+    ("roughly 400", 360, 440, {}),
+    ("some 600", 540, 660, {}),
+    ("some 15", 13.5, 16.5, {}),
+    ("an estimated 400", 360, 440, {}),
+    ("nearly 400", 360, 400, {}),
+    ("almost 400", 360, 400, {}),
+    ("four hundred", 400, 400, {}),
+    ("fifteen", 15, 15, {}),
+    ("twenty-five", 25, 25, {}),
+    ("one hundred and twenty", 120, 120, {}),
+    ("a hundred", 100, 100, {}),
+    ("a thousand", 1000, 1000, {}),
+    ("two thousand", 2000, 2000, {}),
+    ("one and a half to two thousand", 1500, 2000, {}),
+    ("between three and four thousand", 3000, 4000, {}),
+    ("a dozen", 12, 12, {}),
+    ("two dozen", 24, 24, {}),
+    ("half a million", 500000, 500000, {}),
+    ("3.5 million", 3500000, 3500000, {}),
+    ("2k", 2000, 2000, {}),
+    ("dozens", 24, 99, {}),
+    ("dozens of", 24, 99, {}),
+    ("hundreds", 200, 999, {}),
+    ("hundreds of", 200, 999, {}),
+    ("thousands", 2000, 9999, {}),
+    ("tens of thousands", 20000, 99999, {}),
+    ("several hundred", 300, 900, {}),
+    ("a few hundred", 200, 500, {}),
+    ("an unknown number", None, None, {"unquantified": True}),
+    ("unknown", None, None, {"unquantified": True}),
+    ("$1,000", 1000, 1000, {"unit": "USD"}),
+    ("$150,000", 150000, 150000, {"unit": "USD"}),
+    ("up to $150,000", 0, 150000, {"unit": "USD"}),
+    ("1,000 dollars", 1000, 1000, {"unit": "USD"}),
+    ("$1.2bn", 1200000000, 1200000000, {"unit": "USD"}),
+    ("one and a half to two thousand dollars a month", 1500, 2000, {"unit": "USD/month"}),
+    ("$1,000 per month", 1000, 1000, {"unit": "USD/month"}),
+    ("an approximate salary of $1,000", 900, 1100, {"unit": "USD"}),
+    ("45 days", 45, 45, {"unit": "days"}),
+    ("from 45 to 90 days", 45, 90, {"unit": "days"}),
+    ("three months", 3, 3, {"unit": "months"}),
+    ("45%", 45, 45, {"unit": "percent"}),
+]
 
 # Cases the seed articles and coders need beyond the design table.
 MORE_CASES = [
@@ -135,13 +136,22 @@ def _expected(lo, hi, extras):
     }
 
 
-@pytest.mark.parametrize(("text", "lo", "hi", "extras"), DESIGN_CASES + MORE_CASES,
-                         ids=[c[0] for c in DESIGN_CASES + MORE_CASES])
+@pytest.mark.parametrize(
+    ("text", "lo", "hi", "extras"),
+    DESIGN_CASES + MORE_CASES,
+    ids=[c[0] for c in DESIGN_CASES + MORE_CASES],
+)
 def test_reads_expression(text, lo, hi, extras):
     q = parse_quantity(text)
     want = _expected(lo, hi, extras)
-    got = {"lo": q.lo, "hi": q.hi, "lo_open": q.lo_open, "hi_open": q.hi_open,
-           "unit": q.unit, "unquantified": q.unquantified}
+    got = {
+        "lo": q.lo,
+        "hi": q.hi,
+        "lo_open": q.lo_open,
+        "hi_open": q.hi_open,
+        "unit": q.unit,
+        "unquantified": q.unquantified,
+    }
     if want["unquantified"]:
         want["lo"], want["hi"] = got["lo"], got["hi"]  # no interval to compare
     assert _close(got, want), (got, want)
@@ -149,7 +159,8 @@ def test_reads_expression(text, lo, hi, extras):
 
 def _close(got, want):
     return all(
-        math.isclose(got[k], want[k]) if isinstance(want[k], (int, float)) and not isinstance(want[k], bool)
+        math.isclose(got[k], want[k])
+        if isinstance(want[k], (int, float)) and not isinstance(want[k], bool)
         else got[k] == want[k]
         for k in want
     )
@@ -173,7 +184,9 @@ def test_rejects_expression(text, col):
 
 
 def test_threeish_message_names_the_part_not_understood():
-    with pytest.raises(QuantityError, match=r'cannot read "threeish" in "threeish hundred" \(col 1\)'):
+    with pytest.raises(
+        QuantityError, match=r'cannot read "threeish" in "threeish hundred" \(col 1\)'
+    ):
         parse_quantity("threeish hundred")
 
 

@@ -751,15 +751,24 @@ def _check(text: str, expected: str, unit: str = "count") -> None:
     assert (q.lo_open, q.hi_open, q.unit, q.unquantified) == (lo_open, hi_open, unit, False), q
 
 
-COUNTS = [(f, t, e) for f, table in (("numbers", NUMBERS), ("ranges", RANGES),
-                                     ("lower-bounds", LOWER_BOUNDS), ("upper-bounds", UPPER_BOUNDS),
-                                     ("approximations", APPROXIMATIONS), ("vague", VAGUE),
-                                     ("dates-and-words", DATES_AND_WORDS))
-          for t, e in table]
+COUNTS = [
+    (f, t, e)
+    for f, table in (
+        ("numbers", NUMBERS),
+        ("ranges", RANGES),
+        ("lower-bounds", LOWER_BOUNDS),
+        ("upper-bounds", UPPER_BOUNDS),
+        ("approximations", APPROXIMATIONS),
+        ("vague", VAGUE),
+        ("dates-and-words", DATES_AND_WORDS),
+    )
+    for t, e in table
+]
 
 
-@pytest.mark.parametrize(("family", "text", "expected"), COUNTS,
-                         ids=[f"{f}:{t}" for f, t, _ in COUNTS])
+@pytest.mark.parametrize(
+    ("family", "text", "expected"), COUNTS, ids=[f"{f}:{t}" for f, t, _ in COUNTS]
+)
 def test_reads_count(family, text, expected):
     _check(text, expected)
 
@@ -778,8 +787,20 @@ def test_must_not_read_as(text, tempting, right):
 
 def test_the_table_is_large_and_covers_every_family():
     assert len(COUNTS) + len(UNITS) + len(MUST_NOT) >= 300
-    assert all(len(t) >= 20 for t in (NUMBERS, RANGES, LOWER_BOUNDS, UPPER_BOUNDS,
-                                      APPROXIMATIONS, VAGUE, UNITS, DATES_AND_WORDS, MUST_NOT))
+    assert all(
+        len(t) >= 20
+        for t in (
+            NUMBERS,
+            RANGES,
+            LOWER_BOUNDS,
+            UPPER_BOUNDS,
+            APPROXIMATIONS,
+            VAGUE,
+            UNITS,
+            DATES_AND_WORDS,
+            MUST_NOT,
+        )
+    )
 
 
 # Must not read at all: (text, column of the trouble, what the message says).
@@ -860,18 +881,25 @@ RULES = [
     ("hundreds", 'vague "hundreds" [200, 999]'),
     ("several hundred thousand", 'vague "several hundred thousand" [300,000, 900,000]'),
     ("more than hundreds", 'vague "hundreds" [200, 999]; "more than": lower bound, excluded'),
-    ("hundreds to thousands",
-     'range of vague "hundreds" [200, 999] to vague "thousands" [2,000, 9,999]'),
+    (
+        "hundreds to thousands",
+        'range of vague "hundreds" [200, 999] to vague "thousands" [2,000, 9,999]',
+    ),
     ("about 2,000 to 3,000", 'range; "about": approximately, ±10%'),
     ("an unknown number", '"unknown": no number given'),
     ("more than an unknown number", '"unknown": no number given, so "more than" bounds nothing'),
     ("several thousands", 'vague "several thousands" [3,000, 9,000]'),
     ("dozens of thousands", 'vague "dozens of thousands" [24,000, 99,000]'),
     ("1,000s", 'vague "thousands" [2,000, 9,999]'),
-    ("hundreds or even thousands",
-     'range of vague "hundreds" [200, 999] to vague "thousands" [2,000, 9,999]'),
-    ("tens to hundreds of thousands", 'range, magnitude shared of vague "tens" [20,000, 99,000] '
-                                      'to vague "hundreds of thousands" [200,000, 999,999]'),
+    (
+        "hundreds or even thousands",
+        'range of vague "hundreds" [200, 999] to vague "thousands" [2,000, 9,999]',
+    ),
+    (
+        "tens to hundreds of thousands",
+        'range, magnitude shared of vague "tens" [20,000, 99,000] '
+        'to vague "hundreds of thousands" [200,000, 999,999]',
+    ),
     ("+2,000", "exact"),
     ("2,000, if not more", '"if not more": lower bound, included'),
 ]
@@ -888,7 +916,9 @@ def test_settings_decide_the_tolerances_and_the_rule_says_so():
     assert (about.lo, about.hi, about.rule) == (300, 500, '"about": approximately, ±25%')
     assert (nearly.lo, nearly.hi, nearly.rule) == (380, 400, '"nearly": nearly, up to 5% below')
     assert (parse_quantity("just over 400", s).hi, parse_quantity("just under 400", s).lo) == (
-        420, 380)
+        420,
+        380,
+    )
 
 
 def test_settings_override_and_extend_the_vague_table():
@@ -908,8 +938,10 @@ OVERRIDDEN = {**dict(Settings().vague), "several hundred": (200.0, 800.0), "doze
 SETTINGS_CASES = [
     ("several hundreds of fighters", 'vague "several hundreds" [200, 800] (from settings)'),
     ("dozens of thousands", 'vague "dozens of thousands" [13,000, 99,000] (from settings)'),
-    ("dozens to hundreds", 'range of vague "dozens" [13, 99] (from settings) to vague "hundreds" '
-                           '[200, 999]'),
+    (
+        "dozens to hundreds",
+        'range of vague "dozens" [13, 99] (from settings) to vague "hundreds" [200, 999]',
+    ),
     # "tens of thousands" is a phrase of its own, not "tens" times a thousand
     ("tens of thousands", 'vague "tens of thousands" [20,000, 99,999]'),
 ]

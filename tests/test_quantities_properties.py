@@ -14,9 +14,29 @@ from discrepancy import lexicon as lx
 from discrepancy.model import VAGUE_DEFAULTS
 from discrepancy.quantities import QuantityError, parse_quantity
 
-ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen").split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 SCALES = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 
 
@@ -52,7 +72,8 @@ def test_the_words_helper_itself():
     assert words(2005, british=True) == "two thousand and five"
     assert words(999_999_999_999) == (
         "nine hundred ninety-nine billion nine hundred ninety-nine million "
-        "nine hundred ninety-nine thousand nine hundred ninety-nine")
+        "nine hundred ninety-nine thousand nine hundred ninety-nine"
+    )
     assert words(100_000_115, british=True) == "one hundred million one hundred and fifteen"
 
 
@@ -61,16 +82,28 @@ below_a_trillion = st.integers(min_value=0, max_value=10**12 - 1)
 
 @given(below_a_trillion)
 def test_any_number_reads_exactly_in_digits_groups_and_words(n):
-    for text in (str(n), f"{n:,}", f"{n:,}".replace(",", " "), f"{n:,}".replace(",", "\u00a0"),
-                 words(n), words(n, british=True), words(n).upper()):
+    for text in (
+        str(n),
+        f"{n:,}",
+        f"{n:,}".replace(",", " "),
+        f"{n:,}".replace(",", "\u00a0"),
+        words(n),
+        words(n, british=True),
+        words(n).upper(),
+    ):
         q = parse_quantity(text)
         assert (q.lo, q.hi, q.lo_open, q.hi_open, q.unit) == (n, n, False, False, "count"), text
 
 
 @given(below_a_trillion, below_a_trillion)
 def test_a_range_reads_as_its_min_and_max(a, b):
-    for text in (f"between {a:,} and {b:,}", f"from {a} to {b}", f"{a:,}-{b:,}",
-                 f"{a:,} to {b:,}", f"between ${a:,} and ${b:,} a month"):
+    for text in (
+        f"between {a:,} and {b:,}",
+        f"from {a} to {b}",
+        f"{a:,}-{b:,}",
+        f"{a:,} to {b:,}",
+        f"between ${a:,} and ${b:,} a month",
+    ):
         q = parse_quantity(text)
         assert (q.lo, q.hi, q.lo_open, q.hi_open) == (min(a, b), max(a, b), False, False), text
 
@@ -92,8 +125,11 @@ SUFFIXES = sorted(lx.SUFFIXES)
 
 def _same(q, expected):
     lo, hi, lo_open, hi_open = expected
-    return (math.isclose(q.lo, lo) and (q.hi == hi or math.isclose(q.hi, hi))
-            and (q.lo_open, q.hi_open) == (lo_open, hi_open))
+    return (
+        math.isclose(q.lo, lo)
+        and (q.hi == hi or math.isclose(q.hi, hi))
+        and (q.lo_open, q.hi_open) == (lo_open, hi_open)
+    )
 
 
 @given(st.integers(min_value=1, max_value=10**9), st.sampled_from(HEDGES))
@@ -111,13 +147,56 @@ def test_every_suffix_applies_its_rule(n, suffix):
 
 # Anything at all: unicode text, and sequences of the reader's own words, numbers and signs,
 # glued or spaced, which reach far deeper into the reader than random text does.
-VOCABULARY = sorted({
-    *lx.HEDGES, *lx.SUFFIXES, *VAGUE_DEFAULTS, *lx.UNITS, *lx.TEENS, *lx.TENS, *lx.SCALES,
-    *lx.ABBREVIATIONS, *lx.FRACTION_WORDS, *lx.FRACTION_CHARS, *lx.UNQUANTIFIED,
-    *lx.CURRENCY_SIGNS, *lx.CURRENCY_NAMES, *lx.PERCENT, *lx.DURATIONS, *lx.RATE_WORDS,
-    *lx.YEAR_CONTEXT, *lx.RANGE_WORDS, "hundred", "dozen", "zero", "and", "of", "a", "an",
-    "USD", "TRY", "3rd", "MIM-23", "mid-2019", "2019", "1,000", "3.5", "3,5", "1.2.3", "½", "–",
-    "—", "−", ".", ",", "(", "#", "US$", "u.s.", "e+07"})
+VOCABULARY = sorted(
+    {
+        *lx.HEDGES,
+        *lx.SUFFIXES,
+        *VAGUE_DEFAULTS,
+        *lx.UNITS,
+        *lx.TEENS,
+        *lx.TENS,
+        *lx.SCALES,
+        *lx.ABBREVIATIONS,
+        *lx.FRACTION_WORDS,
+        *lx.FRACTION_CHARS,
+        *lx.UNQUANTIFIED,
+        *lx.CURRENCY_SIGNS,
+        *lx.CURRENCY_NAMES,
+        *lx.PERCENT,
+        *lx.DURATIONS,
+        *lx.RATE_WORDS,
+        *lx.YEAR_CONTEXT,
+        *lx.RANGE_WORDS,
+        "hundred",
+        "dozen",
+        "zero",
+        "and",
+        "of",
+        "a",
+        "an",
+        "USD",
+        "TRY",
+        "3rd",
+        "MIM-23",
+        "mid-2019",
+        "2019",
+        "1,000",
+        "3.5",
+        "3,5",
+        "1.2.3",
+        "½",
+        "–",
+        "—",
+        "−",
+        ".",
+        ",",
+        "(",
+        "#",
+        "US$",
+        "u.s.",
+        "e+07",
+    }
+)
 pieces = st.one_of(
     st.sampled_from(VOCABULARY),
     st.integers(min_value=0, max_value=10**40).map(str),
@@ -126,13 +205,53 @@ pieces = st.one_of(
 )
 separators = st.sampled_from(["", " ", "  ", "-", ", ", "\t", "\u00a0"])
 expressions = st.lists(st.tuples(pieces, separators), max_size=8).map(
-    lambda parts: "".join(p + s for p, s in parts))
+    lambda parts: "".join(p + s for p, s in parts)
+)
 # The words that steer the reader (joiners, connectors, fractions, signs), densely: random
 # sequences of these reach the corners ("5 and", "half of a", "between - 3").
-GRAMMAR = ["1", "5", "1,500", "2.5", "2019", "one", "two", "twenty", "hundred", "thousand",
-           "million", "dozen", "a", "an", "and", "half", "quarter", "thirds", "of", "-", "to",
-           "or", "between", "from", "about", "more than", "or more", "+", "$", "%", "k", "m",
-           "several", "hundreds", "in", "3rd", "½", ",", "a month", "days", "per"]
+GRAMMAR = [
+    "1",
+    "5",
+    "1,500",
+    "2.5",
+    "2019",
+    "one",
+    "two",
+    "twenty",
+    "hundred",
+    "thousand",
+    "million",
+    "dozen",
+    "a",
+    "an",
+    "and",
+    "half",
+    "quarter",
+    "thirds",
+    "of",
+    "-",
+    "to",
+    "or",
+    "between",
+    "from",
+    "about",
+    "more than",
+    "or more",
+    "+",
+    "$",
+    "%",
+    "k",
+    "m",
+    "several",
+    "hundreds",
+    "in",
+    "3rd",
+    "½",
+    ",",
+    "a month",
+    "days",
+    "per",
+]
 grammar = st.lists(st.sampled_from(GRAMMAR), max_size=7).map(" ".join)
 
 
@@ -141,8 +260,28 @@ def test_no_input_makes_the_reader_fail_but_with_its_own_located_error(text):
     _reads_or_fails_cleanly(text)
 
 
-CORE = ["5", "2019", "one", "hundred", "thousand", "a", "and", "half", "of", "-", "to", "or",
-        "between", "about", "or more", "$", "k", "hundreds", "3rd", "½"]
+CORE = [
+    "5",
+    "2019",
+    "one",
+    "hundred",
+    "thousand",
+    "a",
+    "and",
+    "half",
+    "of",
+    "-",
+    "to",
+    "or",
+    "between",
+    "about",
+    "or more",
+    "$",
+    "k",
+    "hundreds",
+    "3rd",
+    "½",
+]
 
 
 def test_every_short_sequence_of_the_readers_words_reads_or_fails_cleanly():
@@ -168,17 +307,34 @@ def _reads_or_fails_cleanly(text: str) -> None:
 
 
 # Magnitude words and what they multiply by, singular and plural, written out here.
-MAGNITUDES = {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12, "thousand": 10**3,
-              "thousands": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9,
-              "billions": 10**9, "trillion": 10**12, "trillions": 10**12}
+MAGNITUDES = {
+    "hundred": 100,
+    "hundreds": 100,
+    "dozen": 12,
+    "dozens": 12,
+    "thousand": 10**3,
+    "thousands": 10**3,
+    "million": 10**6,
+    "millions": 10**6,
+    "billion": 10**9,
+    "billions": 10**9,
+    "trillion": 10**12,
+    "trillions": 10**12,
+}
 
 
 def test_every_vague_word_times_every_magnitude():
     # "several thousands" is several times a thousand, never "several" with a word dropped; a
     # phrase of the table itself ("tens of thousands", "a few hundred", in the plural "a few
     # hundreds") keeps its own interval
-    table = {**VAGUE_DEFAULTS, **{p + "s": v for p, v in VAGUE_DEFAULTS.items()
-                                  if p.endswith(("hundred", "thousand", "million"))}}
+    table = {
+        **VAGUE_DEFAULTS,
+        **{
+            p + "s": v
+            for p, v in VAGUE_DEFAULTS.items()
+            if p.endswith(("hundred", "thousand", "million"))
+        },
+    }
     for vague, (lo, hi) in VAGUE_DEFAULTS.items():
         for of, (word, m) in itertools.product(("", "of "), MAGNITUDES.items()):
             text = f"{vague} {of}{word}"
@@ -189,10 +345,32 @@ def test_every_vague_word_times_every_magnitude():
 
 
 # Said after the quantity, each of these is a second one, and an error at its column.
-SECOND_QUANTITIES = sorted({*VAGUE_DEFAULTS, *MAGNITUDES, *lx.TEENS, *lx.TENS, "two", "nine",
-                            "zero", "none", "many", "numerous", "countless", "innumerable",
-                            "twice", "thrice", "half of", "a third of", "an unknown number of",
-                            "1,000s", "100s of", "5", "½", "3.5"})
+SECOND_QUANTITIES = sorted(
+    {
+        *VAGUE_DEFAULTS,
+        *MAGNITUDES,
+        *lx.TEENS,
+        *lx.TENS,
+        "two",
+        "nine",
+        "zero",
+        "none",
+        "many",
+        "numerous",
+        "countless",
+        "innumerable",
+        "twice",
+        "thrice",
+        "half of",
+        "a third of",
+        "an unknown number of",
+        "1,000s",
+        "100s of",
+        "5",
+        "½",
+        "3.5",
+    }
+)
 
 
 def test_a_second_quantity_in_words_is_never_dropped():

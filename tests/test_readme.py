@@ -26,8 +26,10 @@ def test_range_picture_is_the_real_one(cli):
 
 def test_commands_table_lists_every_report_format():
     from discrepancy.cli import ReportFormat
-    [row] = [line for line in README.splitlines()
-             if line.startswith("| `discrepancy report [PATHS]`")]
+
+    [row] = [
+        line for line in README.splitlines() if line.startswith("| `discrepancy report [PATHS]`")
+    ]
     [formats] = re.findall(r"`--format ([a-z\\|]+)`", row)
     assert set(formats.split("\\|")) == {f.value for f in ReportFormat}
     assert "make golden" in README

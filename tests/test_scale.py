@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 
-import pytest
 import yaml
 
 from discrepancy.cli import ProgressBar
@@ -29,9 +28,15 @@ def test_input_order_does_not_change_groups_or_near_misses(tmp_path):
         random.Random(seed).shuffle(doc["claims"])
         path = tmp_path / f"claims-{seed}.yaml"
         path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
-        procs.append(subprocess.Popen(
-            [sys.executable, "-m", "discrepancy", "groups", "--near-misses", path.name],
-            cwd=tmp_path, stdout=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "100"}))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "discrepancy", "groups", "--near-misses", path.name],
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "COLUMNS": "100"},
+            )
+        )
     outputs = [p.communicate()[0] for p in procs]
     assert all(p.returncode == 0 for p in procs)
     assert "Near misses" in outputs[0]

@@ -34,8 +34,10 @@ STRUCTURED = [
 
 
 def _claims(values: list[str], extra: str = "") -> str:
-    rows = [f"  - {{id: c{i}, source: s, about: thing number {i}, value: {v}{extra}}}"
-            for i, v in enumerate(values)]
+    rows = [
+        f"  - {{id: c{i}, source: s, about: thing number {i}, value: {v}{extra}}}"
+        for i, v in enumerate(values)
+    ]
     return "claims:\n" + "\n".join(rows) + "\n"
 
 
@@ -52,17 +54,24 @@ def test_structured_values_read_as_intervals(cli, tmp_path):
     for i, (value, lo, hi, lo_open, hi_open, unit) in enumerate(STRUCTURED):
         c = claims[f"c{i}"]
         assert (c["lo"], c["hi"], c["lo_open"], c["hi_open"], c["unit"]) == (
-            lo, hi, lo_open, hi_open, unit), value
+            lo,
+            hi,
+            lo_open,
+            hi_open,
+            unit,
+        ), value
 
 
 def test_the_unit_field_is_read_in_the_readers_own_spelling(cli, tmp_path):
     # "$1,000 a month" and 1000 with `unit: dollars a month` count the same thing in the same
     # unit, so they agree instead of being a unit mismatch; an unknown unit is kept as written.
-    body = ("claims:\n"
-            "  - {id: a, source: s1, about: pay, value: '$1,000 a month'}\n"
-            "  - {id: b, source: s2, about: pay, value: 1000, unit: dollars a month}\n"
-            "  - {id: c, source: s3, about: pay, value: 1000, unit: USD per month}\n"
-            "  - {id: d, source: s4, about: tanks, value: 5, unit: T-72 tanks}\n")
+    body = (
+        "claims:\n"
+        "  - {id: a, source: s1, about: pay, value: '$1,000 a month'}\n"
+        "  - {id: b, source: s2, about: pay, value: 1000, unit: dollars a month}\n"
+        "  - {id: c, source: s3, about: pay, value: 1000, unit: USD per month}\n"
+        "  - {id: d, source: s4, about: tanks, value: 5, unit: T-72 tanks}\n"
+    )
     path = tmp_path / "claims.yaml"
     path.write_text(body)
     data = json.loads(cli("report", "--all", "-f", "json", str(path)).out)
@@ -80,8 +89,11 @@ BAD_VALUES = [
     ("-5", "`value` must not be negative (-5)"),
     ("true", "`value` must be a quantity, not true/false"),
     ("2020-01-01", "`value` must be a quantity, not a date"),
-    ("[3,500, 3,800]", "a `value` list must be [low, high] (in a YAML list a comma separates "
-                       "items: write 3500, not 3,500)"),
+    (
+        "[3,500, 3,800]",
+        "a `value` list must be [low, high] (in a YAML list a comma separates "
+        "items: write 3500, not 3,500)",
+    ),
     ("[1, 2, 3]", "a `value` list must be [low, high]"),
     ("[1, many]", "each end of a `value` list must be a number, not 'many'"),
     ("[-1, 2]", "each end of a `value` list must not be negative (-1)"),
@@ -128,13 +140,15 @@ def test_an_unreadable_value_is_located_inside_its_text(cli, tmp_path, value, li
     path.write_text("claims:\n  - " + value + "\n    source: s\n    about: fighters\n")
     r = cli("report", str(path))
     assert r.code == 2, r
-    assert f"{path}:{line}:{col}: cannot read value: cannot read \"threeish\"" in r.err, r
+    assert f'{path}:{line}:{col}: cannot read value: cannot read "threeish"' in r.err, r
 
 
 def test_parse_reads_with_a_claims_files_settings(cli, tmp_path):
     path = tmp_path / "claims.yaml"
-    path.write_text("settings:\n  approx_tolerance: 0.2\n  vague:\n    hundreds: [100, 999]\n"
-                    "    a slew: [5, 50]\nclaims: []\n")
+    path.write_text(
+        "settings:\n  approx_tolerance: 0.2\n  vague:\n    hundreds: [100, 999]\n"
+        "    a slew: [5, 50]\nclaims: []\n"
+    )
     r = cli("parse", "--settings", str(path), "hundreds", "about 400", "a slew of", "dozens")
     assert r.code == 0, r
     rows = {line.split("  ")[0]: line for line in r.out.splitlines()[2:]}

@@ -6,9 +6,7 @@ from collections.abc import Callable
 
 from discrepancy.baseline import Comparison
 from discrepancy.pipeline import Analysis
-from discrepancy.render import json, table
-from discrepancy.render import check, sarif
-from discrepancy.render import csv, markdown
+from discrepancy.render import check, csv, json, markdown, sarif, table
 
 # format name -> render(analysis, show_all, colour, width)
 RENDERERS: dict[str, Callable[[Analysis, bool, bool, int], str]] = {

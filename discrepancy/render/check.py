@@ -4,9 +4,8 @@ lists that no longer occurs. As text for people, JSON, or GitHub Actions workflo
 from __future__ import annotations
 
 import math
-from typing import Any
-
 from dataclasses import asdict
+from typing import Any
 
 from discrepancy.baseline import Comparison, Contradiction, Entry, Side
 from discrepancy.model import Claim
@@ -29,8 +28,10 @@ def _entry_line(e: Entry) -> str:
 
 
 def _new_block(c: Contradiction) -> str:
-    rows = [[clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value),
-             interval(x.quantity)] for x in (c.conflict.a, c.conflict.b)]
+    rows = [
+        [clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value), interval(x.quantity)]
+        for x in (c.conflict.a, c.conflict.b)
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"NEW CONTRADICTION  {clean(c.about)}"]
     lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
@@ -42,25 +43,41 @@ def _preamble(comparison: Comparison) -> list[str]:
     b = comparison.baseline
     if b.exists:
         return []
-    return [f"No baseline file {clean(b.name)}: every contradiction is new. Once they are "
-            "reviewed, accept them with `discrepancy baseline`.\n"]
+    return [
+        f"No baseline file {clean(b.name)}: every contradiction is new. Once they are "
+        "reviewed, accept them with `discrepancy baseline`.\n"
+    ]
 
 
 def _tail(comparison: Comparison, strict: bool) -> list[str]:
-    b, new, known, resolved = (comparison.baseline, comparison.new, comparison.known,
-                               comparison.resolved)
+    b, new, known, resolved = (
+        comparison.baseline,
+        comparison.new,
+        comparison.known,
+        comparison.resolved,
+    )
     where = f" (in {clean(b.name)})" if b.exists else ""
-    out = [f"{plural(len(new), 'new contradiction')} · {len(known)} known{where} · "
-           f"{len(resolved)} resolved\n"]
+    out = [
+        f"{plural(len(new), 'new contradiction')} · {len(known)} known{where} · "
+        f"{len(resolved)} resolved\n"
+    ]
     if resolved:
-        entries = ("1 baseline entry no longer occurs" if len(resolved) == 1
-                   else f"{len(resolved)} baseline entries no longer occur")
-        out.append(f"Resolved: {entries}; you can drop them with `discrepancy baseline`"
-                   + (" (--strict fails until you do)" if strict else "") + ":\n"
-                   + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved))
+        entries = (
+            "1 baseline entry no longer occurs"
+            if len(resolved) == 1
+            else f"{len(resolved)} baseline entries no longer occur"
+        )
+        out.append(
+            f"Resolved: {entries}; you can drop them with `discrepancy baseline`"
+            + (" (--strict fails until you do)" if strict else "")
+            + ":\n"
+            + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved)
+        )
     if new:
-        out.append(f"FAILED: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
-                   "reviewed, accept it:\n`discrepancy baseline`, then say why in its `reason`.\n")
+        out.append(
+            f"FAILED: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
+            "reviewed, accept it:\n`discrepancy baseline`, then say why in its `reason`.\n"
+        )
     elif comparison.fails(strict):
         out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
     else:
@@ -70,34 +87,48 @@ def _tail(comparison: Comparison, strict: bool) -> list[str]:
 
 def text(comparison: Comparison, strict: bool) -> str:
     blocks = _preamble(comparison) + [_new_block(c) for c in comparison.new]
-    return "\n".join(blocks + ["".join(_tail(comparison, strict))])
+    return "\n".join([*blocks, "".join(_tail(comparison, strict))])
 
 
 def _contradiction(c: Contradiction) -> dict[str, Any]:
-    return {"fingerprint": c.fingerprint, "group": c.group, "about": c.about,
-            "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4),
-            "claims": [json_render._claim(x) for x in (c.conflict.a, c.conflict.b)]}
+    return {
+        "fingerprint": c.fingerprint,
+        "group": c.group,
+        "about": c.about,
+        "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4),
+        "claims": [json_render._claim(x) for x in (c.conflict.a, c.conflict.b)],
+    }
 
 
 def _entry(e: Entry) -> dict[str, Any]:
-    return {"fingerprint": e.fingerprint, "about": e.about,
-            "claims": [asdict(s) for s in e.claims],
-            "reason": e.reason}
+    return {
+        "fingerprint": e.fingerprint,
+        "about": e.about,
+        "claims": [asdict(s) for s in e.claims],
+        "reason": e.reason,
+    }
 
 
 def json(comparison: Comparison, strict: bool) -> str:
     b = comparison.baseline
-    return json_render.dumps({
-        "version": VERSION,
-        "baseline": {"file": b.name, "exists": b.exists},
-        "summary": {"new": len(comparison.new), "known": len(comparison.known),
-                    "resolved": len(comparison.resolved), "strict": strict,
-                    "fails": comparison.fails(strict)},
-        "new": [{**_contradiction(c), "newer": comparison.newer(c)[0].id}
-                for c in comparison.new],
-        "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],
-        "resolved": [_entry(e) for e in comparison.resolved],
-    })
+    return json_render.dumps(
+        {
+            "version": VERSION,
+            "baseline": {"file": b.name, "exists": b.exists},
+            "summary": {
+                "new": len(comparison.new),
+                "known": len(comparison.known),
+                "resolved": len(comparison.resolved),
+                "strict": strict,
+                "fails": comparison.fails(strict),
+            },
+            "new": [
+                {**_contradiction(c), "newer": comparison.newer(c)[0].id} for c in comparison.new
+            ],
+            "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],
+            "resolved": [_entry(e) for e in comparison.resolved],
+        }
+    )
 
 
 def escape_data(text: str) -> str:
@@ -121,16 +152,31 @@ def github(comparison: Comparison, strict: bool) -> str:
     lines = []
     for c in comparison.new[:GITHUB_ERRORS]:
         newer, other = comparison.newer(c)
-        message = (f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
-                   f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
-                   "or once reviewed accept it with `discrepancy baseline`.")
-        lines.append(_command("error", clean(message), file=newer.location.file,
-                              line=newer.location.line, col=newer.location.col,
-                              title=f"New contradiction: {clean(c.about)}"))
+        message = (
+            f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
+            f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
+            "or once reviewed accept it with `discrepancy baseline`."
+        )
+        lines.append(
+            _command(
+                "error",
+                clean(message),
+                file=newer.location.file,
+                line=newer.location.line,
+                col=newer.location.col,
+                title=f"New contradiction: {clean(c.about)}",
+            )
+        )
     more = len(comparison.new) - GITHUB_ERRORS
     if more > 0:
-        lines.append(_command("warning", f"{plural(more, 'more new contradiction')} not "
-                              "annotated (GitHub shows 10 per step): run `discrepancy check` "
-                              "to list them all.", title="More new contradictions"))
+        lines.append(
+            _command(
+                "warning",
+                f"{plural(more, 'more new contradiction')} not "
+                "annotated (GitHub shows 10 per step): run `discrepancy check` "
+                "to list them all.",
+                title="More new contradictions",
+            )
+        )
     body = _preamble(comparison) + _tail(comparison, strict)
     return "".join(line + "\n" for line in lines) + "".join(body)

@@ -15,8 +15,25 @@ from discrepancy.pipeline import Analysis
 from discrepancy.render.json import quantity_fields
 from discrepancy.render.text import date, visible
 
-FIELDS = ("group", "group_about", "status", "id", "source", "about", "value", "lo", "hi",
-          "lo_open", "hi_open", "unit", "file", "line", "date", "attributed_to", "quote")
+FIELDS = (
+    "group",
+    "group_about",
+    "status",
+    "id",
+    "source",
+    "about",
+    "value",
+    "lo",
+    "hi",
+    "lo_open",
+    "hi_open",
+    "unit",
+    "file",
+    "line",
+    "date",
+    "attributed_to",
+    "quote",
+)
 
 
 def cell(value: object) -> str:
@@ -38,8 +55,24 @@ def report(analysis: Analysis, show_all: bool) -> str:
     for f in analysis.shown(show_all):
         for c in f.group.claims:
             q = quantity_fields(c.quantity)
-            row = [f.group.id, f.group.about, f.status.value, c.id, c.source, c.about, c.value,
-                   q["lo"], q["hi"], q["lo_open"], q["hi_open"], q["unit"], c.location.file,
-                   c.location.line, date(c, sources.get(c.source)), c.attributed_to, c.quote]
+            row = [
+                f.group.id,
+                f.group.about,
+                f.status.value,
+                c.id,
+                c.source,
+                c.about,
+                c.value,
+                q["lo"],
+                q["hi"],
+                q["lo_open"],
+                q["hi_open"],
+                q["unit"],
+                c.location.file,
+                c.location.line,
+                date(c, sources.get(c.source)),
+                c.attributed_to,
+                c.quote,
+            ]
             writer.writerow([cell(v) for v in row])
     return out.getvalue()

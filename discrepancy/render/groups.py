@@ -31,23 +31,45 @@ def table(analysis: Analysis, near_misses: bool) -> str:
     for g in _ordered(analysis):
         n = len(g.members)
         out.append(f"{g.id}  ({n} claim{'s' * (n != 1)})  {clean(g.about)}")
-        rows = [[clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m),
-                 clean(m.key)] for m in g.members]
-        body = tabulate(rows, ["claim", "source", "value", "why it is here", "compared as"],
-                        tablefmt="simple", disable_numparse=True)
+        rows = [
+            [clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m), clean(m.key)]
+            for m in g.members
+        ]
+        body = tabulate(
+            rows,
+            ["claim", "source", "value", "why it is here", "compared as"],
+            tablefmt="simple",
+            disable_numparse=True,
+        )
         out.append("\n".join("  " + line for line in body.splitlines()) + "\n")
     if near_misses:
         if analysis.near_misses:
-            rows = [[f"{nm.score:.0f}", clean(nm.a.id), clean(nm.a.about), clean(nm.b.id),
-                     clean(nm.b.about)]
-                    for nm in analysis.near_misses]
-            out.append(f"Near misses (scored under the threshold of {threshold:g}; add the same "
-                       "`group:` to both claims to join them, or `not_with:` to settle it):\n"
-                       + tabulate(rows, ["score", "claim", "about", "claim", "about"],
-                                  tablefmt="simple", disable_numparse=True) + "\n")
+            rows = [
+                [
+                    f"{nm.score:.0f}",
+                    clean(nm.a.id),
+                    clean(nm.a.about),
+                    clean(nm.b.id),
+                    clean(nm.b.about),
+                ]
+                for nm in analysis.near_misses
+            ]
+            out.append(
+                f"Near misses (scored under the threshold of {threshold:g}; add the same "
+                "`group:` to both claims to join them, or `not_with:` to settle it):\n"
+                + tabulate(
+                    rows,
+                    ["score", "claim", "about", "claim", "about"],
+                    tablefmt="simple",
+                    disable_numparse=True,
+                )
+                + "\n"
+            )
         else:
             out.append("No near misses.\n")
-    out.append(f"{plural(len(analysis.findings), 'group')} of "
-               f"{plural(len(analysis.claims.claims), 'claim')} "
-               f"(match threshold {threshold:g})\n")
+    out.append(
+        f"{plural(len(analysis.findings), 'group')} of "
+        f"{plural(len(analysis.claims.claims), 'claim')} "
+        f"(match threshold {threshold:g})\n"
+    )
     return "\n".join(out)

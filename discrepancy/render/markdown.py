@@ -37,7 +37,7 @@ def text(s: str, limit: int | None = None) -> str:
 
 def _cut(s: str, limit: int) -> str:
     """At most `limit` characters ending in …, at a word break when one is not far back."""
-    head = s[:limit - 1]
+    head = s[: limit - 1]
     space = head.rfind(" ")
     return (head[:space] if space > limit * 2 // 3 else head).rstrip() + "…"
 
@@ -67,8 +67,7 @@ def fence(body: str, info: str = "text") -> str:
 def slug(heading: str) -> str:
     """GitHub's anchor for a heading's text (github-slugger): lower case, everything but
     letters, marks, digits, spaces, `-` and `_` dropped, spaces made hyphens."""
-    kept = (ch for ch in heading.lower()
-            if ch in " -_" or unicodedata.category(ch)[0] in "LMN")
+    kept = (ch for ch in heading.lower() if ch in " -_" or unicodedata.category(ch)[0] in "LMN")
     return "".join(kept).replace(" ", "-")
 
 
@@ -101,11 +100,23 @@ def report(analysis: Analysis, show_all: bool) -> str:
     anchors("Discrepancy report")
     out = ["# Discrepancy report\n", _made_from(analysis), *_summary(analysis)]
     shown = analysis.shown(show_all)
-    parts = [("Disagreements", [f for f in shown if f.status in REPORTED], "No conflicts.\n"
-              if show_all else "No conflicts. (`--all` lists the groups that agree.)\n")]
+    parts = [
+        (
+            "Disagreements",
+            [f for f in shown if f.status in REPORTED],
+            "No conflicts.\n"
+            if show_all
+            else "No conflicts. (`--all` lists the groups that agree.)\n",
+        )
+    ]
     if show_all:
-        parts.append(("Other groups", [f for f in shown if f.status not in REPORTED],
-                      "None: every group is in conflict or has a unit mismatch.\n"))
+        parts.append(
+            (
+                "Other groups",
+                [f for f in shown if f.status not in REPORTED],
+                "None: every group is in conflict or has a unit mismatch.\n",
+            )
+        )
     for title, findings, none in parts:
         out.append(f"## {title}\n")
         anchors(title)
@@ -124,26 +135,39 @@ def report(analysis: Analysis, show_all: bool) -> str:
 
 def _made_from(analysis: Analysis) -> str:
     c = analysis.claims
-    files = ", ".join(f"{code(name)} (sha256 {code(digest[:12])})"
-                      for name, digest in zip(c.files, c.digests))
+    files = ", ".join(
+        f"{code(name)} (sha256 {code(digest[:12])})" for name, digest in zip(c.files, c.digests)
+    )
     s = c.settings
-    return (f"Made from {files or 'no files'} by discrepancy {__version__}, match threshold "
-            f"{s.match_threshold:g}, approximation ±{s.approx_tolerance * 100:g}%.\n")
+    return (
+        f"Made from {files or 'no files'} by discrepancy {__version__}, match threshold "
+        f"{s.match_threshold:g}, approximation ±{s.approx_tolerance * 100:g}%.\n"
+    )
 
 
 def _summary(analysis: Analysis) -> list[str]:
     # summary() holds only counts and fixed words, nothing from the claims
-    return [f"**{line}**\n" if i == 0 else f"{line}\n"
-            for i, line in enumerate(summary(analysis).splitlines())]
+    return [
+        f"**{line}**\n" if i == 0 else f"{line}\n"
+        for i, line in enumerate(summary(analysis).splitlines())
+    ]
 
 
 def _overview(sections: list[tuple[Finding, str]]) -> str:
-    rows = [[f"[{text(f.group.about, CELL)}](#{anchor})", f.status.value,
-             gap(f.severity) if f.conflicts else "", str(len(f.group.claims)),
-             str(len({c.source for c in f.group.claims})), str(len(f.voices))]
-            for f, anchor in sections]
-    return table(["group", "status", "gap", "claims", "sources", "independent voices"], rows,
-                 keep=6)
+    rows = [
+        [
+            f"[{text(f.group.about, CELL)}](#{anchor})",
+            f.status.value,
+            gap(f.severity) if f.conflicts else "",
+            str(len(f.group.claims)),
+            str(len({c.source for c in f.group.claims})),
+            str(len(f.voices)),
+        ]
+        for f, anchor in sections
+    ]
+    return table(
+        ["group", "status", "gap", "claims", "sources", "independent voices"], rows, keep=6
+    )
 
 
 def _source(name: str, sources: dict[str, Source]) -> str:
@@ -154,22 +178,38 @@ def _source(name: str, sources: dict[str, Source]) -> str:
 
 def _section(f: Finding, sources: dict[str, Source]) -> str:
     claims = f.group.claims
-    out = [f"### {text(f.group.about)}\n",
-           f"**{f.status.value}** · {facts(f)}\n"]
+    out = [f"### {text(f.group.about)}\n", f"**{f.status.value}** · {facts(f)}\n"]
     out.extend(f"{text(line)}\n" for line in relays(f))
-    rows = [[text(c.value, CELL), text(interval(c.quantity), CELL), _source(c.source, sources),
-             text(date(c, sources.get(c.source))), text(c.attributed_to, CELL),
-             text(f"{c.location.file}:{c.location.line}")] for c in claims]
-    out.append(table(["value", "interval", "source", "date", "attributed to", "coded at"],
-                     rows, keep=3))
+    rows = [
+        [
+            text(c.value, CELL),
+            text(interval(c.quantity), CELL),
+            _source(c.source, sources),
+            text(date(c, sources.get(c.source))),
+            text(c.attributed_to, CELL),
+            text(f"{c.location.file}:{c.location.line}"),
+        ]
+        for c in claims
+    ]
+    out.append(
+        table(["value", "interval", "source", "date", "attributed to", "coded at"], rows, keep=3)
+    )
     if f.conflicts:
-        out.append("".join(f"- ✗ {_named(c.a)} vs {_named(c.b)}: {gap(c.gap)} apart\n"
-                           for c in f.conflicts))
+        out.append(
+            "".join(
+                f"- ✗ {_named(c.a)} vs {_named(c.b)}: {gap(c.gap)} apart\n" for c in f.conflicts
+            )
+        )
     if f.status is Status.unit_mismatch:
-        out.append(f"Units differ ({text(', '.join(f.units))}): set `unit:` on a claim once a "
-                   "person knows how they compare.\n")
-    out.extend(f"> “{text(c.quote)}”\n>\n> — {text(c.source)}, {text(c.value)}\n"
-               for c in claims if c.quote)
+        out.append(
+            f"Units differ ({text(', '.join(f.units))}): set `unit:` on a claim once a "
+            "person knows how they compare.\n"
+        )
+    out.extend(
+        f"> “{text(c.quote)}”\n>\n> — {text(c.source)}, {text(c.value)}\n"
+        for c in claims
+        if c.quote
+    )
     drawing = picture(claims)
     if drawing:
         out.append(fence(drawing))
@@ -185,6 +225,13 @@ def _sources(cited: list[str], sources: dict[str, Source]) -> str:
     rows = []
     for name in cited:
         src = sources.get(name) or Source(name)
-        rows.append([_source(name, sources), text(src.title), text(src.publisher),
-                     text(src.published), text(src.document)])
+        rows.append(
+            [
+                _source(name, sources),
+                text(src.title),
+                text(src.publisher),
+                text(src.published),
+                text(src.document),
+            ]
+        )
     return table(["source", "title", "publisher", "published", "archived text"], rows)

@@ -28,4 +28,6 @@ def render(texts: list[str], settings: Settings, as_json: bool) -> tuple[str, bo
         rows.append([clean(text), interval(q, with_unit=False), clean(q.unit), clean(q.rule)])
     if as_json:
         return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), ok
-    return tabulate(rows, ["expression", "interval", "unit", "rule"], tablefmt="simple", disable_numparse=True) + "\n", ok
+    return tabulate(
+        rows, ["expression", "interval", "unit", "rule"], tablefmt="simple", disable_numparse=True
+    ) + "\n", ok

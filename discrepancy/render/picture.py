@@ -26,8 +26,13 @@ LABEL_WIDTH = 34  # at most this many columns of "source  value" to the left of 
 LOG_SPAN = 10.0  # a log axis when the largest positive end is more than this × the smallest
 
 BODY, POINT, TO_ZERO, UNBOUNDED = "━", "●", "◀", "▶"
-LEGEND = (("[]", "[ ] closed end"), ("()", "( ) open end"), (POINT, f"{POINT} one number"),
-          (UNBOUNDED, f"{UNBOUNDED} no upper bound"), (TO_ZERO, f"{TO_ZERO} down to 0"))
+LEGEND = (
+    ("[]", "[ ] closed end"),
+    ("()", "( ) open end"),
+    (POINT, f"{POINT} one number"),
+    (UNBOUNDED, f"{UNBOUNDED} no upper bound"),
+    (TO_ZERO, f"{TO_ZERO} down to 0"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ def axis_for(quantities: Sequence[Quantity], width: int = WIDTH) -> Axis:
     if positive and max(positive) > LOG_SPAN * min(positive):
         first = math.floor(math.log10(min(positive))) - any(q.lo <= 0 for q in quantities)
         last = math.ceil(math.log10(max(positive))) + unbounded
-        ticks = tuple(10.0 ** e for e in range(first, last + 1))
+        ticks = tuple(10.0**e for e in range(first, last + 1))
         return Axis(ticks[0], ticks[-1], True, ticks, width)
     lo, hi = min(ends), max(ends)
     step = _nice((hi - lo) / 5 or abs(lo) / 5 or 1.0)
@@ -88,7 +93,7 @@ def bar(q: Quantity, axis: Axis) -> str:
         start, end = (start, start + 1) if start + 1 < axis.width else (start - 1, start)
     cells[start] = TO_ZERO if to_zero else "(" if q.lo_open else "["
     cells[end] = UNBOUNDED if unbounded else ")" if q.hi_open else "]"
-    cells[start + 1:end] = BODY * (end - start - 1)
+    cells[start + 1 : end] = BODY * (end - start - 1)
     return "".join(cells)
 
 
@@ -102,7 +107,7 @@ def _axis_lines(axis: Axis) -> tuple[str, str]:
         text = number(t)
         at = min(max(0, col - len(text) // 2), axis.width - len(text))
         if at >= free:
-            labels[at:at + len(text)] = text
+            labels[at : at + len(text)] = text
             free = at + len(text) + 1
     return "".join(line), "".join(labels)
 
@@ -120,14 +125,20 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
     units = sorted({c.quantity.unit for c in drawn})
     lines = []
     for unit in units:
-        members = [i for i, c in enumerate(claims)
-                   if not c.quantity.unquantified and c.quantity.unit == unit]
+        members = [
+            i
+            for i, c in enumerate(claims)
+            if not c.quantity.unquantified and c.quantity.unit == unit
+        ]
         axis = axis_for([claims[i].quantity for i in members], width)
         bars = [bar(claims[i].quantity, axis) for i in members]
         lines.extend(f"{labels[i]}  {b}" for i, b in zip(members, bars))
         if unit == units[-1]:
-            lines.extend(f"{label}  (no number)" for label, c in zip(labels, claims)
-                         if c.quantity.unquantified)
+            lines.extend(
+                f"{label}  (no number)"
+                for label, c in zip(labels, claims)
+                if c.quantity.unquantified
+            )
         ruler, tick_labels = _axis_lines(axis)
         used = "".join(bars)
         legend = [text for glyphs, text in LEGEND if any(g in used for g in glyphs)]
@@ -139,14 +150,16 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
 
 def _columns(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two, combining marks none."""
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
 
 
 def _fit(text: str, width: int) -> str:
     """Text cut to `width` columns (ending in … when cut), padded with spaces to exactly that."""
     if _columns(text) > width:
-        text = text[:4 * width]  # however many combining marks, no more can show
+        text = text[: 4 * width]  # however many combining marks, no more can show
         while _columns(text) > width - 1:
             text = text[:-1]
         text = text.rstrip() + "…"

@@ -13,22 +13,30 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.baseline import Comparison
 from discrepancy.model import Claim
-from discrepancy.render.json import dumps
 from discrepancy.render.check import claim_line
+from discrepancy.render.json import dumps
 from discrepancy.render.text import clean, gap
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 RULE_ID = "new-contradiction"
 RULE = {
     "id": RULE_ID,
     "name": "NewContradiction",
-    "shortDescription": {"text": "Two sources disagree about the same number, and the "
-                                 "contradiction is not in the baseline"},
-    "fullDescription": {"text": "Two claims count the same thing but their values, read as "
-                                "intervals, do not overlap; no baseline entry accepts the pair."},
-    "help": {"text": "Check both claims against their sources. Correct the one that was coded "
-                     "wrong, or, once reviewed, accept the contradiction with `discrepancy "
-                     "baseline` and write why in its `reason`."},
+    "shortDescription": {
+        "text": "Two sources disagree about the same number, and the "
+        "contradiction is not in the baseline"
+    },
+    "fullDescription": {
+        "text": "Two claims count the same thing but their values, read as "
+        "intervals, do not overlap; no baseline entry accepts the pair."
+    },
+    "help": {
+        "text": "Check both claims against their sources. Correct the one that was coded "
+        "wrong, or, once reviewed, accept the contradiction with `discrepancy "
+        "baseline` and write why in its `reason`."
+    },
     "defaultConfiguration": {"level": "error"},
 }
 
@@ -36,8 +44,11 @@ RULE = {
 def _location(claim: Claim) -> dict[str, Any]:
     loc = claim.location
     path = PurePath(loc.file)
-    artifact = ({"uri": path.as_uri()} if path.is_absolute()
-                else {"uri": quote(loc.file), "uriBaseId": "%SRCROOT%"})
+    artifact = (
+        {"uri": path.as_uri()}
+        if path.is_absolute()
+        else {"uri": quote(loc.file), "uriBaseId": "%SRCROOT%"}
+    )
     physical: dict[str, Any] = {"artifactLocation": artifact}
     if loc.line:
         physical["region"] = {"startLine": loc.line, "startColumn": loc.col or 1}
@@ -48,25 +59,40 @@ def render(comparison: Comparison) -> str:
     results = []
     for c in comparison.new:
         newer, other = comparison.newer(c)
-        results.append({
-            "ruleId": RULE_ID,
-            "ruleIndex": 0,
-            "level": "error",
-            "message": {"text": f"New contradiction about {clean(c.about)}: {claim_line(newer)} "
-                                f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
-                                f"{gap(c.conflict.gap)} apart."},
-            "locations": [_location(newer)],
-            "relatedLocations": [{"id": 1, **_location(other),
-                                  "message": {"text": f"the other claim: {claim_line(other)}"}}],
-            "partialFingerprints": {"contradiction/v1": c.fingerprint},
-            "properties": {"group": c.group},
-        })
-    return dumps({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "discrepancy", "version": __version__, "rules": [RULE]}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
+        results.append(
+            {
+                "ruleId": RULE_ID,
+                "ruleIndex": 0,
+                "level": "error",
+                "message": {
+                    "text": f"New contradiction about {clean(c.about)}: {claim_line(newer)} "
+                    f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
+                    f"{gap(c.conflict.gap)} apart."
+                },
+                "locations": [_location(newer)],
+                "relatedLocations": [
+                    {
+                        "id": 1,
+                        **_location(other),
+                        "message": {"text": f"the other claim: {claim_line(other)}"},
+                    }
+                ],
+                "partialFingerprints": {"contradiction/v1": c.fingerprint},
+                "properties": {"group": c.group},
+            }
+        )
+    return dumps(
+        {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {"name": "discrepancy", "version": __version__, "rules": [RULE]}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                }
+            ],
+        }
+    )

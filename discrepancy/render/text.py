@@ -51,8 +51,12 @@ def clean(text: str) -> str:
 
 def visible(text: str) -> str:
     """Control and invisible formatting characters shown as escapes; tabs and newlines kept."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+    return _CONTROL.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def date(claim: Claim, source: Source | None) -> str:
