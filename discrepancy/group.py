@@ -1,18 +1,17 @@
-"""Group claims that count the same thing: keys (see `normalise`) scored with rapidfuzz, the
-pairs worth scoring found by blocking on rare words, then complete-linkage clustering."""
+"""Group claims that count the same thing: each `about` read into a key (see `normalise`), the
+pairs worth comparing found by blocking (see `blocking`), each pair judged by `match.judge`,
+then average linkage that never joins two claims judged apart."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import combinations
 
-from rapidfuzz import fuzz, process
-
+from discrepancy.blocking import candidates
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
+from discrepancy.match import Verdict, Weights, judge, key_score
 from discrepancy.model import (
     Claim,
     Group,
@@ -23,7 +22,8 @@ from discrepancy.model import (
     Settings,
     no_progress,
 )
-from discrepancy.normalise import Key, Normaliser, fold, why_apart
+from discrepancy.normalise import Key, Normaliser
+from discrepancy.words import fold
 
 __all__ = ["Normaliser", "dimension", "fold", "group_claims"]
 
@@ -33,6 +33,11 @@ _CURRENCIES = (
     | frozenset(c.upper() for c in CURRENCY_CODES)
 )
 _DURATIONS = frozenset(DURATIONS.values())
+# Average linkage: two groups join when no pair across them is judged apart and their pairs
+# score on average at least the threshold less this (a large set of true variants holds
+# together though its farthest spellings score under the threshold).
+LINKAGE_SLACK = 10.0
+LINKAGE_MOST = 40_000  # pairs across two groups beyond which they join only on every pair linked
 
 
 @cache
@@ -55,21 +60,38 @@ class _Node:
     claims: list[Claim] = field(default_factory=list)
 
 
-def _comparable(a: _Node, b: _Node) -> bool:
-    if a.dim != b.dim:
-        return False
-    if a.period is not None and b.period is not None and not a.period.overlaps(b.period):
-        return False
-    return not any(
-        x.id in y.not_with or y.id in x.not_with
-        for x in a.claims
-        for y in b.claims
-        if x.not_with or y.not_with
-    )
-
-
 def _order(c: Claim) -> tuple:
     return (c.id, c.source, c.about, c.value, c.quantity.unit, str(c.period), c.location)
+
+
+class _Judge:
+    """Verdicts on pairs of nodes, each computed once (`match.judge` decides)."""
+
+    def __init__(self, nodes: list[_Node], keys: list[Key], weigh: Weights) -> None:
+        self.nodes, self.keys, self.weigh = nodes, keys, weigh
+        self.scores: dict[tuple[int, int], float] = {}  # key pairs
+        self.verdicts: dict[tuple[int, int], Verdict] = {}  # node pairs
+
+    def __call__(self, x: int, y: int) -> Verdict:
+        pair = (x, y) if x < y else (y, x)
+        v = self.verdicts.get(pair)
+        if v is None:
+            v = self.verdicts[pair] = self._judge(*pair)
+        return v
+
+    def _judge(self, x: int, y: int) -> Verdict:
+        a, b = self.nodes[x], self.nodes[y]
+        if a.dim != b.dim:
+            return Verdict(0.0, f"units differ: {a.dim} vs {b.dim}")
+        if (a.alone or b.alone) and any(
+            p.id in q.not_with or q.id in p.not_with for p in a.claims for q in b.claims
+        ):
+            return Verdict(0.0, "not_with")
+        ka, kb = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+        score = self.scores.get((ka, kb))
+        if score is None:
+            score = self.scores[(ka, kb)] = key_score(self.keys[ka], self.keys[kb], self.weigh)
+        return judge(self.keys[a.key], self.keys[b.key], self.weigh, a.period, b.period, score)
 
 
 def group_claims(
@@ -79,9 +101,9 @@ def group_claims(
     progress: Progress = no_progress,
     near_misses: bool = True,
 ) -> tuple[list[Group], list[NearMiss]]:
-    """Claims into groups (complete linkage: every member matches every other, so no chaining),
-    plus the near misses that fell just under the threshold (unless not wanted: finding them
-    costs time on large inputs). Independent of input order."""
+    """Claims into groups, plus the near misses: pairs kept apart that came closest to
+    grouping (unless not wanted: finding them costs time on large inputs). Independent of
+    input order."""
     progress("learning spellings and names", 0, 1)
     normaliser.learn({c.about for c in claims})
     forced: dict[str, list[Claim]] = {}
@@ -93,6 +115,7 @@ def group_claims(
     key_index: dict[Key, int] = {}
     about_index: dict[str, int] = {}
     nodes: list[_Node] = []
+    node_index: dict[tuple, int] = {}
     nodes_of: list[list[int]] = []  # each key's nodes
     apart = {c.id for c in free if c.not_with} | {x for c in free for x in c.not_with}
     for n, c in enumerate(free):
@@ -106,213 +129,200 @@ def group_claims(
                 keys.append(key)
                 nodes_of.append([])
         dim, alone = dimension(c.quantity.unit), c.id in apart
-        i = next(
-            (
-                i
-                for i in nodes_of[k]
-                if nodes[i].dim == dim
-                and nodes[i].period == c.period
-                and not alone
-                and not nodes[i].alone
-            ),
-            None,
-        )
+        slot = (k, dim, c.period, c.id if alone else "")
+        i = node_index.get(slot)
         if i is None:
-            i = len(nodes)
+            i = node_index[slot] = len(nodes)
             nodes.append(_Node(k, dim, c.period, alone))
             nodes_of[k].append(i)
         nodes[i].claims.append(c)
-    del key_index, about_index
+    del key_index, about_index, node_index
     claim_key = {c.id: normaliser.key(c.about) for members in forced.values() for c in members}
-    floor = settings.match_threshold - (settings.near_miss_margin if near_misses else 0)
+    threshold = settings.match_threshold
+    floor = threshold - settings.near_miss_margin if near_misses else threshold
+    verdict = _Judge(nodes, keys, Weights(keys, normaliser.name_words))
     linked: dict[tuple[int, int], float] = {}
-    near: list[tuple[float, int, int]] = []
+    near: dict[tuple[int, int], Verdict] = {}
 
-    def link(s: float, x: int, y: int) -> None:
-        a, b = (x, y) if x < y else (y, x)
-        if not _comparable(nodes[a], nodes[b]):
-            return
-        if s >= settings.match_threshold:
-            linked[(a, b)] = s
-        else:
-            near.append((s, a, b))
+    def link(x: int, y: int) -> None:
+        v = verdict(x, y)
+        pair = (x, y) if x < y else (y, x)
+        if not v.apart and v.score >= threshold:
+            linked[pair] = v.score
+        elif near_misses and v.score >= floor and v.apart != "not_with":
+            near[pair] = v
 
     for same in nodes_of:
-        for x, y in combinations(same, 2):
-            link(100.0, x, y)
-    for i, j, s in _candidates([k.sorted for k in keys], settings.match_threshold, floor, progress):
-        if not why_apart(keys[i], keys[j]):
+        if len(same) > 1:
+            for x, y in _overlapping(same, nodes):
+                link(x, y)
+    tags = [" ".join(k.numbers) for k in keys]
+    for i, others in candidates([k.sorted for k in keys], tags, threshold, progress):
+        for j in others:
             for x in nodes_of[i]:
                 for y in nodes_of[j]:
-                    link(s, x, y)
+                    link(x, y)
 
     progress("grouping", 0, 1)
-    cluster_of = list(range(len(nodes)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
-    for (a, b), _s in sorted(linked.items(), key=lambda e: (-e[1], e[0])):
-        ca, cb = cluster_of[a], cluster_of[b]
-        if ca == cb:
-            continue
-        if not all((min(x, y), max(x, y)) in linked for x in members[ca] for y in members[cb]):
-            continue
-        keep, gone = min(ca, cb), max(ca, cb)
-        for x in members[gone]:
-            cluster_of[x] = keep
-        members[keep].extend(members.pop(gone))
-
+    cluster_of, members, why_not = _cluster(linked, len(nodes), verdict, threshold)
     groups: list[Group] = []
     for name, group_members in sorted(forced.items()):
         groups.append(
             _group(
                 name,
                 [
-                    Member(c, claim_key[c.id].text, 100.0, f"forced by group: {name}")
+                    _member(c, claim_key[c.id], 100.0, f"forced by group: {name}")
                     for c in group_members
                 ],
             )
         )
     for cluster in members.values():
-        groups.append(_group("", _fuzzy_members(cluster, nodes, keys, linked)))
+        groups.append(_group("", _fuzzy_members(cluster, nodes, keys, verdict)))
     groups = _unique_ids(groups)
     progress("grouping", 1, 1)
-    return groups, _near_misses(near, linked, cluster_of, nodes) if near_misses else []
+    if not near_misses:
+        return groups, []
+    return groups, _near_misses(near, linked, why_not, cluster_of, nodes, threshold)
 
 
-def _candidates(
-    texts: Sequence[str], threshold: float, floor: float, progress: Progress
-) -> Iterator[tuple[int, int, float]]:
-    """Pairs of keys (i < j) whose texts score at least `floor`, among the keys that share a
-    block (see `_blocks`): every pair that could reach `threshold` meets in one; pairs under
-    it (near misses) are found where they happen to meet."""
-    vocab: dict[str, int] = {}
-    words = [tuple({vocab.setdefault(w, len(vocab)) for w in t.split()}) for t in texts]
-    df = [0] * len(vocab)
-    for ws in words:
-        for w in ws:
-            df[w] += 1
-    del vocab
-    postings: dict[int, int | list[int]] = {}  # block -> its keys (a lone key as an int)
-    key_blocks = []
-    rare = _rare(len(texts))
-    for i, ws in enumerate(words):
-        mine = _blocks(ws, df, threshold, rare)
-        for b in mine:
-            held = postings.setdefault(b, i)
-            if held != i:
-                if isinstance(held, int):
-                    postings[b] = [held, i]
-                else:
-                    held.append(i)  # appended in order of i: each list is sorted
-        key_blocks.append(mine)
-    del words
-    total = len(texts)
-    for i, mine in enumerate(key_blocks):
-        if i % 1024 == 0:
-            progress("matching", i, total)
-        key_blocks[i] = ()
-        found: set[int] = set()
-        for b in mine:
-            posting = postings[b]
-            if not isinstance(posting, int):
-                found.update(posting[bisect_right(posting, i) :])
-        if not found:
+def _overlapping(same: list[int], nodes: list[_Node]) -> list[tuple[int, int]]:
+    """The pairs of one key's nodes that may match: in one dimension, periods overlapping (a
+    sweep over periods by start, so 100,000 claims of one about on different days cost no
+    quadratic work). A node with no period meets every other."""
+    out = []
+    by_dim: dict[str, list[int]] = {}
+    for x in same:
+        by_dim.setdefault(nodes[x].dim, []).append(x)
+    for xs in by_dim.values():
+        timeless = [x for x in xs if nodes[x].period is None]
+        timed = sorted(
+            (x for x in xs if nodes[x].period is not None),
+            key=lambda x: (nodes[x].period.start, x),  # type: ignore[union-attr]
+        )
+        out.extend((t, x) for t in timeless for x in xs if x != t and (x not in timeless or t < x))
+        open_: list[int] = []
+        for x in timed:
+            start = nodes[x].period.start  # type: ignore[union-attr]
+            open_ = [y for y in open_ if nodes[y].period.end >= start]  # type: ignore[union-attr]
+            out.extend((y, x) for y in open_)
+            open_.append(x)
+    return out
+
+
+def _cluster(
+    linked: dict[tuple[int, int], float], n: int, verdict: _Judge, threshold: float
+) -> tuple[list[int], dict[int, list[int]], dict[tuple[int, int], str]]:
+    """Average linkage over the linked pairs, best first (ties by node number, so the input's
+    order never matters): two groups join when no pair across them is judged apart and their
+    pairs score on average at least the threshold less LINKAGE_SLACK. Returns each node's
+    group, the groups, and for each linked pair left apart, why."""
+    cluster_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    why_not: dict[tuple[int, int], str] = {}
+    for (a, b), _s in sorted(linked.items(), key=lambda e: (-e[1], e[0])):
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
             continue
-        others = list(found)  # in any order: what is found does not depend on it
-        for _, s, n in process.extract(
-            texts[i],
-            [texts[j] for j in others],
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=floor,
-            limit=None,
-        ):
-            yield i, others[n], s
-    progress("matching", total, total)
+        why = _why_not_join(members[ca], members[cb], linked, verdict, threshold)
+        if why:
+            why_not[(a, b)] = why
+            continue
+        keep, gone = min(ca, cb), max(ca, cb)
+        for x in members[gone]:
+            cluster_of[x] = keep
+        members[keep].extend(members.pop(gone))
+    return cluster_of, members, why_not
 
 
-def _rare(keys: int) -> int:
-    """A word in at most this many keys is a block of its own: up to 100, so that small inputs
-    compare nearly every pair; fewer on large inputs, where a typo recurs in hundreds of keys."""
-    return max(10, min(100, 2_000_000 // max(1, keys)))
+def _why_not_join(
+    xs: list[int],
+    ys: list[int],
+    linked: dict[tuple[int, int], float],
+    verdict: _Judge,
+    threshold: float,
+) -> str:
+    if len(xs) * len(ys) > LINKAGE_MOST:
+        ok = all((min(x, y), max(x, y)) in linked for x in xs for y in ys)
+        return "" if ok else "linkage: not every pair across the two groups matches"
+    total = 0.0
+    for x in xs:
+        for y in ys:
+            v = verdict(x, y)
+            if v.apart:
+                return f"linkage: {v.apart} ({_first_id(verdict, x)} vs {_first_id(verdict, y)})"
+            total += v.score
+    mean = total / (len(xs) * len(ys))
+    if mean < threshold - LINKAGE_SLACK:
+        return f"linkage: the two groups score {mean:.0f} on average"
+    return ""
 
 
-def _blocks(
-    words: Sequence[int], df: Sequence[int], threshold: float, rare: int = 100
-) -> tuple[int, ...]:
-    """A key's blocks (numbered): the triples (and, for keys of four words or fewer, the pairs)
-    of its rarest words, enough of them that two keys sharing all but `differ` words always
-    share a block; and each of its words used by at most `rare` keys. Triples, not pairs:
-    words that always come together ("air defence") would make a pair as common as one word.
-    A word in one key only is in no block."""
-    rarest = sorted(words, key=lambda w: (df[w], w))
-    n = len(rarest)
-    differ = max(1, round(n * (100 - threshold) / 100))  # words two matches may not share
-    v = len(df)
-    out = [w * 4 + 1 for w in rarest if 1 < df[w] <= rare]
-    if n <= 2:
-        out.append(_block(sorted(words), v))
-    if 2 < n <= 4:
-        out.extend(
-            _block(c, v)
-            for c in combinations(sorted(w for w in rarest[: differ + 2] if df[w] > 1), 2)
-        )
-    if n >= 3:
-        out.extend(
-            _block(c, v)
-            for c in combinations(sorted(w for w in rarest[: differ + 3] if df[w] > 1), 3)
-        )
-    return tuple(out)
+def _first_id(verdict: _Judge, x: int) -> str:
+    return verdict.nodes[x].claims[0].id
 
 
-def _block(words: Sequence[int], v: int) -> int:
-    """A block's number: its words' numbers in base v, then how many words (so a pair is never
-    read as a triple)."""
-    out = 0
-    for w in words:
-        out = out * v + w
-    return out * 4 + len(words)
+def _member(c: Claim, key: Key, score: float, reason: str, against: str = "") -> Member:
+    return Member(
+        c,
+        key.text,
+        score,
+        reason,
+        against,
+        str(key.measure) if key.measure.measure else "",
+        key.scope,
+        str(c.period) if c.period is not None else key.when.text,
+        key.aside,
+    )
 
 
 def _fuzzy_members(
-    cluster: list[int], nodes: list[_Node], keys: list[Key], linked: dict[tuple[int, int], float]
+    cluster: list[int], nodes: list[_Node], keys: list[Key], verdict: _Judge
 ) -> list[Member]:
     """Each claim with its lowest score against the others, and whom that score was against."""
     out = []
     for x in cluster:
-        others = [
-            (linked[(min(x, y), max(x, y))], nodes[y].claims[0].id) for y in cluster if y != x
-        ]
+        others = [(verdict(x, y).score, nodes[y].claims[0].id) for y in cluster if y != x]
+        key = keys[nodes[x].key]
         for c in nodes[x].claims:
             twins = [(100.0, o.id) for o in nodes[x].claims[:2] if o is not c][:1]
             if others or twins:
                 lowest, against = min(others + twins)
-                out.append(Member(c, keys[nodes[x].key].text, lowest, "fuzzy", against))
+                out.append(_member(c, key, lowest, "fuzzy", against))
             else:
-                out.append(Member(c, keys[nodes[x].key].text, 100.0, "alone"))
+                out.append(_member(c, key, 100.0, "alone"))
     return out
 
 
 def _near_misses(
-    near: list[tuple[float, int, int]],
+    near: dict[tuple[int, int], Verdict],
     linked: dict[tuple[int, int], float],
+    why_not: dict[tuple[int, int], str],
     cluster_of: list[int],
     nodes: list[_Node],
+    threshold: float,
 ) -> list[NearMiss]:
-    """The best-scoring pair between each two groups that nearly merged: under the threshold,
-    or over it but not matching every member of the other group."""
-    best: dict[tuple[int, int], tuple[float, Claim, Claim]] = {}
-    for s, a, b in [*near, *((s, a, b) for (a, b), s in linked.items())]:
+    """The pair most likely the same thing between each two groups that were kept apart, with
+    what kept them apart: a score under the threshold, a measure, a name, a period, or the
+    linkage. Ranked by score, those kept apart only by their score first."""
+    best: dict[tuple[int, int], tuple[tuple, NearMiss]] = {}
+    pairs = [(p, v.score, v.apart or _under(v, threshold)) for p, v in near.items()]
+    pairs += [(p, linked[p], why) for p, why in why_not.items()]
+    for (a, b), score, why in pairs:
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue
         pair = (min(ca, cb), max(ca, cb))
         x, y = sorted((nodes[a].claims[0], nodes[b].claims[0]), key=lambda c: c.id)
+        rank = (not why.startswith("score"), -score, x.id, y.id)
         held = best.get(pair)
-        if held is None or (-s, x.id, y.id) < (-held[0], held[1].id, held[2].id):
-            best[pair] = (s, x, y)
-    out = [NearMiss(x, y, s) for s, x, y in best.values()]
-    out.sort(key=lambda n: (-n.score, n.a.id, n.b.id))
-    return out
+        if held is None or rank < held[0]:
+            best[pair] = (rank, NearMiss(x, y, score, why))
+    return [m for _, m in sorted(best.values(), key=lambda e: e[0])]
+
+
+def _under(v: Verdict, threshold: float) -> str:
+    extra = f"; {v.penalty}" if v.penalty else ""
+    return f"score {v.score:.0f} under the threshold of {threshold:g}{extra}"
 
 
 def _group(name: str, members: list[Member]) -> Group:

@@ -153,6 +153,10 @@ class Member:
     score: float  # lowest match score against the other members (100 when alone or forced)
     reason: str  # "fuzzy", "forced by group: X", "alone"
     against: str = ""  # the claim id that lowest score was against
+    measure: str = ""  # what it was read to count ("deaths", "injuries (police)"), or ""
+    scope: str = ""  # the words it was matched on besides the measure
+    when: str = ""  # its period, or the time its about names
+    aside: tuple[str, ...] = ()  # what its about says that was set aside (who said it)
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ class NearMiss:
     a: Claim
     b: Claim
     score: float
+    why: str = ""  # what kept them apart: a score under the threshold, a measure, a name, ...
 
 
 @dataclass(frozen=True)

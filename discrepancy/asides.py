@@ -1,0 +1,257 @@
+"""What an `about` says besides what is counted: who said it (set aside for matching, and shown
+as set aside) and when the count held (a date, a weekday, a holiday, "the 14th day of
+mobilisation"), which narrows the claim's period instead of being a number that must be equal."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from discrepancy.model import Period
+
+MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): n for n, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): n for n, d in enumerate(calendar.day_name)}
+ORDINALS = {
+    w: n + 1
+    for n, w in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+    )
+}
+HOLIDAYS = {  # (month, day) of holidays whose date does not move
+    "may day": (5, 1),
+    "labour day": (5, 1),
+    "international workers day": (5, 1),
+    "new year s day": (1, 1),
+    "new year s eve": (12, 31),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "bastille day": (7, 14),
+    "halloween": (10, 31),
+    "valentine s day": (2, 14),
+}
+# Words that say a figure is somebody's: a bracket holding one of them is an attribution.
+_SAYING = (
+    r"count|counted|counting|figures?|estimates?|estimated|tally|according|said|says|say|"
+    r"claims?|claimed|reported|reports?|sources?|data|citing|cited|version|numbers|per|"
+    r"announced|statement|official"
+)
+_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_SAYING_WORD = re.compile(rf"\b(?:{_SAYING})\b", re.I)
+_ACCORDING = re.compile(
+    r"[,;]?\s*\b(?:according to|as reported by|as estimated by|as counted by|citing|"
+    r"(?:counted|estimated|reported|announced|given|released|published) by|per)\s+[^,;()]+",
+    re.I,
+)
+_POSSESSIVE_COUNT = re.compile(
+    r"[,;]?\s*\b(?:by\s+)?(?:the\s+)?(?:[\w.-]+\s+){0,3}[\w.-]+['’]s?\s+"
+    r"(?:own\s+)?(?:count|estimate|figures?|tally|numbers)\b",
+    re.I,
+)
+_SAID = re.compile(
+    r"(?:,\s*|\s+)(?:(?:the|a|an)\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,4}\s+"
+    r"(?:said|says|say|claimed|claims|estimated|estimates|reported|reports|announced|counted)"
+    r"\s*$",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"\s*\b(?:(?:just\s+)?(?:before|after|by|at|around|as of)\s+)?"
+    r"(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?))(?!\w)",
+    re.I,
+)
+_PART_OF_DAY = re.compile(
+    r"\s*\b(?:(?:by|on|in|during|until)\s+(?:the\s+)?)?(?:(?:early|late)\s+)?"
+    r"(?:(?:this|that|last|next|on\s+\w+)\s+)?"
+    r"(?:morning|afternoon|evening|night|overnight|tonight|yesterday|today)\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\s*\b(?:(?:on|at|in|during|for)\s+)?(?:the\s+)?(?:last|previous|latest|this|next|past|"
+    r"preceding|following|record)\s+(?:week(?:end)?|month|year|round|day|time|session)s?\b",
+    re.I,
+)
+_ORDINAL_OCCASION = re.compile(
+    r"\s*\b(?:(?:on|in|at|during|for)\s+)?(?:the\s+)?"
+    r"(\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+"
+    r"(?:(?:[\w-]+\s+){0,2})"
+    r"(?P<noun>day|round|wave|phase|edition|mobili[sz]ation|strike|protest|march|rally|"
+    r"demonstration|session|anniversary|week|month)s?\b(?:\s+of\s+(?:the\s+)?(?P<of>[\w-]+))?",
+    re.I,
+)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\s*\b(?:(?:on|in|since|of|from|for)\s+)?(?:(?:{'|'.join(WEEKDAYS)})\s*,?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAMES})\.?"
+    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
+    r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_MONTH_YEAR = re.compile(
+    rf"\s*\b(?:(?:in|of|during|since)\s+)?(?P<m>{_MONTH_NAMES})\.?(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_YEAR = re.compile(r"\s*\b(?:(?:in|of|during|since|for)\s+)?(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
+_WEEKDAY = re.compile(
+    rf"\s*\b(?:(?:on|last|this|next|by|since)\s+)*(?P<w>{'|'.join(WEEKDAYS)})(?:['’]s)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.I,
+)
+_HOLIDAY = re.compile(
+    r"\s*\b(?:(?:on|for|at|during|over)\s+)?(?:the\s+)?(?P<h>"
+    + "|".join(h.replace(" s ", r"['’]?s? ") for h in HOLIDAYS)
+    + r")(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+    re.I,
+)
+
+
+_TIME_NOUNS = frozenset(["day", "round", "wave", "phase", "edition", "session", "anniversary", "week", "month"])
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time an about names: each part known or not (0). `text` is how it was written."""
+
+    year: int = 0
+    month: int = 0
+    day: int = 0
+    weekday: int = -1
+    ordinal: int = 0
+    text: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.year or self.month or self.ordinal or self.weekday >= 0)
+
+    def fits(self, period: Period) -> bool:
+        """Whether some day of the period is this time (parts not known fit any day)."""
+        days = (period.end - period.start).days
+        if days > 800:
+            return True
+        weekday = self.weekday if days < 7 else -1
+        for n in range(days + 1):
+            day = period.start + dt.timedelta(days=n)
+            if (
+                (not self.year or day.year == self.year)
+                and (not self.month or day.month == self.month)
+                and (not self.day or day.day == self.day)
+                and (weekday < 0 or day.weekday() == weekday)
+            ):
+                return True
+        return False
+
+    def clash(self, other: When) -> str:
+        """Why two times can never be one: a part both know and that differs; '' otherwise."""
+        for name, a, b in (
+            ("year", self.year, other.year),
+            ("month", self.month, other.month),
+            ("day", self.day if self.month == other.month else 0, other.day),
+            ("occasion", self.ordinal, other.ordinal),
+        ):
+            if a and b and a != b:
+                return f"{name} differs: {self.text} vs {other.text}"
+        if self.weekday >= 0 and other.weekday >= 0 and self.weekday != other.weekday:
+            if not (self.month and self.day and other.month and other.day):
+                return f"weekday differs: {self.text} vs {other.text}"
+        return ""
+
+    def period(self) -> Period | None:
+        """The period it pins down: a day, a month or a year, when the year is known."""
+        if not self.year:
+            return None
+        if self.month and self.day:
+            try:
+                d = dt.date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+            return Period(d, d)
+        if self.month:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return Period(dt.date(self.year, self.month, 1), dt.date(self.year, self.month, last))
+        return Period(dt.date(self.year, 1, 1), dt.date(self.year, 12, 31))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    core: str  # what is left to match on
+    aside: tuple[str, ...]  # who said it, and clock times: set aside
+    when: When
+
+
+def _cut(text: str, span: tuple[int, int]) -> str:
+    return text[: span[0]] + " " + text[span[1] :]
+
+
+def read(about: str) -> Reading:
+    """Split an about into what is counted, what is set aside, and when."""
+    text, aside = about, []
+    for m in reversed(list(_BRACKET.finditer(text))):
+        if _SAYING_WORD.search(m[1]) or _CLOCK.search(m[1]):
+            aside.append(m[1].strip())
+            text = _cut(text, m.span())
+    for pattern in (_ACCORDING, _POSSESSIVE_COUNT, _SAID, _CLOCK):
+        m = pattern.search(text)
+        while m and m.group().strip(" ,;"):
+            aside.append(m.group().strip(" ,;"))
+            text = _cut(text, m.span())
+            m = pattern.search(text)
+    parts: dict[str, int] = {}
+    said: list[str] = []
+
+    def take(pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
+        nonlocal text
+        m = pattern.search(text)
+        if m:
+            said.append(m.group().strip())
+            text = _cut(text, m.span())
+        return m
+
+    m = take(_HOLIDAY, "holiday")
+    if m:
+        key = re.sub(r"['’]s?\s", " s ", m["h"].lower())
+        key = key if key in HOLIDAYS else key.replace(" s ", " ")
+        parts["month"], parts["day"] = HOLIDAYS.get(key, (0, 0))
+        if m["y"]:
+            parts["year"] = int(m["y"])
+    m = take(_DATE, "date")
+    if m:
+        month = (m["m1"] or m["m2"]).lower()
+        parts["month"], parts["day"] = MONTHS[month], int(m["d1"] or m["d2"])
+        if m["y"]:
+            parts["year"] = int(m["y"])
+    m = _MONTH_YEAR.search(text)
+    if m and m["m"][0].isupper() and (m["y"] or m["m"].lower() not in ("may", "march")):
+        take(_MONTH_YEAR, "month")
+        parts["month"] = MONTHS[m["m"].lower()]
+        if m["y"]:
+            parts["year"] = int(m["y"])
+    m = take(_YEAR, "year")
+    if m:
+        parts["year"] = int(m["y"])
+    m = take(_WEEKDAY, "weekday")
+    if m:
+        parts["weekday"] = WEEKDAYS[m["w"].lower()]
+    m = take(_ORDINAL_OCCASION, "ordinal")
+    if m:  # the occasion stays: "people at the first protest" are at a protest
+        occasion = m["of"] or m["noun"]
+        if occasion.lower() not in _TIME_NOUNS:
+            text = f"{text} {occasion}"
+        n = m[1].lower()
+        parts["ordinal"] = ORDINALS.get(n) or int(re.sub(r"\D", "", n))
+    for pattern in (_RELATIVE, _PART_OF_DAY):
+        while take(pattern, "relative"):
+            pass
+    when = When(
+        parts.get("year", 0),
+        parts.get("month", 0),
+        parts.get("day", 0),
+        parts.get("weekday", -1),
+        parts.get("ordinal", 0),
+        "; ".join(said),
+    )
+    core = " ".join(text.split()).strip(" ,;:-")
+    if not core:  # all of it was attribution or time: keep it, rather than compare nothing
+        return Reading(about, (), When())
+    return Reading(core, tuple(reversed(aside)), when)

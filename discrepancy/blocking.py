@@ -1,0 +1,101 @@
+"""Which keys are worth comparing: those that share a block of rare words and hold the same
+numbers (keys with different numbers never count the same thing, so they never meet: 20,000
+abouts differing only in a number cost no pair). See docs/grouping.md, "Scale"."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import combinations
+
+from discrepancy.model import Progress
+
+
+def candidates(
+    texts: Sequence[str], tags: Sequence[str], threshold: float, progress: Progress
+) -> Iterator[tuple[int, list[int]]]:
+    """For each key i, the keys j > i that share a block with it (see `_blocks`) and the
+    same tag (its numbers): every pair sharing all but the words the threshold lets differ
+    meets in one. In ascending order of j."""
+    vocab: dict[str, int] = {}
+    words = [
+        tuple({vocab.setdefault(f"{tag} {w}" if tag else w, len(vocab)) for w in t.split()})
+        for t, tag in zip(texts, tags)
+    ]
+    df = [0] * len(vocab)
+    for ws in words:
+        for w in ws:
+            df[w] += 1
+    del vocab
+    postings: dict[int, int | list[int]] = {}  # block -> its keys (a lone key as an int)
+    key_blocks = []
+    rare = _rare(len(texts))
+    for i, ws in enumerate(words):
+        mine = _blocks(ws, df, threshold, rare)
+        for b in mine:
+            held = postings.setdefault(b, i)
+            if held != i:
+                if isinstance(held, int):
+                    postings[b] = [held, i]
+                else:
+                    held.append(i)  # appended in order of i: each list is sorted
+        key_blocks.append(mine)
+    del words
+    total = len(texts)
+    for i, mine in enumerate(key_blocks):
+        if i % 1024 == 0:
+            progress("matching", i, total)
+        key_blocks[i] = ()
+        found: set[int] = set()
+        for b in mine:
+            posting = postings[b]
+            if not isinstance(posting, int):
+                found.update(posting[bisect_right(posting, i) :])
+        if found:
+            yield i, sorted(found)
+    progress("matching", total, total)
+
+
+def _rare(keys: int) -> int:
+    """A word in at most this many keys is a block of its own: up to 100, so that small inputs
+    compare nearly every pair; fewer on large inputs, where a typo recurs in hundreds of keys."""
+    return max(10, min(100, 2_000_000 // max(1, keys)))
+
+
+def _blocks(
+    words: Sequence[int], df: Sequence[int], threshold: float, rare: int = 100
+) -> tuple[int, ...]:
+    """A key's blocks (numbered): the triples (and, for keys of four words or fewer, the pairs)
+    of its rarest words, enough of them that two keys sharing all but `differ` words always
+    share a block; and each of its words used by at most `rare` keys. Triples, not pairs:
+    words that always come together ("air defence") would make a pair as common as one word.
+    A word in one key only is in no block."""
+    rarest = sorted(words, key=lambda w: (df[w], w))
+    n = len(rarest)
+    differ = max(1, round(n * (100 - threshold) / 100))  # words two matches may not share
+    v = len(df)
+    out = [w * 4 + 1 for w in rarest if 1 < df[w] <= rare]
+    if n <= 2:
+        out.append(_block(sorted(words), v))
+    if 2 < n <= 4:
+        out.extend(
+            _block(c, v)
+            for c in combinations(sorted(w for w in rarest[: differ + 2] if df[w] > 1), 2)
+        )
+    if n >= 3:
+        out.extend(
+            _block(c, v)
+            for c in combinations(sorted(w for w in rarest[: differ + 3] if df[w] > 1), 3)
+        )
+    return tuple(out)
+
+
+def _block(words: Sequence[int], v: int) -> int:
+    """A block's number: its words' numbers in base v, then how many words (so a pair is never
+    read as a triple)."""
+    out = 0
+    for w in words:
+        out = out * v + w
+    return out * 4 + len(words)
+
+

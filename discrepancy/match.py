@@ -1,0 +1,269 @@
+"""Whether two claims may count the same thing, and why not: the one place that decides."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from discrepancy.capitals import capitals
+from discrepancy.model import Period
+from discrepancy.names import Name, country_names
+from discrepancy.normalise import CAPITAL, NATIONAL, Key
+from discrepancy.words import ADJECTIVE, skeleton
+
+CLOSE = 0.9  # Jaro-Winkler similarity from which two words are spellings of one (Cohen et al.)
+MEASURE_WEIGHT = 2.5  # the least a measure word weighs: the same measure is strong evidence
+DEFAULT_SCOPE_WEIGHT = 0.3  # "nationwide": what a count with no place means anyway
+PLAIN_WORD = 0.5  # a word that is neither a name nor the measure weighs this share of its rarity
+ONE_SIDED_PLACE = 0.6  # a city or region on one side only: the other counts the whole
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether two claims may count the same thing: how alike their keys are (0-100, soft
+    TF-IDF), and when they never can, why (`apart`); `penalty` says what lowered the score."""
+
+    score: float
+    apart: str = ""
+    penalty: str = ""
+
+
+class Weights:
+    """Each word's weight: its rarity across the input's keys (inverse document frequency),
+    so that the word that distinguishes outweighs the words every claim shares."""
+
+    def __init__(self, keys: Iterable[Key], names: Container[str] = frozenset()) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for key in keys:
+            n += 1
+            df.update(set(key.text.split()))
+        self.n = max(n, 1)
+        self.df = df
+        self.names = names
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, word: str) -> float:
+        w = self._cache.get(word)
+        if w is None:
+            w = math.log(1 + self.n / max(1, self.df.get(word, 0)))
+            if word.startswith("#"):
+                w = max(w, MEASURE_WEIGHT)
+            elif word == NATIONAL or word in _countries():
+                w = min(w, DEFAULT_SCOPE_WEIGHT)
+            elif word not in self.names:
+                w *= PLAIN_WORD
+
+            self._cache[word] = w
+        return w
+
+
+@cache
+def _countries() -> frozenset[str]:
+    from discrepancy.words import tokens_of
+
+    return frozenset(
+        "_".join(t.skel for t in tokens_of(c) if t.kind != "stop") for c in country_names()
+    )
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    from discrepancy.words import tokens_of
+
+    return frozenset(
+        "_".join(t.skel for t in tokens_of(c) if t.kind != "stop") for c in capitals()
+    )
+
+
+def _similar(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if NATIONAL in (a, b):
+        return 1.0 if (b if a == NATIONAL else a) in _countries() else 0.0
+    if CAPITAL in (a, b):
+        return 1.0 if (b if a == CAPITAL else a) in _capitals() else 0.0
+    if a[0] == "#" or b[0] == "#":
+        return 0.0
+    s = JaroWinkler.similarity(a, b, score_cutoff=CLOSE)
+    return s
+
+
+def soft_tfidf(a: str, b: str, weigh: Weights) -> float:
+    """Soft TF-IDF (Cohen, Ravikumar & Fienberg 2003), both ways averaged: each word weighed
+    by rarity and matched to its closest word on the other side (Jaro-Winkler >= CLOSE)."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return 0.0
+    va = {w: weigh(w) for w in wa}
+    vb = {w: weigh(w) for w in wb}
+    na = math.sqrt(sum(v * v for v in va.values())) or 1.0
+    nb = math.sqrt(sum(v * v for v in vb.values())) or 1.0
+    total = 0.0
+    for x, vx, y_side in ((va, na, vb), (vb, nb, va)):
+        ny = nb if x is va else na
+        for w, v in x.items():
+            if w in y_side:
+                total += v * y_side[w] / (vx * ny)
+                continue
+            best, bw = 0.0, 0.0
+            for u, vu in y_side.items():
+                s = _similar(w, u)
+                if s > best:
+                    best, bw = s, vu
+            if best:
+                total += v * bw * best / (vx * ny)
+    return min(100.0, 50.0 * total)
+
+
+def key_score(a: Key, b: Key, weigh: Weights) -> float:
+    """How alike two keys' words are, 0 to 100."""
+    return 100.0 if a.text == b.text else soft_tfidf(a.sorted, b.sorted, weigh)
+
+
+def _one_sided_place(a: Key, b: Key) -> str:
+    """A city or region named on one side only, where the other names no place: a part
+    against the whole ("in Paris" against a count with no place, or one for the country)."""
+    for x, y in ((a, b), (b, a)):
+        mine = [n for n in x.names if _local(n)]
+        if mine and not any(_local(n) for n in y.names):
+            return f"{mine[0].label} on one side only"
+    return ""
+
+
+def _local(name: Name) -> bool:
+    if name.role not in ("place", ""):
+        return False
+    ident = name.ident
+    return (ident != NATIONAL and ident not in country_names() and name.known) or (
+        not name.known and name.role == "place"
+    )
+
+
+def judge(
+    a: Key,
+    b: Key,
+    weigh: Weights,
+    pa: Period | None = None,
+    pb: Period | None = None,
+    score: float | None = None,
+) -> Verdict:
+    """Whether the claims keyed a and b (with periods pa and pb) may count the same thing:
+    never when their measures, names, numbers or times differ; otherwise as alike as the
+    rarity-weighted soft match of their words, less a penalty for a place on one side only.
+    `score`, when given, is their words' score already computed."""
+    apart = why_apart(a, b) or _time_apart(a, b, pa, pb)
+    if score is None:
+        score = key_score(a, b, weigh)
+    if apart:
+        return Verdict(score, apart)
+    penalty = "" if a.roll == b.roll else _one_sided_place(a, b)
+    if penalty:
+        score *= ONE_SIDED_PLACE
+    return Verdict(score, "", penalty)
+
+
+def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:
+    if pa is not None and pb is not None and not pa.overlaps(pb):
+        return f"periods differ: {pa} vs {pb}"
+    clash = a.when.clash(b.when) if a.when and b.when else ""
+    if clash:
+        return clash
+    for when, period in ((a.when, pb), (b.when, pa)):
+        if when and period is not None and not when.fits(period):
+            return f"time differs: {when.text} vs {period}"
+    return ""
+
+def _roles_fit(a: str, b: str) -> bool:
+    return a == b or not a or not b or {a, b} == {ADJECTIVE, "source"}
+
+
+def _alike(a: str, b: str) -> bool:
+    """Spellings of each other: equal once folded, or a typo apart (one edit, two from nine
+    letters on) as written or once folded. Words under five letters must match exactly."""
+    if a == b:
+        return True
+    longest = max(len(a), len(b))
+    if longest < 5:
+        return False
+    limit = 2 if longest >= 9 else 1
+    if OSA.distance(a, b, score_cutoff=limit) <= limit:
+        return True
+    sa, sb = _skeletons(a), _skeletons(b)
+    return sa == sb or OSA.distance(sa, sb, score_cutoff=limit) <= limit
+
+
+@cache
+def _skeletons(words: str) -> str:
+    return " ".join(skeleton(w) for w in words.split())
+
+
+def _same(x: Name, y: Name) -> bool:
+    """The same name: the same known name, or written alike (a typo of a known name that was
+    not recognised is still that name). "Nationwide" is any country; "the capital" is any
+    capital city."""
+    if NATIONAL in (x.ident, y.ident):
+        other = y if x.ident == NATIONAL else x
+        return other.ident == NATIONAL or (other.known and other.ident in country_names())
+    if CAPITAL in (x.ident, y.ident):
+        other = y if x.ident == CAPITAL else x
+        return other.ident == CAPITAL or other.label in capitals() or other.ident in _capitals()
+    if x.known and y.known:
+        return x.ident == y.ident
+    return _alike(x.written, y.written)
+
+
+def _unpaired(a: Key, b: Key) -> tuple[list[Name], list[Name]]:
+    """Names of a and of b left once each is paired with the same name in a fitting role:
+    the same role first, then one that fits, then a spelling of it."""
+    free = list(b.names)
+    left = []
+    for x in a.names:
+        y = (
+            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
+            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
+            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y)), None)
+        )
+        if y is not None:
+            free.remove(y)
+        else:
+            left.append(x)
+    return ([x for x in left if not _written_in(x, b)], [y for y in free if not _written_in(y, a)])
+
+
+def _written_in(name: Name, key: Key) -> bool:
+    """An unknown name that the other about has as a plain word ("Armed" and "armed")."""
+    if name.known:
+        return False
+    words = key.words.split()
+    return name.written in words or any(
+        _alike(name.written, w) for w in words if abs(len(w) - len(name.written)) <= 2
+    )
+
+
+def why_apart(a: Key, b: Key) -> str:
+    """'' when a and b may count the same thing; otherwise why they never can: they count
+    different measures, name different actors or places in the same role, or hold different
+    numbers."""
+    ma, mb = a.measure, b.measure
+    if ma.measure and mb.measure and ma.measure != mb.measure:
+        return f"measures differ: {ma} vs {mb}"
+    if ma.subject and mb.subject and ma.subject != mb.subject:
+        return f"measures differ: {ma} vs {mb}"
+    if a.numbers != b.numbers:
+        return (
+            f"numbers differ: {', '.join(a.numbers) or 'none'} vs {', '.join(b.numbers) or 'none'}"
+        )
+    if a.roll == b.roll:
+        return ""
+    left_a, left_b = _unpaired(a, b)
+    for x in left_a:
+        for y in left_b:
+            if _roles_fit(x.role, y.role) or (_same(x, y) and ADJECTIVE not in (x.role, y.role)):
+                return f"names differ: {x} vs {y}"
+    return ""

@@ -1,0 +1,271 @@
+"""What a claim counts: the measure, read from the words of its `about` through a built-in
+lexicon of what news counts, which a claims file extends with `measures:` (see
+docs/grouping.md, "Measures").
+
+One class a line: `class | kind | phrases, ...`. Phrases are matched on plain words (no case,
+accents or plural), the longest phrase first. The kind says how a phrase reads:
+
+- `event`: something that happened to whoever is counted ("killed", "arrested"): the measure,
+  with the thing counted before it as its subject ("police injured" is injured police);
+- `thing`: what is counted ("protesters", "troops", "aid"), when no event is said;
+- `via`: a verb that only says where a thing went ("deployed", "sent"): the thing is the measure;
+  said of people ("people mobilised"), it reads as the class named in brackets;
+- `event noun`: an occasion ("protest", "march"): "people at the march" counts participants,
+  a bare "protests held" counts the occasions (the class);
+- `people`: a word for people in general ("people", "citizens"): the event decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from discrepancy.words import plain, tokens_of
+
+LEXICON = """
+deaths | event | dead, death, deaths, killed, kill, died, die, dying, fatality, lives lost, life lost, lost their lives, lost his life, lost her life, body, bodies recovered, slain, perished, killing, death toll, toll, drowned, murdered, confirmed dead, feared dead, people who died
+injuries | event | injured, injury, wounded, wound, hurt, injuries sustained, needing treatment
+casualties | event | casualty, victim
+missing | event | missing, unaccounted for, disappeared, remain missing, still missing
+displaced | event | displaced, homeless, forced from their homes, forced to flee, fled their homes, fled, uprooted, internally displaced, idp, lost their homes, left homeless, displacement
+evacuated | event | evacuated, evacuee, evacuation, ordered to evacuate, moved to safety
+rescued | event | rescued, saved, pulled alive, pulled from the rubble, rescue
+affected | event | affected, impacted, in need, in need of aid, need assistance
+hospitalised | event | hospitalised, hospitalized, hospitalisation, hospitalization, admitted to hospital, in hospital
+infections | event | case, infection, infected, tested positive, confirmed case, contracted
+vaccinations | event | vaccinated, vaccination, vaccine dose, dose, jab, inoculated
+tests | event | test, tested, test carried out
+arrests | event | arrested, arrest, detained, detention, detainee, taken into custody, custody, apprehended, held in custody, rounded up, in custody, taken in for questioning, under arrest
+charged | event | charged, indicted, indictment, prosecuted, charge, prosecution
+convicted | event | convicted, conviction, sentenced, found guilty, sentence
+imprisoned | event | prisoner, inmate, imprisoned, jailed, in prison, behind bars, incarcerated
+released | event | released, freed, pardoned, set free, release
+hostages | event | hostage, kidnapped, abducted, abductee, kidnapping, abduction, held hostage, held captive, captive
+executed | event | executed, execution, put to death
+deported | event | deported, deportation, expelled, removal, removed from the country
+trainees | event | trainee, trained, training, receiving training, graduate
+recruited | via | recruited, recruitment, enlisted, signed up
+participants | event | protester, demonstrator, marcher, turnout, participant, attendee, crowd, crowd size, rally participant, march size, size of the march, on the streets, took to the streets, taken to the streets, take to the streets, took part, taking part, take part, marched, marching, demonstrated, demonstrating, protested, protesting, rallied, rallying, gathered, attended, participated, joined the protest, joined the march
+strikers | event | striker, on strike, went on strike, walked out, striking
+occasions | event noun | protest, rally, march, marche, demonstration, procession, gathering, strike, mobilisation, mobilization, sit-in, vigil, walkout, day of action
+police | thing | police, police officer, policeman, policemen, gendarme, officers, security forces, security personnel, law enforcement, riot police, cop, constable, police and gendarmes, gendarmes and police
+troops | thing | troop, soldier, servicemen, service member, military personnel, army personnel, marine, sailor, airman, reservist, conscript, armed forces, army
+fighters | thing | fighter, mercenary, militant, combatant, militiaman, militia, militia member, rebel, insurgent, jihadist, guerrilla, paramilitary, recruit, gunman
+deployed | via (participants) | deployed, deployment, sent, dispatched, on duty, stationed, mobilised, mobilized, posted, transferred, flown in, landed, arrived, brought in, in place
+refugees | thing | refugee, asylum seeker, asylum application, asylum claim
+migrants | thing | migrant, immigrant, illegal immigrant, border crossing, undocumented migrant, crossing
+civilians | thing | civilian, noncombatant
+children | thing | child, children, minor, kid, infant, baby, boy, girl
+women | thing | woman, women
+journalists | thing | journalist, reporter, media worker
+medics | thing | doctor, nurse, medic, health worker, medical personnel, medical staff, paramedic
+responders | thing | rescuer, rescue worker, firefighter, emergency worker, first responder, volunteer, aid worker
+population | thing | population, inhabitant, resident, people living, residing
+households | thing | household, family, families
+voters | thing | voter, voter turnout, registered voter, electorate, votes cast, ballots cast, election turnout
+votes | thing | vote, ballot, votes won
+seats | thing | seat
+workers | thing | worker, employee, staff, workforce, employed, labourer, laborer
+job losses | event | layoff, laid off, job cut, job loss, jobs lost, lost their jobs, redundancy, redundancies, fired, positions cut
+jobs | thing | job, jobs created, position, vacancy
+unemployed | thing | unemployed, jobless, unemployment, out of work
+students | thing | student, pupil, schoolchildren
+teachers | thing | teacher
+patients | thing | patient, treated, given health services, received treatment
+buildings | thing | building, house, home, dwelling, structure, housing unit, apartment, property, homes destroyed, houses destroyed
+schools | thing | school, classroom
+hospitals | thing | hospital, clinic, health facility, health centre, health center
+vehicles | thing | vehicle, car, truck, lorry, convoy, bus
+tanks | thing | tank, armoured vehicle, armored vehicle
+aircraft | thing | aircraft, plane, jet, fighter jet, warplane, helicopter, airplane, airliner
+drones | thing | drone, uav, unmanned aerial vehicle
+projectiles | thing | missile, rocket, projectile, shell, artillery shell, mortar, bomb, munition, round fired
+attacks | event | attack, air strike, airstrike, raid, bombing, shelling, assault, strikes carried out, attacked
+incidents | thing | incident, clash, violent incident
+weapons | thing | weapon, gun, firearm, rifle, air defence system, air defense system
+explosives | thing | mine, landmine, explosive, ied, unexploded ordnance, explosive device
+ships | thing | ship, vessel, boat, warship
+flights | thing | flight, sortie
+passengers | thing | passenger, traveller, traveler, commuter
+visitors | thing | tourist, visitor, arrival, guest
+signatures | thing | signature, signatory
+followers | thing | follower, subscriber, fan
+viewers | thing | viewer, audience, listener, view, watched
+users | thing | user, customer, client, account, member of the public
+sales | thing | sale, unit sold, sold, delivery, shipment
+cost | thing | cost, price tag, expense, expenditure, spending, spent, bill
+price | thing | price, fare, fee, tariff, rent, charged per
+budget | thing | budget, allocation, appropriation, allocated
+aid | thing | aid, assistance, funding, grant, donation, pledged, pledge, relief, bailout, aid package, humanitarian aid, support package, military aid
+damage | thing | damage, losses, economic losses, damage bill, insured losses, destruction, economic damage
+revenue | thing | revenue, income, earnings, receipts, turnover, takings
+profit | thing | profit, net income, surplus
+debt | thing | debt, borrowing, loan, owed, arrears
+deficit | thing | deficit, shortfall, gap in funding
+pay | thing | salary, wage, pay, paid, paycheck, stipend, bounty, allowance, pension, remuneration
+fines | thing | fine, penalty, settlement, fined
+compensation | thing | compensation, reparation, payout
+ransom | thing | ransom
+investment | thing | investment, invested, investing
+economy | thing | gdp, gross domestic product, economic output, economy, economic growth, growth
+taxes | thing | tax, levy, customs duty
+value | thing | value, worth, valuation, market capitalisation, market capitalization, market value, net worth, assets
+trade | thing | export, import, trade, shipments abroad
+production | thing | production, output, produced, barrels, harvest, yield
+supplies | thing | supply, food parcel, meal, ration, aid truck, truckload, relief supplies
+shelters | thing | shelter, camp, tent, shelter place
+fires | thing | fire, wildfire, blaze, hotspot, bushfire, forest fire
+quakes | thing | aftershock, quake, earthquake, tremor
+duration | thing | duration, length, time, how long, lasted, period, days, hours, term
+age | thing | age, aged, years old
+distance | thing | distance, range, how far, kilometres, miles
+area | thing | area, hectare, acre, square kilometre, square kilometer, land, surface, acres burned, area burned
+height | thing | height, depth, elevation, altitude, how high, tall
+speed | thing | speed, wind speed, velocity, gust
+temperature | thing | temperature, heat, degree
+rainfall | thing | rainfall, rain, precipitation, snowfall
+magnitude | thing | magnitude, richter
+share | thing | share, percentage, per cent, percent, proportion, fraction, rate, ratio
+members | thing | membership, members enrolled
+"""
+
+PEOPLE_WORDS = frozenset(
+    ["people", "person", "individual", "citizen", "member", "personnel", "those", "anyone", "man", "men", "adult", "civil", "resident"]
+)
+
+
+# Words after a head noun that end its phrase: "cost of the damage" counts a cost.
+_HEAD_ENDS = frozenset(["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    measure: str
+    kind: str  # "event", "thing", "via", "event noun"
+    of_people: str  # a "via" phrase said of people reads as this class
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a claim counts: the class, and for an event the thing it happened to ("police"
+    for "police injured"); `words` are the positions of the words it was read from."""
+
+    measure: str = ""
+    subject: str = ""
+    words: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        if not self.measure:
+            return "?"
+        return f"{self.measure} ({self.subject})" if self.subject else self.measure
+
+
+def stem(word: str) -> str:
+    """A plain word as the lexicon matches it: "marches" and "march" alike."""
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(t.plain) for t in tokens_of(phrase.replace("-", " ")))
+
+
+def _parse(
+    text: str, extra: Sequence[tuple[str, Sequence[str]]]
+) -> dict[tuple[str, ...], _Phrase]:
+    out: dict[tuple[str, ...], _Phrase] = {}
+    for line in text.strip().splitlines():
+        name, kind, phrases = (p.strip() for p in line.split("|"))
+        of_people = ""
+        if "(" in kind:
+            kind, of_people = (p.strip(" )") for p in kind.split("("))
+        for phrase in phrases.split(","):
+            words = _words(phrase)
+            if words:
+                out[words] = _Phrase(name, kind, of_people)
+    for name, phrases in extra:  # a claims file's `measures:`: a thing each, and they win
+        for phrase in (name, *phrases):
+            words = _words(phrase)
+            if words:
+                held = out.get(words)
+                out[words] = _Phrase(name, held.kind if held else "thing", "")
+    return out
+
+
+class Lexicon:
+    """The built-in measures, extended (and overridden where a phrase is the same) by a
+    claims file's `measures:` (class: [phrases])."""
+
+    def __init__(self, extra: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
+        self.phrases = _parse(LEXICON, extra)
+        self.longest: dict[str, int] = {}
+        for words in self.phrases:
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+        self.classes = tuple(sorted({p.measure for p in self.phrases.values()}))
+
+    def hits(self, plains: Sequence[str], skip: Iterable[int]) -> list[tuple[int, int, _Phrase]]:
+        """(start, length, phrase) of each phrase in the words, longest first, left to right;
+        words at `skip` (names, quotations, what is set aside) are never part of one."""
+        banned = set(skip)
+        plains = [stem(p) for p in plains]
+        out = []
+        i = 0
+        while i < len(plains):
+            n = 0 if i in banned else self.longest.get(plains[i], 0)
+            for k in range(min(n, len(plains) - i), 0, -1):
+                if any(j in banned for j in range(i, i + k)):
+                    continue
+                phrase = self.phrases.get(tuple(plains[i : i + k]))
+                if phrase is not None:
+                    out.append((i, k, phrase))
+                    i += k
+                    break
+            else:
+                i += 1
+        return out
+
+    def read(self, plains: Sequence[str], skip: Iterable[int] = ()) -> Measure:
+        """The measure of an about's words (see the module's docstring for the rules)."""
+        hits = self.hits(plains, skip)
+        if not hits:
+            return Measure()
+        people = any(p in PEOPLE_WORDS for p in plains)
+        plains = [stem(p) for p in plains]
+        used = tuple(j for i, k, _ in hits for j in range(i, i + k))
+
+        first_i, first_k, first = hits[0]
+        if first.kind == "thing" and (
+            len(hits) == 1
+            or any(w in _HEAD_ENDS for w in plains[first_i + first_k : hits[1][0]])
+        ):
+            # the head of "cost of the damage", "aid to displaced people": what is counted
+            return Measure(first.measure, "", used)
+
+        def thing_before(n: int) -> str:
+            for _i, _k, p in reversed(hits[:n]):
+                if p.kind == "thing":
+                    return p.measure
+            return ""
+
+        for n, (_i, _k, p) in enumerate(hits):
+            if p.kind == "event":
+                subject = thing_before(n)
+                return Measure(p.measure, "" if subject == p.measure else subject, used)
+        for n, (_i, _k, p) in enumerate(hits):
+            if p.kind == "via":
+                thing = thing_before(n)
+                if thing:
+                    return Measure(thing, "", used)
+                return Measure(p.of_people if people and p.of_people else p.measure, "", used)
+        if first.kind == "thing":
+            return Measure(first.measure, "", used)
+        things = [p for _, _, p in hits if p.kind == "thing"]
+        if things:
+            return Measure(things[0].measure, "", used)
+        # only occasions: people at a march are its participants, a bare "protests" the count
+        return Measure("participants" if people else first.measure, "", used)
+
+
+@cache
+def builtin() -> Lexicon:
+    return Lexicon()
