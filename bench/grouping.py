@@ -187,7 +187,9 @@ SUBJECTS = [
     "tribal elders",
     "students",
 ]
-MODIFIERS = ["paid", "foreign", "armed", "new", "wounded", "former", "local", "young"]
+# Words that do not change what is counted ("wounded" did, and was dropped in issue 10:
+# "wounded soldiers" are counted as injured soldiers, not as soldiers).
+MODIFIERS = ["paid", "foreign", "armed", "new", "additional", "former", "local", "young"]
 # (verb, preposition before the place)
 VERBS = [
     ("sent", "to"),
@@ -401,7 +403,10 @@ class Generator:
         if t.qualifier:
             n = int("".join(ch for ch in t.qualifier if ch.isdigit())) + rng.randint(1, 9)
             return replace(t, qualifier=f"of the {_ordinal(n)} Brigade")
-        return replace(t, qualifier=f"in {rng.randint(2005, 2024)}")
+        # A year on one side only is no hard negative: a year in `about` is the claim's time,
+        # and a claim that names none may be of any year (issue 10). A number on one side only
+        # is.
+        return replace(t, qualifier=f"of the {_ordinal(rng.randint(1, 150))} Brigade")
 
     def wording(self, t: Thing) -> str:
         """One outlet's wording of a thing: variants a coder or an extractor would produce."""

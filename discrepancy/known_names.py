@@ -3,10 +3,9 @@ organisations and people that recur in conflict reporting. A claims file adds it
 `aliases:` and `names:`, and wins where it names the same thing (see README, "Grouping").
 
 One entry per line: `Canonical name | other spellings, ... | adjectives, ...` (the last two parts
-optional). An adjective ("Syrian") names the country but plays the role of a description
-("Syrian fighters"), see `discrepancy.normalise`. Forms of four letters or fewer match only
-as written (any case; all-capital ones only in capitals), so "male" is never Mali and "who" never
-the WHO.
+optional). An adjective ("Syrian") names the country as a description ("Syrian fighters").
+Forms of four letters or fewer match only as written (any case; all-capital ones only in
+capitals), so "male" is never Mali, "who" never the WHO and "in" never Indiana ("IN").
 """
 
 from __future__ import annotations
@@ -191,55 +190,56 @@ Zimbabwe | | Zimbabwean
 """
 
 US_STATES = """
-Alabama
-Alaska
-Arizona
-Arkansas
-California
-Colorado
-Connecticut
-Delaware
-Florida
-Hawaii
-Idaho
-Illinois
-Indiana
-Iowa
-Kansas
-Kentucky
-Louisiana
-Maine
-Maryland
-Massachusetts
-Michigan
-Minnesota
-Mississippi
-Missouri
-Montana
-Nebraska
-Nevada
-New Hampshire
-New Jersey
-New Mexico
-New York
-North Carolina
-North Dakota
-Ohio
-Oklahoma
-Oregon
-Pennsylvania
-Rhode Island
-South Carolina
-South Dakota
-Tennessee
-Texas
-Utah
-Vermont
-Virginia
-Washington
-West Virginia
-Wisconsin
-Wyoming
+Alabama | AL
+Alaska | AK
+Arizona | AZ
+Arkansas | AR
+California | CA
+Colorado | CO
+Connecticut | CT
+Delaware | DE
+Florida | FL
+Hawaii | HI
+Idaho | ID
+Illinois | IL
+Indiana | IN
+Iowa | IA
+Kansas | KS
+Kentucky | KY
+Louisiana | LA
+Maine | ME
+Maryland | MD
+Massachusetts | MA
+Michigan | MI
+Minnesota | MN
+Mississippi | MS
+Missouri | MO
+Montana | MT
+Nebraska | NE
+Nevada | NV
+New Hampshire | NH
+New Jersey | NJ
+New Mexico | NM
+New York | NY
+North Carolina | NC
+North Dakota | ND
+Ohio | OH
+Oklahoma | OK
+Oregon | OR
+Pennsylvania | PA
+Rhode Island | RI
+South Carolina | SC
+South Dakota | SD
+Tennessee | TN
+Texas | TX
+Utah | UT
+Vermont | VT
+Virginia | VA
+Washington | WA
+West Virginia | WV
+Wisconsin | WI
+Wyoming | WY
+District of Columbia | DC, D.C.
 """
 
 PLACES = """

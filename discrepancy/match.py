@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from discrepancy.capitals import capitals
 from discrepancy.model import Period
-from discrepancy.names import Name, country_names
+from discrepancy.names import Name, country_names, place_names
 from discrepancy.normalise import CAPITAL, NATIONAL, Key
 from discrepancy.words import ADJECTIVE, skeleton
 
@@ -20,7 +20,9 @@ CLOSE = 0.9  # Jaro-Winkler similarity from which two words are spellings of one
 MEASURE_WEIGHT = 2.5  # the least a measure word weighs: the same measure is strong evidence
 DEFAULT_SCOPE_WEIGHT = 0.3  # "nationwide": what a count with no place means anyway
 PLAIN_WORD = 0.5  # a word that is neither a name nor the measure weighs this share of its rarity
-ONE_SIDED_PLACE = 0.6  # a city or region on one side only: the other counts the whole
+ONE_SIDED_PLACE = 0.6
+SPELLING_RATIO = 3  # a typo of a name is used at most a third as often as the name,
+SPELLING_USES = 3  # which the input uses at least this often  # a city or region on one side only: the other counts the whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,10 @@ def _similar(a: str, b: str) -> float:
     if a[0] == "#" or b[0] == "#":
         return 0.0
     s = JaroWinkler.similarity(a, b, score_cutoff=CLOSE)
+    if not s and min(len(a), len(b)) >= 5:
+        limit = 2 if max(len(a), len(b)) >= 9 else 1
+        if OSA.distance(a, b, score_cutoff=limit) <= limit:
+            return CLOSE
     return s
 
 
@@ -126,23 +132,26 @@ def key_score(a: Key, b: Key, weigh: Weights) -> float:
     return 100.0 if a.text == b.text else soft_tfidf(a.sorted, b.sorted, weigh)
 
 
-def _one_sided_place(a: Key, b: Key) -> str:
+def _one_sided_place(a: Key, b: Key, df: Mapping[str, int]) -> str:
     """A city or region named on one side only, where the other names no place: a part
     against the whole ("in Paris" against a count with no place, or one for the country)."""
-    for x, y in ((a, b), (b, a)):
-        mine = [n for n in x.names if _local(n)]
-        if mine and not any(_local(n) for n in y.names):
+    left_a, left_b = _unpaired(a, b, df)
+    for left, other in ((left_a, b), (left_b, a)):
+        mine = [n for n in left if _local(n)]
+        if mine and not any(_local(n) for n in other.names):
             return f"{mine[0].label} on one side only"
     return ""
 
 
 def _local(name: Name) -> bool:
-    if name.role not in ("place", ""):
-        return False
+    """A place inside a country: named after "in", "at", "to" (and not a country), or a
+    known city or region, or "the capital"."""
     ident = name.ident
-    return (ident != NATIONAL and ident not in country_names() and name.known) or (
-        not name.known and name.role == "place"
-    )
+    if ident == NATIONAL or ident in country_names():
+        return False
+    if name.role == "place":
+        return True
+    return name.role == "" and (ident == CAPITAL or (name.known and ident in place_names()))
 
 
 def judge(
@@ -157,12 +166,12 @@ def judge(
     never when their measures, names, numbers or times differ; otherwise as alike as the
     rarity-weighted soft match of their words, less a penalty for a place on one side only.
     `score`, when given, is their words' score already computed."""
-    apart = why_apart(a, b) or _time_apart(a, b, pa, pb)
+    apart = why_apart(a, b, weigh.df) or _time_apart(a, b, pa, pb)
     if score is None:
         score = key_score(a, b, weigh)
     if apart:
         return Verdict(score, apart)
-    penalty = "" if a.roll == b.roll else _one_sided_place(a, b)
+    penalty = "" if a.roll == b.roll else _one_sided_place(a, b, weigh.df)
     if penalty:
         score *= ONE_SIDED_PLACE
     return Verdict(score, "", penalty)
@@ -174,8 +183,9 @@ def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:
     clash = a.when.clash(b.when) if a.when and b.when else ""
     if clash:
         return clash
-    for when, period in ((a.when, pb), (b.when, pa)):
-        if when and period is not None and not when.fits(period):
+    # A time in an about stands for the claim's period only when it has none.
+    for when, own, period in ((a.when, pa, pb), (b.when, pb, pa)):
+        if when and own is None and period is not None and not when.fits(period):
             return f"time differs: {when.text} vs {period}"
     return ""
 
@@ -203,7 +213,7 @@ def _skeletons(words: str) -> str:
     return " ".join(skeleton(w) for w in words.split())
 
 
-def _same(x: Name, y: Name) -> bool:
+def _same(x: Name, y: Name, df: Mapping[str, int] | None = None) -> bool:
     """The same name: the same known name, or written alike (a typo of a known name that was
     not recognised is still that name). "Nationwide" is any country; "the capital" is any
     capital city."""
@@ -215,10 +225,19 @@ def _same(x: Name, y: Name) -> bool:
         return other.ident == CAPITAL or other.label in capitals() or other.ident in _capitals()
     if x.known and y.known:
         return x.ident == y.ident
-    return _alike(x.written, y.written)
+    if not _alike(x.written, y.written):
+        return False
+    if df is None or x.known or y.known or _skeletons(x.written) == _skeletons(y.written):
+        return True
+    # A typo apart: one spelling must be the input's usual one, the other rare beside it.
+    # Two spellings used alike (Zhaodong and Zhaotong, Macon and Bacon) are two names.
+    nx, ny = df.get(x.ident, 0), df.get(y.ident, 0)
+    return max(nx, ny) >= max(SPELLING_USES, SPELLING_RATIO * min(nx, ny))
 
 
-def _unpaired(a: Key, b: Key) -> tuple[list[Name], list[Name]]:
+def _unpaired(
+    a: Key, b: Key, df: Mapping[str, int] | None = None
+) -> tuple[list[Name], list[Name]]:
     """Names of a and of b left once each is paired with the same name in a fitting role:
     the same role first, then one that fits, then a spelling of it."""
     free = list(b.names)
@@ -227,7 +246,7 @@ def _unpaired(a: Key, b: Key) -> tuple[list[Name], list[Name]]:
         y = (
             next((y for y in free if y.ident == x.ident and y.role == x.role), None)
             or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
-            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y)), None)
+            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
         )
         if y is not None:
             free.remove(y)
@@ -241,12 +260,11 @@ def _written_in(name: Name, key: Key) -> bool:
     if name.known:
         return False
     words = key.words.split()
-    return name.written in words or any(
-        _alike(name.written, w) for w in words if abs(len(w) - len(name.written)) <= 2
-    )
+    mine = _skeletons(name.written)
+    return name.written in words or any(_skeletons(w) == mine for w in words)
 
 
-def why_apart(a: Key, b: Key) -> str:
+def why_apart(a: Key, b: Key, df: Mapping[str, int] | None = None) -> str:
     """'' when a and b may count the same thing; otherwise why they never can: they count
     different measures, name different actors or places in the same role, or hold different
     numbers."""
@@ -261,9 +279,11 @@ def why_apart(a: Key, b: Key) -> str:
         )
     if a.roll == b.roll:
         return ""
-    left_a, left_b = _unpaired(a, b)
+    left_a, left_b = _unpaired(a, b, df)
     for x in left_a:
         for y in left_b:
-            if _roles_fit(x.role, y.role) or (_same(x, y) and ADJECTIVE not in (x.role, y.role)):
+            if _roles_fit(x.role, y.role) or (
+                _same(x, y, df) and ADJECTIVE not in (x.role, y.role)
+            ):
                 return f"names differ: {x} vs {y}"
     return ""

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from discrepancy.words import plain, tokens_of
+from discrepancy.names import Typos
+from discrepancy.words import tokens_of
 
 LEXICON = """
 deaths | event | dead, death, deaths, killed, kill, died, die, dying, fatality, lives lost, life lost, lost their lives, lost his life, lost her life, body, bodies recovered, slain, perished, killing, death toll, toll, drowned, murdered, confirmed dead, feared dead, people who died
@@ -135,6 +136,7 @@ PEOPLE_WORDS = frozenset(
 )
 
 
+TYPO_FROM = 6  # a word this long may be a typo of a lexicon word (one edit away)
 # Words after a head noun that end its phrase: "cost of the damage" counts a cost.
 _HEAD_ENDS = frozenset(["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per"])
 
@@ -202,12 +204,28 @@ class Lexicon:
         for words in self.phrases:
             self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
         self.classes = tuple(sorted({p.measure for p in self.phrases.values()}))
+        vocabulary = self._vocabulary = frozenset(w for words in self.phrases for w in words)
+        self._typos = Typos((w for w in vocabulary if len(w) >= TYPO_FROM), most=1)
+        self._spelled: dict[str, str] = {w: w for w in vocabulary}
+
+    def knows(self, word: str) -> bool:
+        """Whether a plain word is (a typo of) a word of a phrase of the lexicon."""
+        return self.spelled(stem(word)) in self._vocabulary
+
+    def spelled(self, word: str) -> str:
+        """The lexicon's word this one is a typo of ("woundde", "mercenarses"), or itself.
+        Words under TYPO_FROM letters must be spelled right."""
+        hit = self._spelled.get(word)
+        if hit is None:
+            near = self._typos.near(word) if len(word) >= TYPO_FROM else []
+            hit = self._spelled[word] = near[0] if len(near) == 1 else word
+        return hit
 
     def hits(self, plains: Sequence[str], skip: Iterable[int]) -> list[tuple[int, int, _Phrase]]:
         """(start, length, phrase) of each phrase in the words, longest first, left to right;
         words at `skip` (names, quotations, what is set aside) are never part of one."""
         banned = set(skip)
-        plains = [stem(p) for p in plains]
+        plains = [self.spelled(stem(p)) for p in plains]
         out = []
         i = 0
         while i < len(plains):
@@ -230,9 +248,17 @@ class Lexicon:
         if not hits:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
-        plains = [stem(p) for p in plains]
+        plains = [self.spelled(stem(p)) for p in plains]
         used = tuple(j for i, k, _ in hits for j in range(i, i + k))
 
+        # A run of things with no preposition between ends in its head: "paid mercenaries".
+        while (
+            len(hits) > 1
+            and hits[0][2].kind == "thing"
+            and hits[1][2].kind == "thing"
+            and not any(w in _HEAD_ENDS for w in plains[hits[0][0] + hits[0][1] : hits[1][0]])
+        ):
+            hits = hits[1:]
         first_i, first_k, first = hits[0]
         if first.kind == "thing" and (
             len(hits) == 1
@@ -256,7 +282,8 @@ class Lexicon:
                 thing = thing_before(n)
                 if thing:
                     return Measure(thing, "", used)
-                return Measure(p.of_people if people and p.of_people else p.measure, "", used)
+                # said of nothing it names ("sent to Libya"), it says nothing of what is counted
+                return Measure(p.of_people if people else "", "", used)
         if first.kind == "thing":
             return Measure(first.measure, "", used)
         things = [p for _, _, p in hits if p.kind == "thing"]

@@ -188,3 +188,12 @@ def country_names() -> frozenset[str]:
     from discrepancy.known_names import COUNTRIES
 
     return frozenset(line.split("|")[0].strip() for line in COUNTRIES.strip().splitlines())
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """The canonical names of the built-in places below countries: cities, regions, states."""
+    from discrepancy.known_names import PLACES, US_STATES
+
+    lines = (PLACES + US_STATES).strip().splitlines()
+    return frozenset(line.split("|")[0].strip() for line in lines if line.strip())

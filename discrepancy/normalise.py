@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,13 +28,17 @@ from discrepancy.words import (
 # Words that say nothing about what is counted once the measure is read.
 FILLER = PEOPLE_WORDS | frozenset(
     plain(w)
-    for w in (
-        "number total count figure estimate estimated official overall whole entire all some "
-        "about around approximately roughly reported held street city town village across "
-        "throughout during among over per via amid after before since until"
-    ).split()
+    for w in ["number", "total", "count", "figure", "estimate", "estimated", "official", "overall", "whole", "entire", "all", "some", "about", "around", "approximately", "roughly", "reported", "held", "street", "city", "town", "village", "across", "throughout", "during", "among", "over", "per", "via", "amid", "after", "before", "since", "until"]
 )
+_NOT_A_NAME = Name("", "")
 _QUOTE = re.compile(r"[\"“”«»]")
+_PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
+# Words that make a name a place of its own: "Washington County" is not Washington.
+_PLACE_KINDS = frozenset(
+    ["county", "city", "township", "district", "province", "region", "governorate", "oblast", "prefecture", "parish", "borough", "municipality"]
+)
+# Abbreviations inside names, written out: "Mt Pleasant" is "Mount Pleasant".
+_ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "co": "county", "twp": "township"}
 NATIONAL = "~national"  # "nationwide", "across the country": the whole country
 CAPITAL = "~capital"  # "the capital": the country's capital
 _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATIONAL}
@@ -69,16 +73,26 @@ def _title_case(tokens: Sequence[Token]) -> bool:
     return len(words) >= 4 and all(t.capital for t in words)
 
 
-def _reading(about: str) -> tuple[list[Token], bool, frozenset[int], Reading]:
+def _reading(about: str) -> tuple[list[Token], bool, frozenset[int], frozenset[int], Reading]:
+    """An about's tokens, whether it is in Headline Case, which tokens are quoted, which
+    start a new stretch after punctuation (a name does not run across a comma), and what
+    `asides.read` set aside."""
     said = read(about)
     tokens: list[Token] = []
     quoted: set[int] = set()
-    for n, piece in enumerate(_QUOTE.split(said.core)):
+    breaks: set[int] = set()
+    inside = False
+    for piece in _PUNCTUATION.split(said.core):
+        if _QUOTE.fullmatch(piece):
+            inside = not inside
+        if _PUNCTUATION.fullmatch(piece):
+            breaks.add(len(tokens))
+            continue
         more = tokens_of(piece)
-        if n % 2:
+        if inside:
             quoted.update(range(len(tokens), len(tokens) + len(more)))
         tokens.extend(more)
-    return tokens, _title_case(tokens), frozenset(quoted), said
+    return tokens, _title_case(tokens), frozenset(quoted), frozenset(breaks), said
 
 
 class Normaliser:
@@ -98,8 +112,11 @@ class Normaliser:
         self._shared: dict[tuple, Any] = {}  # one copy of each name and roll, for all keys
         self.corrections: dict[str, str] = {}
         self.lexicon: frozenset[str] = frozenset()
+        self.lowercase: frozenset[str] = frozenset()  # words the input writes in lower case
         # read by `learn`, not yet keyed
-        self._read: dict[str, tuple[list[Token], bool, frozenset[int], Reading]] = {}
+        self._read: dict[
+            str, tuple[list[Token], bool, frozenset[int], frozenset[int], Reading]
+        ] = {}
 
     def learn(self, abouts: Iterable[str]) -> None:
         """Learn from the whole input, so that no about is read alone:
@@ -109,12 +126,19 @@ class Normaliser:
           also where an about is all lower case or in Headline Case."""
         df: Counter[str] = Counter()
         lexicon = set()
+        lowercase: set[str] = set()
         self._read = {}
         for about in set(abouts):
             self._read[about] = reading = _reading(about)
             tokens, title = reading[0], reading[1]
             df.update({t.skel for t in tokens if t.kind == "word"})
-            lexicon.update(t.plain for i, t in enumerate(tokens) if _unknown_name(t, i, title))
+            lowercase.update(t.plain for t in tokens if not t.capital)
+        for tokens, title, *_ in self._read.values():
+            lexicon.update(
+                t.plain
+                for i, t in enumerate(tokens)
+                if _unknown_name(t, i, title, self.measures, lowercase)
+            )
         common = Typos((w for w, n in df.items() if n >= 10 and len(w) >= 4), most=1)
         corrections = {}
         rare = max(5, len(self._read) // 20_000)  # typos recur in large inputs
@@ -125,6 +149,7 @@ class Normaliser:
                     corrections[w] = min(near, key=lambda c: (-df[c], c))
         known = self.table.known_words
         self.corrections = corrections
+        self.lowercase = frozenset(lowercase)
         # Words of known names ("Army" in "Libyan National Army") are not names on their own.
         self.lexicon = frozenset(w for w in lexicon if _correct(corrections, w) not in known)
 
@@ -142,7 +167,7 @@ class Normaliser:
 
     def key(self, about: str) -> Key:
         """The key of one about (not kept: callers keep what they need)."""
-        tokens, title, quoted, said = self._read.pop(about, None) or _reading(about)
+        tokens, title, quoted, breaks, said = self._read.pop(about, None) or _reading(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
         skels = (
@@ -161,6 +186,7 @@ class Normaliser:
         names: list[Name] = []
         numbers: set[str] = set()
         hidden: list[int] = []  # names and quotations: never read for the measure
+        unknown: dict[int, int] = {}  # position of each unknown name -> its place in `names`
         i = 0
         while i < len(tokens):
             t, skel = tokens[i], skels[i]
@@ -168,7 +194,12 @@ class Normaliser:
                 hidden.append(len(kinds))
             if skel in starts or t.plain in starts or typos[i] in starts:
                 hit = self.table.match(tokens, skels, typos, i, lower)
-                if hit is not None:
+                if hit is not None and (
+                    i + hit[1] >= len(tokens)
+                    or i + hit[1] in breaks
+                    or tokens[i + hit[1]].plain not in _PLACE_KINDS
+                    or not tokens[i + hit[1]].capital
+                ):
                     form, n = hit
                     written = " ".join(t.plain for t in tokens[i : i + n])
                     # an adjective stays one: "for the Russian-recruited"
@@ -187,12 +218,37 @@ class Normaliser:
                 names.append(self._name(ident, ident, _role(kinds, plains), True, t.plain))
                 kind, skel = "name", ident
             elif t.nameable and (
-                ((t.acronym or (t.capital and i > 0)) and not title) or t.plain in lexicon
+                _unknown_name(t, i, title, self.measures, self.lowercase) or t.plain in lexicon
             ):
-                kind = "name"
-                hidden.append(len(kinds))
-                names.append(self._name(skel, t.word, _role(kinds, plains), False, t.plain))
-                self.name_words.add(skel)
+                # a name of several words ("Mount Pleasant", "Anoka County") is one name
+                n = 1
+                while (
+                    i + n < len(tokens)
+                    and i + n not in breaks
+                    and not self.measures.knows(tokens[i + n].plain)
+                    and tokens[i + n].nameable
+                    and not (skels[i + n] in starts or tokens[i + n].plain in starts)
+                    and (
+                        _unknown_name(tokens[i + n], i + n, title, self.measures, self.lowercase)
+                        or tokens[i + n].plain in lexicon
+                    )
+                ):
+                    n += 1
+                if n == 1 and t.acronym:  # a capitalised word may say what is counted
+                    hidden.append(len(kinds))
+                words = [_ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
+                skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in words)
+                if n == 1 and len(t.plain) > 4:
+                    skel = skels[i]
+                written = " ".join(words)
+                label = " ".join(w.word for w in tokens[i : i + n])
+                unknown[len(kinds)] = len(names)
+                names.append(self._name(skel, label, _role(kinds, plains), False, written))
+                kinds.append("name")
+                keys.append(skel)
+                plains.append(written)
+                i += n
+                continue
             elif kind == "number":
                 numbers.add(t.plain)
             kinds.append(kind)
@@ -202,6 +258,10 @@ class Normaliser:
         measure = self.measures.read(plains, hidden)
         for j in measure.words:
             keys[j] = ""
+            if j in unknown:
+                names[unknown[j]] = _NOT_A_NAME
+        names = [n for n in names if n is not _NOT_A_NAME]
+        self.name_words.update(n.ident for n in names if not n.known)
         for j, p in enumerate(plains):
             if kinds[j] == "word" and p in FILLER:
                 keys[j] = ""
@@ -233,10 +293,28 @@ def _correct(corrections: dict[str, str], word: str) -> str:
     return corrections.get(s, s)
 
 
-def _unknown_name(t: Token, i: int, title: bool) -> bool:
-    """A word written as a name: capitalised (not as the first word, nor in Headline Case), or
-    in capitals ("RAF") or with capitals inside ("MiG")."""
-    return t.nameable and (t.acronym or (t.capital and i > 0)) and not title
+def _unknown_name(
+    t: Token, i: int, title: bool, measures: Lexicon, lowercase: Container[str] = ()
+) -> bool:
+    """A word written as a name: capitalised (not in Headline Case; as the first word only
+    when it is no word of the measure lexicon: "Aragvaris, Brazil population", not
+    "Demonstrators in Paris"), or in capitals ("RAF") or with capitals inside ("MiG")."""
+    return (
+        t.nameable
+        and (t.acronym or (t.capital and (i > 0 or _unknown_first(t, measures, lowercase))))
+        and not title
+    )
+
+
+def _unknown_first(t: Token, measures: Lexicon, lowercase: Container[str]) -> bool:
+    """A capitalised first word is a name when the input never writes it in lower case and
+    it is no word of the measure lexicon."""
+    return (
+        len(t.plain) > 3
+        and t.plain not in lowercase
+        and t.plain not in FILLER
+        and not measures.knows(t.plain)
+    )
 
 
 def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:

@@ -162,8 +162,9 @@ def skeleton(word: str) -> str:
     word = plain(word)
     if word.isdigit():
         return word
-    for a, b in FOLDS:
-        word = word.replace(a, b)
+    for _ in range(2):  # twice: "Zanqhalrin" is "Zankhalrin" only once q is k
+        for a, b in FOLDS:
+            word = word.replace(a, b)
     return _DOUBLE.sub(r"\1", word)
 
 
@@ -196,7 +197,7 @@ def _token(word: str) -> Token:
     low = word.casefold()
     kind = (
         "article"
-        if low in ARTICLES or low == "the"
+        if (low in ARTICLES and not word.isupper()) or low == "the"
         else "number"
         if p.isdigit()
         else "stop"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from discrepancy.normalise import Normaliser, fold, skeleton, why_apart
+from discrepancy.match import why_apart
+from discrepancy.normalise import Normaliser
+from discrepancy.words import fold, skeleton
 
 # (a, b): spellings outlets use for one word; they fold to the same skeleton
 SAME_WORD = [
