@@ -8,8 +8,8 @@ from tabulate import tabulate
 
 from discrepancy.model import Settings
 from discrepancy.quantities import QuantityError, parse_quantity
+from discrepancy.render.formatting import clean, interval
 from discrepancy.render.json import quantity_fields
-from discrepancy.render.text import clean, interval
 
 
 def render(texts: list[str], settings: Settings, as_json: bool) -> tuple[str, bool]:

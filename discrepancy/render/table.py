@@ -8,8 +8,9 @@ from tabulate import tabulate
 
 from discrepancy.model import Finding, Status
 from discrepancy.pipeline import Analysis
+from discrepancy.render.formatting import clean, date, gap, interval, plural
+from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
-from discrepancy.render.text import clean, date, gap, interval, plural
 
 COLOURS = {
     Status.conflict: "31",
@@ -24,7 +25,8 @@ def _style(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
-def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int = 100) -> str:
+def report(analysis: Analysis, options: Options) -> str:
+    show_all, colour, width = options.show_all, options.colour, options.width
     shown = analysis.shown(show_all)
     out: list[str] = []
     for finding in shown:
