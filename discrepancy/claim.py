@@ -161,7 +161,7 @@ def _value_list(
     text = f"[{_shown(items[0].value)}, {_shown(items[1].value)}]"
     if ends[0] is None or ends[1] is None:
         return text, None
-    lo, hi = sorted(ends)
+    lo, hi = sorted((ends[0], ends[1]))
     return text, bounded("exact", lo, hi, "count", settings, read_as="range")
 
 
@@ -194,12 +194,13 @@ def _value_mapping(
         problem = f"`{'` and `'.join(lows if len(lows) > 1 else highs)}` both give the same end"
     if problem:
         problems.append(Problem(node.loc, problem))
-    if problem or None in given.values():
+    amounts = {k: v for k, v in given.items() if v is not None}
+    if problem or len(amounts) < len(given):
         return text, None
-    if "about" in given:
-        return text, bounded("approx", given["about"], given["about"], unit, settings, "about")
-    lo = given[lows[0]] if lows else None
-    hi = given[highs[0]] if highs else None
+    if "about" in amounts:
+        return text, bounded("approx", amounts["about"], amounts["about"], unit, settings, "about")
+    lo = amounts[lows[0]] if lows else None
+    hi = amounts[highs[0]] if highs else None
     if lo is not None and hi is not None:
         if lo > hi:
             problems.append(
@@ -211,7 +212,7 @@ def _value_mapping(
             return text, None
         return text, bounded("exact", lo, hi, unit, settings, read_as="range")
     key = (lows or highs)[0]
-    n = lo if lo is not None else hi
+    n = amounts[key]
     return text, bounded(_MAPPING_RULES[key], n, n, unit, settings, key)
 
 

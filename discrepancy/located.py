@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -166,12 +166,14 @@ class YamlWalker:
         raw = self.text[start.index : end.index]
         if raw == value:
             return start.column + 1
-        if node.style in ("'", '"') and raw[1:-1] == value:
+        if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"') and raw[1:-1] == value:
             return start.column + 2
         return 0  # escapes ("\t", "''") shift the columns
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+# The JSON string scanner json.loads uses: a string's text and where it ends.
+_scanstring: Callable[[str, int], tuple[str, int]] = getattr(json.decoder, "scanstring")  # noqa: B009
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
 
 
@@ -215,7 +217,7 @@ class JsonReader:
             pos = self._skip(pos + 1)
             while self.text[pos] != "}":
                 key_loc = self._loc(pos)
-                key, pos = json.decoder.scanstring(self.text, pos + 1)
+                key, pos = _scanstring(self.text, pos + 1)
                 child, pos = self._value(self._skip(pos) + 1)  # past the ':'
                 if self.keys_at_values:
                     key_loc = child.loc
@@ -237,7 +239,7 @@ class JsonReader:
                 pos = self._after_item(pos)
             return Node(items, loc), pos + 1
         if ch == '"':
-            text, end = json.decoder.scanstring(self.text, pos + 1)
+            text, end = _scanstring(self.text, pos + 1)
             # Written without escapes, the text's columns are the file's (as YAML's text_col).
             text_col = loc.col + 1 if end - pos - 2 == len(text) else 0
             return Node(text, loc, text_col), end

@@ -46,7 +46,12 @@ def parse_document(text: str, name: str) -> Document:
         mark = e.problem_mark or e.context_mark
         loc = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         message = f"malformed YAML: {e.problem or e.context}"
-        if e.context and e.context_mark and e.problem_mark and e.context_mark.line != mark.line:
+        if (
+            e.context
+            and e.context_mark
+            and e.problem_mark
+            and e.context_mark.line != e.problem_mark.line
+        ):
             message += (
                 f" ({e.context} that began at line {e.context_mark.line + 1}, "
                 f"column {e.context_mark.column + 1})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tabulate import tabulate
 
@@ -15,7 +16,8 @@ from discrepancy.render.json import quantity_fields
 def render(texts: list[str], settings: Settings, as_json: bool) -> tuple[str, bool]:
     """The rendering, and whether every expression was read."""
     ok = True
-    rows, lines = [], []
+    rows: list[list[str]] = []
+    lines: list[dict[str, Any]] = []
     for text in texts:
         try:
             q = parse_quantity(text, settings)

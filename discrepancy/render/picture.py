@@ -123,7 +123,7 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
     labels = [_fit(text, label_width) for text in labels]
     pad = " " * (label_width + 2)
     units = sorted({c.quantity.unit for c in drawn})
-    lines = []
+    lines: list[str] = []
     for unit in units:
         members = [
             i

@@ -134,11 +134,12 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     rows = [[_wrap(cell, limit) for cell, limit in zip(r, limits)] for r in rows]
     table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
     lines.extend("  " + row for row in table.splitlines())
-    for c in f.conflicts:
+    for conflict in f.conflicts:
         mark = _style("✗", COLOURS[Status.conflict], colour)
+        a, b = conflict.a, conflict.b
         pair = clean(
-            f"{c.a.value} ({c.a.source}, {c.a.location}) vs "
-            f"{c.b.value} ({c.b.source}, {c.b.location}): {gap(c.gap)} apart"
+            f"{a.value} ({a.source}, {a.location}) vs "
+            f"{b.value} ({b.source}, {b.location}): {gap(conflict.gap)} apart"
         )
         lines.append(f"  {mark} {pair}")
     if f.status is Status.unit_mismatch:
