@@ -50,11 +50,8 @@ def tail(comparison: Comparison, strict: bool) -> list[str]:
         f"{len(resolved)} resolved\n"
     ]
     if resolved:
-        entries = (
-            "1 baseline entry no longer occurs"
-            if len(resolved) == 1
-            else f"{len(resolved)} baseline entries no longer occur"
-        )
+        verb = "occurs" if len(resolved) == 1 else "occur"
+        entries = f"{plural(len(resolved), 'baseline entry', 'baseline entries')} no longer {verb}"
         out.append(
             f"Resolved: {entries}; you can drop them with `discrepancy baseline`"
             + (" (--strict fails until you do)" if strict else "")
