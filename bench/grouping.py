@@ -28,7 +28,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
-from discrepancy.normalise import skeleton
+from discrepancy.words import skeleton
 
 # Targets (issue 6).
 PRECISION, RECALL = 0.99, 0.95

@@ -37,6 +37,11 @@ _DURATIONS = frozenset(DURATIONS.values())
 # score on average at least the threshold less this (a large set of true variants holds
 # together though its farthest spellings score under the threshold).
 LINKAGE_SLACK = 10.0
+# Pairs kept apart by a rule that are shown as near misses, when their words match: names
+# spelled alike (a person may know they are one), or a linkage that kept them apart. Periods,
+# units and `not_with` are the file's own word, and known different names or measures are
+# different: never near misses.
+_WORTH_A_LOOK = ("names spelled alike", "linkage")
 LINKAGE_MOST = 40_000  # pairs across two groups beyond which they join only on every pair linked
 
 
@@ -305,7 +310,11 @@ def _near_misses(
     what kept them apart: a score under the threshold, a measure, a name, a period, or the
     linkage. Ranked by score, those kept apart only by their score first."""
     best: dict[tuple[int, int], tuple[tuple, NearMiss]] = {}
-    pairs = [(p, v.score, v.apart or _under(v, threshold)) for p, v in near.items()]
+    pairs = [
+        (p, v.score, v.apart or _under(v, threshold))
+        for p, v in near.items()
+        if not v.apart or (v.score >= threshold and v.apart.startswith(_WORTH_A_LOOK))
+    ]
     pairs += [(p, linked[p], why) for p, why in why_not.items()]
     for (a, b), score, why in pairs:
         ca, cb = cluster_of[a], cluster_of[b]

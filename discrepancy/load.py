@@ -16,7 +16,7 @@ from discrepancy.located import Node, names_of, text_of, unknown_fields
 from discrepancy.model import Claim, Claims, Progress, Settings, Source, no_progress
 from discrepancy.readers import Document
 
-TOP_FIELDS = ("version", "aliases", "names", "sources", "claims", "settings")
+TOP_FIELDS = ("version", "aliases", "names", "measures", "sources", "claims", "settings")
 SOURCE_FIELDS = ("title", "publisher", "published", "url", "document", "via")
 SETTINGS_FIELDS = tuple(f.name for f in fields(Settings))
 
@@ -36,6 +36,7 @@ def build(
     tops = [(d, _top(d, problems)) for d in documents]
     settings = _settings(tops, overrides or {}, problems)
     aliases = _aliases(tops, problems)
+    measures = _variants(tops, "measures", "a measure to the phrases that name it", problems)
     sources, have_sources = _sources(tops, problems)
     claims: list[Claim] = []
     for items in _sections(tops, "claims", list, "`claims` must be a list", problems):
@@ -73,6 +74,7 @@ def build(
         settings,
         tuple(d.name for d in documents),
         tuple(d.digest for d in documents),
+        measures,
     )
 
 
@@ -192,16 +194,34 @@ def _vague(
 def _aliases(
     tops: list[tuple[Document, dict[str, Node]]], problems: list[Problem]
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    table: dict[str, tuple[str, ...]] = {}
     owner: dict[str, tuple[str, Location]] = {}
-    for node in _sections(
-        tops, "aliases", dict, "`aliases` must map a name to its variants", problems
-    ):
+    table = dict(_variants(tops, "aliases", "a name to its variants", problems, owner))
+    # `names:` lists names with no other spellings: a known name, like an alias with no variants.
+    for node in _sections(tops, "names", list, "`names` must be a list of names", problems):
+        for child in node.value:
+            name = text_of(child, "names", problems)
+            if name and name.casefold() not in owner:
+                table.setdefault(name, ())
+    return tuple(sorted(table.items()))
+
+
+def _variants(
+    tops: list[tuple[Document, dict[str, Node]]],
+    field: str,
+    what: str,
+    problems: list[Problem],
+    owner: dict[str, tuple[str, Location]] | None = None,
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A block mapping a name to its variants (`aliases:`, `measures:`); a variant may belong
+    to one name only."""
+    table: dict[str, tuple[str, ...]] = {}
+    owner = {} if owner is None else owner
+    for node in _sections(tops, field, dict, f"`{field}` must map {what}", problems):
         for canonical, child in node.value.items():
             variants = child.value if isinstance(child.value, list) else [child]
             names = []
             for v in variants:
-                name = text_of(v, f"aliases.{canonical}", problems)
+                name = text_of(v, f"{field}.{canonical}", problems)
                 if not name:
                     continue
                 key = name.casefold()
@@ -209,7 +229,7 @@ def _aliases(
                     problems.append(
                         Problem(
                             v.loc,
-                            f"alias `{name}` is already a variant of "
+                            f"`{name}` is already a variant of "
                             f"`{owner[key][0]}` (line {owner[key][1].line})",
                         )
                     )
@@ -217,12 +237,6 @@ def _aliases(
                 owner[key] = (canonical, v.loc)
                 names.append(name)
             table[canonical] = tuple(dict.fromkeys(table.get(canonical, ()) + tuple(names)))
-    # `names:` lists names with no other spellings: a known name, like an alias with no variants.
-    for node in _sections(tops, "names", list, "`names` must be a list of names", problems):
-        for child in node.value:
-            name = text_of(child, "names", problems)
-            if name and name.casefold() not in owner:
-                table.setdefault(name, ())
     return tuple(sorted(table.items()))
 
 

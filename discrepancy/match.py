@@ -166,7 +166,7 @@ def judge(
     never when their measures, names, numbers or times differ; otherwise as alike as the
     rarity-weighted soft match of their words, less a penalty for a place on one side only.
     `score`, when given, is their words' score already computed."""
-    apart = why_apart(a, b, weigh.df) or _time_apart(a, b, pa, pb)
+    apart = _time_apart(a, b, pa, pb) or why_apart(a, b, weigh.df)
     if score is None:
         score = key_score(a, b, weigh)
     if apart:
@@ -285,5 +285,7 @@ def why_apart(a: Key, b: Key, df: Mapping[str, int] | None = None) -> str:
             if _roles_fit(x.role, y.role) or (
                 _same(x, y, df) and ADJECTIVE not in (x.role, y.role)
             ):
+                if not (x.known and y.known) and _alike(x.written, y.written):
+                    return f"names spelled alike but not taken as one: {x} vs {y}"
                 return f"names differ: {x} vs {y}"
     return ""

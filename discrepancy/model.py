@@ -126,7 +126,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class Claims:
-    """Everything read from the input: claims, sources, aliases and settings."""
+    """Everything read from the input: claims, sources, aliases, measures and settings."""
 
     claims: tuple[Claim, ...]
     sources: dict[str, Source]
@@ -134,6 +134,7 @@ class Claims:
     settings: Settings
     files: tuple[str, ...] = ()
     digests: tuple[str, ...] = ()  # sha256 of each file's text, in the order of `files`
+    measures: tuple[tuple[str, tuple[str, ...]], ...] = ()  # `measures:`: class -> phrases
 
 
 class Status(str, Enum):

@@ -59,11 +59,11 @@ class Key:
     measure: Measure = Measure()
     when: When = When()
     aside: tuple[str, ...] = ()
+    shown: str = ""  # the words it was matched on besides the measure, as written
 
     @property
     def scope(self) -> str:
-        """The words it was matched on besides the measure, as shown."""
-        return " ".join(w for w in self.text.split() if not w.startswith("#")) or "-"
+        return self.shown or "-"
 
 
 def _title_case(tokens: Sequence[Token]) -> bool:
@@ -185,6 +185,7 @@ class Normaliser:
         plains: list[str] = []
         names: list[Name] = []
         numbers: set[str] = set()
+        shows: list[str] = []  # each position as shown
         hidden: list[int] = []  # names and quotations: never read for the measure
         unknown: dict[int, int] = {}  # position of each unknown name -> its place in `names`
         i = 0
@@ -210,6 +211,7 @@ class Normaliser:
                     keys.append(self.table.display[form.canonical])
                     self.name_words.add(keys[-1])
                     plains.append(written)
+                    shows.append(form.canonical)
                     i += n
                     continue
             kind = t.kind
@@ -247,6 +249,7 @@ class Normaliser:
                 kinds.append("name")
                 keys.append(skel)
                 plains.append(written)
+                shows.append(label)
                 i += n
                 continue
             elif kind == "number":
@@ -254,6 +257,7 @@ class Normaliser:
             kinds.append(kind)
             keys.append("" if kind == "stop" else skel)
             plains.append(t.plain)
+            shows.append(t.word)
             i += 1
         measure = self.measures.read(plains, hidden)
         for j in measure.words:
@@ -265,6 +269,7 @@ class Normaliser:
         for j, p in enumerate(plains):
             if kinds[j] == "word" and p in FILLER:
                 keys[j] = ""
+        shown = " ".join(w for k, w in zip(keys, shows) if k)
         if measure.measure:
             keys.insert(0, f"#{measure.measure}")
             if measure.subject:
@@ -285,6 +290,7 @@ class Normaliser:
             ),
             said.when,
             said.aside,
+            shown,
         )
 
 

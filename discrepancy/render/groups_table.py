@@ -16,6 +16,8 @@ def _ordered(analysis: Analysis) -> list[Group]:
 
 def _why(m: Member) -> str:
     """The score against the member it matches least (every other scores at least that)."""
+    if m.reason == "alone":
+        return "alone"
     if m.reason == "fuzzy":
         return f"{m.score:.0f} vs {clean(m.against)}"
     return clean(m.reason)
@@ -27,21 +29,34 @@ def render(analysis: Analysis, options: Options) -> str:
     for g in _ordered(analysis):
         out.append(f"{g.id}  ({plural(len(g.members), 'claim')})  {clean(g.about)}")
         rows = [
-            [clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m), clean(m.key)]
+            [
+                clean(m.claim.id),
+                clean(m.claim.source),
+                clean(m.claim.value),
+                clean(m.measure or "?"),
+                clean(m.scope),
+                clean(m.when or "-"),
+                _why(m),
+            ]
             for m in g.members
         ]
         body = tabulate(
             rows,
-            ["claim", "source", "value", "why it is here", "compared as"],
+            ["claim", "source", "value", "measure", "scope", "period", "score"],
             tablefmt="simple",
             disable_numparse=True,
         )
-        out.append("\n".join("  " + line for line in body.splitlines()) + "\n")
+        out.append("\n".join("  " + line for line in body.splitlines()))
+        aside = sorted({a for m in g.members for a in m.aside})
+        if aside:
+            out.append("  set aside (who said it): " + "; ".join(clean(a) for a in aside))
+        out.append("")
     if options.near_misses:
         if analysis.near_misses:
             rows = [
                 [
                     f"{nm.score:.0f}",
+                    clean(nm.why),
                     clean(nm.a.id),
                     clean(nm.a.about),
                     clean(nm.b.id),
@@ -50,11 +65,12 @@ def render(analysis: Analysis, options: Options) -> str:
                 for nm in analysis.near_misses
             ]
             out.append(
-                f"Near misses (scored under the threshold of {threshold:g}; add the same "
-                "`group:` to both claims to join them, or `not_with:` to settle it):\n"
+                f"Near misses (pairs kept apart, most alike first; match threshold "
+                f"{threshold:g}): add the same `group:` to both claims to join them, or "
+                "`not_with:` to settle it:\n"
                 + tabulate(
                     rows,
-                    ["score", "claim", "about", "claim", "about"],
+                    ["score", "kept apart by", "claim", "about", "claim", "about"],
                     tablefmt="simple",
                     disable_numparse=True,
                 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from discrepancy.baseline import Comparison, Entry
 from discrepancy.fingerprint import Contradiction
-from discrepancy.model import Claim, Quantity
+from discrepancy.model import Claim, Member, Quantity
 from discrepancy.pipeline import Analysis
 from discrepancy.render.options import Options
 
@@ -87,12 +87,37 @@ def report(analysis: Analysis, options: Options) -> str:
 def groups(analysis: Analysis, options: Options) -> str:
     """`groups --format json`: every group, single claims included, in id order."""
     group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
-    return dumps(
-        {
-            "version": VERSION,
-            "groups": [{"id": g.id, "claims": [c.id for c in g.claims]} for g in group_list],
-        }
-    )
+    out: dict[str, Any] = {
+        "version": VERSION,
+        "groups": [
+            {
+                "id": g.id,
+                "claims": [c.id for c in g.claims],
+                "members": [_member(m) for m in g.members],
+            }
+            for g in group_list
+        ],
+    }
+    if options.near_misses:
+        out["near_misses"] = [
+            {"a": n.a.id, "b": n.b.id, "score": round(n.score, 1), "kept_apart_by": n.why}
+            for n in analysis.near_misses
+        ]
+    return dumps(out)
+
+
+def _member(m: Member) -> dict[str, Any]:
+    """Why a claim is in its group: what it was read to count, and its lowest score."""
+    return {
+        "id": m.claim.id,
+        "measure": m.measure or None,
+        "scope": m.scope,
+        "period": m.when or None,
+        "score": round(m.score, 1),
+        "against": m.against or None,
+        "reason": m.reason,
+        "set_aside": list(m.aside),
+    }
 
 
 def _contradiction(c: Contradiction) -> dict[str, Any]:
