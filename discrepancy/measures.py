@@ -94,32 +94,32 @@ signatures | thing | signature, signatory
 followers | thing | follower, subscriber, fan
 viewers | thing | viewer, audience, listener, view, watched
 users | thing | user, customer, client, account, member of the public
-sales | thing | sale, unit sold, sold, delivery, shipment
-cost | thing | cost, price tag, expense, expenditure, spending, spent, bill
+sales | thing | sale, unit sold, delivery, shipment
+cost | thing | cost, price tag, expense, expenditure, spending, bill
 price | thing | price, fare, fee, tariff, rent, charged per
-budget | thing | budget, allocation, appropriation, allocated
-aid | thing | aid, assistance, funding, grant, donation, pledged, pledge, relief, bailout, aid package, humanitarian aid, support package, military aid
+budget | thing | budget, allocation, appropriation
+aid | thing | aid, assistance, funding, grant, donation, pledge, relief, bailout, aid package, humanitarian aid, support package, military aid
 damage | thing | damage, losses, economic losses, damage bill, insured losses, destruction, economic damage
 revenue | thing | revenue, income, earnings, receipts, turnover, takings
 profit | thing | profit, net income, surplus
-debt | thing | debt, borrowing, loan, owed, arrears
+debt | thing | debt, borrowing, loan, arrears
 deficit | thing | deficit, shortfall, gap in funding
-pay | thing | salary, wage, pay, paid, paycheck, stipend, bounty, allowance, pension, remuneration
-fines | thing | fine, penalty, settlement, fined
+pay | thing | salary, wage, pay, paycheck, stipend, bounty, allowance, pension, remuneration
+fines | thing | fine, penalty, settlement
 compensation | thing | compensation, reparation, payout
 ransom | thing | ransom
-investment | thing | investment, invested, investing
+investment | thing | investment, investing
 economy | thing | gdp, gross domestic product, economic output, economy, economic growth, growth
 taxes | thing | tax, levy, customs duty
 value | thing | value, worth, valuation, market capitalisation, market capitalization, market value, net worth, assets
 trade | thing | export, import, trade, shipments abroad
-production | thing | production, output, produced, barrels, harvest, yield
+production | thing | production, output, barrels, harvest, yield
 supplies | thing | supply, food parcel, meal, ration, aid truck, truckload, relief supplies
 shelters | thing | shelter, camp, tent, shelter place
 fires | thing | fire, wildfire, blaze, hotspot, bushfire, forest fire
 quakes | thing | aftershock, quake, earthquake, tremor
 duration | thing | duration, length, time, how long, lasted, period, days, hours, term
-age | thing | age, aged, years old
+age | thing | age, years old
 distance | thing | distance, range, how far, kilometres, miles
 area | thing | area, hectare, acre, square kilometre, square kilometer, land, surface, acres burned, area burned
 height | thing | height, depth, elevation, altitude, how high, tall
@@ -136,7 +136,7 @@ PEOPLE_WORDS = frozenset(
 )
 
 
-TYPO_FROM = 6  # a word this long may be a typo of a lexicon word (one edit away)
+TYPO_FROM = 5  # a word this long may be a typo of a lexicon word (one edit away)
 # Words after a head noun that end its phrase: "cost of the damage" counts a cost.
 _HEAD_ENDS = frozenset(["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per"])
 
@@ -249,7 +249,7 @@ class Lexicon:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
         plains = [self.spelled(stem(p)) for p in plains]
-        used = tuple(j for i, k, _ in hits for j in range(i, i + k))
+        all_hits = hits
 
         # A run of things with no preposition between ends in its head: "paid mercenaries".
         while (
@@ -265,7 +265,7 @@ class Lexicon:
             or any(w in _HEAD_ENDS for w in plains[first_i + first_k : hits[1][0]])
         ):
             # the head of "cost of the damage", "aid to displaced people": what is counted
-            return Measure(first.measure, "", used)
+            return _measure(all_hits, first.measure, "")
 
         def thing_before(n: int) -> str:
             for _i, _k, p in reversed(hits[:n]):
@@ -276,21 +276,37 @@ class Lexicon:
         for n, (_i, _k, p) in enumerate(hits):
             if p.kind == "event":
                 subject = thing_before(n)
-                return Measure(p.measure, "" if subject == p.measure else subject, used)
+                return _measure(all_hits, p.measure, "" if subject == p.measure else subject)
         for n, (_i, _k, p) in enumerate(hits):
             if p.kind == "via":
                 thing = thing_before(n)
                 if thing:
-                    return Measure(thing, "", used)
+                    return _measure(all_hits, thing, "")
                 # said of nothing it names ("sent to Libya"), it says nothing of what is counted
-                return Measure(p.of_people if people else "", "", used)
+                return _measure(all_hits, p.of_people if people else "", "")
         if first.kind == "thing":
-            return Measure(first.measure, "", used)
+            return _measure(all_hits, first.measure, "")
         things = [p for _, _, p in hits if p.kind == "thing"]
         if things:
-            return Measure(things[0].measure, "", used)
+            return _measure(all_hits, things[0].measure, "")
         # only occasions: people at a march are its participants, a bare "protests" the count
-        return Measure("participants" if people else first.measure, "", used)
+        return _measure(all_hits, "participants" if people else first.measure, "")
+
+
+def _measure(hits: list[tuple[int, int, _Phrase]], measure: str, subject: str) -> Measure:
+    """The measure read, with the words it was read from: the phrases of its class and its
+    subject's, the occasions ("march", "protest") and the verbs that only say where things
+    went; for an event, every lexicon word (what else it says is circumstance: "injured in
+    clashes with protesters"). Otherwise other lexicon words stay scope ("length of military
+    training": the training)."""
+    by_event = any(p.measure == measure and p.kind == "event" for _, _, p in hits)
+    used = tuple(
+        j
+        for i, k, p in hits
+        if by_event or p.measure in (measure, subject) or p.kind in ("via", "event noun")
+        for j in range(i, i + k)
+    )
+    return Measure(measure, subject, used)
 
 
 @cache

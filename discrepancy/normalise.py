@@ -227,7 +227,11 @@ class Normaliser:
                 while (
                     i + n < len(tokens)
                     and i + n not in breaks
-                    and not self.measures.knows(tokens[i + n].plain)
+                    and (
+                        tokens[i + n].capital
+                        or tokens[i + n].plain in lexicon
+                        or not self.measures.knows(tokens[i + n].plain)
+                    )
                     and tokens[i + n].nameable
                     and not (skels[i + n] in starts or tokens[i + n].plain in starts)
                     and (

@@ -237,11 +237,11 @@ def test_problems_in_claims_and_baseline_are_listed_together(cli, tmp_path):
 def test_check_and_baseline_take_the_report_options(cli, tmp_path):
     (tmp_path / "claims.yaml").write_text(
         "claims:\n  - {source: a, about: Syrian fighters in Libya, value: 10}\n"
-        "  - {source: b, about: Syrian fighters sent to Libya, value: 500}\n"
-    )  # score 89
+        "  - {source: b, about: Syrian fighters at bases in Libya, value: 500}\n"
+    )  # score 98
     assert cli("check", cwd=tmp_path).code == 1
-    assert cli("check", "--threshold", "95", "--tolerance", "0.2", cwd=tmp_path).code == 0
-    assert cli("baseline", "--threshold", "95", cwd=tmp_path).code == 0
+    assert cli("check", "--threshold", "99", "--tolerance", "0.2", cwd=tmp_path).code == 0
+    assert cli("baseline", "--threshold", "99", cwd=tmp_path).code == 0
     r = cli("check", cwd=tmp_path)
     assert r.code == 1 and "1 new contradiction" in r.out, r
 
@@ -281,7 +281,7 @@ def _unescape(text: str) -> str:
 
 
 def test_github_output_is_one_well_formed_command_per_new_contradiction(cli, tmp_path):
-    about = "fighters (50%, say: Haftar's)"
+    about = "aircraft (50%, say: Haftar's)"
     (tmp_path / "claims.yaml").write_text(_spread(3, about))
     (tmp_path / "known.yaml").write_text(_spread(2, prefix="k"))
     assert cli("baseline", "known.yaml", cwd=tmp_path).code == 0

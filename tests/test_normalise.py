@@ -69,7 +69,9 @@ NAMES = [
     # numbers in an about: a brigade, a model, a year
     ("fighters of the 7th Brigade", ["Brigade"], ("7",)),
     ("MIM-23 Hawk systems shot down by MiG-29 jets", ["MIM", "Hawk", "MiG (source)"], ("23", "29")),
-    ("mercenaries recruited in 2019", [], ("2019",)),
+    # a year is a time, not a number that must be equal (see test_asides.py)
+    ("mercenaries recruited in 2019", [], ()),
+    ("fighters of the 7th Brigade", ["Brigade"], ("7",)),
     # an alias, and a typo of one inside a name of several words
     ("Vagner Group fighters", ["Wagner Group"], ()),
     ("PMC Wagner fighters", ["Wagner Group"], ()),
@@ -80,7 +82,7 @@ NAMES = [
     # alone does not make a name ("Marines" is not Maine)
     ("male prisoners in Mali", ["Mali (place)"], ()),
     ("civilians who fled the WHO clinic", ["World Health Organization"], ()),
-    ("British former Royal Marines", ["United Kingdom (adjective)", "Royal", "Marines"], ()),
+    ("British former Royal Marines", ["United Kingdom (adjective)", "Royal Marines"], ()),
     # all in lower case: names written in capitals still match, stop words do not
     ("fighters of the gna who fled", ["Government of National Accord"], ()),
     # Headline Case: capitals say nothing, only known names count
@@ -121,8 +123,7 @@ def test_learning_the_input_finds_names_written_in_lower_case_and_fixes_typos():
     # capitalised elsewhere: a name here too
     assert [str(x) for x in n.key(abouts[-2]).names] == [
         "varnholm (place)",
-        "kestrova (source)",
-        "front (source)",
+        "kestrova front (source)",
     ]
     # a rare word one typo from a common one is read as it
     assert n.key(abouts[-1]).text == n.key(abouts[2]).text
@@ -152,7 +153,6 @@ APART = [
         "names differ: Kestrova (place) vs Ostrava (place)",
     ),
     ("fighters of the 7th Brigade", "fighters of the 9th Brigade", "numbers differ: 7 vs 9"),
-    ("fighters recruited in 2019", "fighters recruited in 2020", "numbers differ: 2019 vs 2020"),
     (
         "MIM-23 Hawk systems deployed",
         "MIM-23 Hawk systems hit by MiG-29 jets",
@@ -177,6 +177,11 @@ APART = [
     (
         "Turkish soldiers deployed to Libya",
         "Syrian fighters deployed to Libya",
+        "measures differ: troops vs fighters",
+    ),
+    (
+        "Turkish soldiers deployed to Libya",
+        "Syrian soldiers deployed to Libya",
         "names differ: Turkey (adjective) vs Syria (adjective)",
     ),
 ]
