@@ -18,7 +18,28 @@ WEEKDAYS = {d.lower(): n for n, d in enumerate(calendar.day_name)}
 ORDINALS = {
     w: n + 1
     for n, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
     )
 }
 HOLIDAYS = {  # (month, day) of holidays whose date does not move
@@ -108,7 +129,9 @@ _HOLIDAY = re.compile(
 )
 
 
-_TIME_NOUNS = frozenset(["day", "round", "wave", "phase", "edition", "session", "anniversary", "week", "month"])
+_TIME_NOUNS = frozenset(
+    ["day", "round", "wave", "phase", "edition", "session", "anniversary", "week", "month"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +175,13 @@ class When:
         ):
             if a and b and a != b:
                 return f"{name} differs: {self.text} vs {other.text}"
-        if self.weekday >= 0 and other.weekday >= 0 and self.weekday != other.weekday:
-            if not (self.month and self.day and other.month and other.day):
-                return f"weekday differs: {self.text} vs {other.text}"
+        if (
+            self.weekday >= 0
+            and other.weekday >= 0
+            and self.weekday != other.weekday
+            and not (self.month and self.day and other.month and other.day)
+        ):
+            return f"weekday differs: {self.text} vs {other.text}"
         return ""
 
     def period(self) -> Period | None:

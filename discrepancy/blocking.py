@@ -97,5 +97,3 @@ def _block(words: Sequence[int], v: int) -> int:
     for w in words:
         out = out * v + w
     return out * 4 + len(words)
-
-

@@ -73,7 +73,7 @@ Finland | | Finnish
 France | | French
 Gabon | | Gabonese
 Gambia | The Gambia | Gambian
-Georgia | | Georgian
+Georgia | GA | Georgian
 Germany | | German
 Ghana | | Ghanaian
 Greece | | Greek

@@ -20,9 +20,11 @@ CLOSE = 0.9  # Jaro-Winkler similarity from which two words are spellings of one
 MEASURE_WEIGHT = 2.5  # the least a measure word weighs: the same measure is strong evidence
 DEFAULT_SCOPE_WEIGHT = 0.3  # "nationwide": what a count with no place means anyway
 PLAIN_WORD = 0.5  # a word that is neither a name nor the measure weighs this share of its rarity
-ONE_SIDED_PLACE = 0.6
-SPELLING_RATIO = 3  # a typo of a name is used at most a third as often as the name,
-SPELLING_USES = 3  # which the input uses at least this often  # a city or region on one side only: the other counts the whole
+ONE_SIDED_PLACE = 0.6  # a city or region on one side only: the other counts the whole
+# A name a typo away from another is that name only when the input writes the other at least
+# ten times as often, and at least ten times (as `Normaliser.learn` corrects words).
+SPELLING_RATIO = 10
+SPELLING_USES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +80,10 @@ def _countries() -> frozenset[str]:
 def _capitals() -> frozenset[str]:
     from discrepancy.words import tokens_of
 
-    return frozenset(
-        "_".join(t.skel for t in tokens_of(c) if t.kind != "stop") for c in capitals()
-    )
+    return frozenset("_".join(t.skel for t in tokens_of(c) if t.kind != "stop") for c in capitals())
 
 
-def _similar(a: str, b: str) -> float:
+def _similar(a: str, b: str, names: Container[str]) -> float:
     if a == b:
         return 1.0
     if NATIONAL in (a, b):
@@ -91,6 +91,8 @@ def _similar(a: str, b: str) -> float:
     if CAPITAL in (a, b):
         return 1.0 if (b if a == CAPITAL else a) in _capitals() else 0.0
     if a[0] == "#" or b[0] == "#":
+        return 0.0
+    if (a in names) != (b in names):  # a name is spelled like a name, never like a word
         return 0.0
     s = JaroWinkler.similarity(a, b, score_cutoff=CLOSE)
     if not s and min(len(a), len(b)) >= 5:
@@ -119,7 +121,7 @@ def soft_tfidf(a: str, b: str, weigh: Weights) -> float:
                 continue
             best, bw = 0.0, 0.0
             for u, vu in y_side.items():
-                s = _similar(w, u)
+                s = _similar(w, u, weigh.names)
                 if s > best:
                     best, bw = s, vu
             if best:
@@ -189,15 +191,22 @@ def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:
             return f"time differs: {when.text} vs {period}"
     return ""
 
+
 def _roles_fit(a: str, b: str) -> bool:
     return a == b or not a or not b or {a, b} == {ADJECTIVE, "source"}
 
 
 def _alike(a: str, b: str) -> bool:
     """Spellings of each other: equal once folded, or a typo apart (one edit, two from nine
-    letters on) as written or once folded. Words under five letters must match exactly."""
+    letters on) as written or once folded. Words under five letters must match exactly; names
+    of several words, word by word ("Hardin County" is not "Hardeman County")."""
     if a == b:
         return True
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    if len(wa) > 1:
+        return all(_alike(x, y) for x, y in zip(wa, wb))
     longest = max(len(a), len(b))
     if longest < 5:
         return False
@@ -235,9 +244,7 @@ def _same(x: Name, y: Name, df: Mapping[str, int] | None = None) -> bool:
     return max(nx, ny) >= max(SPELLING_USES, SPELLING_RATIO * min(nx, ny))
 
 
-def _unpaired(
-    a: Key, b: Key, df: Mapping[str, int] | None = None
-) -> tuple[list[Name], list[Name]]:
+def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list[Name], list[Name]]:
     """Names of a and of b left once each is paired with the same name in a fitting role:
     the same role first, then one that fits, then a spelling of it."""
     free = list(b.names)

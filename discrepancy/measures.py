@@ -132,13 +132,29 @@ members | thing | membership, members enrolled
 """
 
 PEOPLE_WORDS = frozenset(
-    ["people", "person", "individual", "citizen", "member", "personnel", "those", "anyone", "man", "men", "adult", "civil", "resident"]
+    [
+        "people",
+        "person",
+        "individual",
+        "citizen",
+        "member",
+        "personnel",
+        "those",
+        "anyone",
+        "man",
+        "men",
+        "adult",
+        "civil",
+        "resident",
+    ]
 )
 
 
 TYPO_FROM = 5  # a word this long may be a typo of a lexicon word (one edit away)
 # Words after a head noun that end its phrase: "cost of the damage" counts a cost.
-_HEAD_ENDS = frozenset(["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per"])
+_HEAD_ENDS = frozenset(
+    ["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +188,7 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(stem(t.plain) for t in tokens_of(phrase.replace("-", " ")))
 
 
-def _parse(
-    text: str, extra: Sequence[tuple[str, Sequence[str]]]
-) -> dict[tuple[str, ...], _Phrase]:
+def _parse(text: str, extra: Sequence[tuple[str, Sequence[str]]]) -> dict[tuple[str, ...], _Phrase]:
     out: dict[tuple[str, ...], _Phrase] = {}
     for line in text.strip().splitlines():
         name, kind, phrases = (p.strip() for p in line.split("|"))
@@ -261,8 +275,7 @@ class Lexicon:
             hits = hits[1:]
         first_i, first_k, first = hits[0]
         if first.kind == "thing" and (
-            len(hits) == 1
-            or any(w in _HEAD_ENDS for w in plains[first_i + first_k : hits[1][0]])
+            len(hits) == 1 or any(w in _HEAD_ENDS for w in plains[first_i + first_k : hits[1][0]])
         ):
             # the head of "cost of the damage", "aid to displaced people": what is counted
             return _measure(all_hits, first.measure, "")

@@ -134,7 +134,9 @@ class NameTable:
             if form is not None and (
                 not form.acronym
                 or all(t.word.isupper() for t in window)
-                or (lower and not any(t.plain in STOP_WORDS for t in window))
+                or (
+                    lower and letters(window) > 2 and not any(t.plain in STOP_WORDS for t in window)
+                )
             ):
                 return form, n
         return None
@@ -152,8 +154,6 @@ class Name:
 
     def __str__(self) -> str:
         return f"{self.label} ({self.role})" if self.role else self.label
-
-
 
 
 def merge_names(
@@ -179,7 +179,6 @@ def merge_names(
                 adjectives += entries[n][2]
         mine.append((canonical, tuple(dict.fromkeys(spellings)), tuple(dict.fromkeys(adjectives))))
     return [e for n, e in enumerate(entries) if n not in taken] + mine
-
 
 
 @cache

@@ -28,14 +28,81 @@ from discrepancy.words import (
 # Words that say nothing about what is counted once the measure is read.
 FILLER = PEOPLE_WORDS | frozenset(
     plain(w)
-    for w in ["number", "total", "count", "figure", "estimate", "estimated", "official", "overall", "whole", "entire", "all", "some", "about", "around", "approximately", "roughly", "reported", "held", "street", "city", "town", "village", "across", "throughout", "during", "among", "over", "per", "via", "amid", "after", "before", "since", "until"]
+    for w in [
+        "number",
+        "total",
+        "count",
+        "figure",
+        "estimate",
+        "estimated",
+        "official",
+        "overall",
+        "whole",
+        "entire",
+        "all",
+        "some",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "reported",
+        "held",
+        "street",
+        "city",
+        "town",
+        "village",
+        "across",
+        "throughout",
+        "during",
+        "among",
+        "over",
+        "per",
+        "via",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "until",
+    ]
 )
 _NOT_A_NAME = Name("", "")
 _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
 # Words that make a name a place of its own: "Washington County" is not Washington.
 _PLACE_KINDS = frozenset(
-    ["county", "city", "township", "district", "province", "region", "governorate", "oblast", "prefecture", "parish", "borough", "municipality"]
+    [
+        "county",
+        "city",
+        "township",
+        "district",
+        "province",
+        "region",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "parish",
+        "borough",
+        "municipality",
+    ]
+)
+# Words that make a place of their own of the name they come before: "North Guwahati".
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "central",
+    ]
 )
 # Abbreviations inside names, written out: "Mt Pleasant" is "Mount Pleasant".
 _ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "co": "county", "twp": "township"}
@@ -54,7 +121,7 @@ class Key:
     sorted: str  # the same words in alphabetical order: what is scored (order does not matter)
     names: tuple[Name, ...] = ()
     numbers: tuple[str, ...] = ()
-    words: str = ""  # its plain words, stop words left out (where a name may be written)
+    words: str = ""  # its plain words, no names, numbers or stop words (a name written plain)
     roll: tuple[tuple[str, str], ...] = ()  # the names as (ident, role), sorted
     measure: Measure = Measure()
     when: When = When()
@@ -132,7 +199,8 @@ class Normaliser:
             self._read[about] = reading = _reading(about)
             tokens, title = reading[0], reading[1]
             df.update({t.skel for t in tokens if t.kind == "word"})
-            lowercase.update(t.plain for t in tokens if not t.capital)
+            if about != about.lower():  # an about all in lower case says nothing of names
+                lowercase.update(t.plain for t in tokens if not t.capital)
         for tokens, title, *_ in self._read.values():
             lexicon.update(
                 t.plain
@@ -198,7 +266,8 @@ class Normaliser:
                 if hit is not None and (
                     i + hit[1] >= len(tokens)
                     or i + hit[1] in breaks
-                    or tokens[i + hit[1]].plain not in _PLACE_KINDS
+                    or _ABBREVIATIONS.get(tokens[i + hit[1]].plain, tokens[i + hit[1]].plain)
+                    not in _PLACE_KINDS
                     or not tokens[i + hit[1]].capital
                 ):
                     form, n = hit
@@ -220,7 +289,15 @@ class Normaliser:
                 names.append(self._name(ident, ident, _role(kinds, plains), True, t.plain))
                 kind, skel = "name", ident
             elif t.nameable and (
-                _unknown_name(t, i, title, self.measures, self.lowercase) or t.plain in lexicon
+                _unknown_name(t, i, title, self.measures, self.lowercase)
+                or t.plain in lexicon
+                or (
+                    t.plain in _DIRECTIONS
+                    and i + 1 < len(tokens)
+                    and i + 1 not in breaks
+                    and tokens[i + 1].nameable
+                    and (tokens[i + 1].capital or tokens[i + 1].plain in lexicon)
+                )
             ):
                 # a name of several words ("Mount Pleasant", "Anoka County") is one name
                 n = 1
@@ -233,7 +310,7 @@ class Normaliser:
                         or not self.measures.knows(tokens[i + n].plain)
                     )
                     and tokens[i + n].nameable
-                    and not (skels[i + n] in starts or tokens[i + n].plain in starts)
+                    and self.table.match(tokens, skels, typos, i + n, lower) is None
                     and (
                         _unknown_name(tokens[i + n], i + n, title, self.measures, self.lowercase)
                         or tokens[i + n].plain in lexicon
@@ -279,7 +356,7 @@ class Normaliser:
             if measure.subject:
                 keys.insert(1, f"#{measure.subject}")
         text = " ".join(filter(None, keys)) or fold(said.core)
-        words = " ".join([p for k, p in zip(kinds, plains) if k != "stop" and k != "number"])
+        words = " ".join([p for k, p in zip(kinds, plains) if k == "word"])
         roll = tuple(sorted([(n.ident, n.role) for n in names]))
         roll = self._shared.setdefault(roll, roll)
         return Key(
@@ -335,5 +412,3 @@ def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
             continue
         return ROLES.get(plains[j], "")
     return ""
-
-

@@ -60,7 +60,11 @@ def load(
 
 def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool = True) -> Analysis:
     groups, near = group_claims(
-        claims.claims, Normaliser(claims.aliases, claims.measures), claims.settings, progress, near_misses
+        claims.claims,
+        Normaliser(claims.aliases, claims.measures),
+        claims.settings,
+        progress,
+        near_misses,
     )
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
 

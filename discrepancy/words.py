@@ -217,4 +217,3 @@ def _token(word: str) -> Token:
 
 def letters(tokens: Sequence[Token]) -> int:
     return sum(len(t.plain) for t in tokens)
-

@@ -78,17 +78,19 @@ def test_no_chaining():
 
 
 def test_a_large_set_of_true_variants_stays_together():
-    # twelve spellings of one thing, the farthest apart scoring under the threshold: average
-    # linkage keeps them in one group where complete linkage split them
-    spellings = ["Kestrova", "Kestrowa", "Kestrava", "Kiestrova", "Kestrovaa", "Kesstrova"]
+    # eighteen wordings of one thing (transliterations of one name, and more or fewer words),
+    # the farthest apart scoring under the threshold: average linkage keeps them together where
+    # complete linkage split them, and a different place stays apart
+    spellings = ["Kestrova", "Kestrowa", "Qestrova", "Kesstrova", "Gestrova", "Kestrovva"]
+    wordings = ["fighters in {}", "paid fighters sent to {}", "foreign fighters paid in {}"]
     claims = [
-        claim(f"c{i}{j}", f"{pre} fighters in {place}")
+        claim(f"c{i}{j}", w.format(place))
         for i, place in enumerate(spellings)
-        for j, pre in enumerate(["paid", "paid foreign"])
+        for j, w in enumerate(wordings)
     ]
-    claims += [claim("k", "Kestrova fighters in Kestrova")]
+    claims.append(claim("other", "fighters in Ostrava"))
     groups, _ = group_claims(claims, Normaliser(), Settings())
-    assert max(len(g.members) for g in groups) >= 12
+    assert sorted(len(g.members) for g in groups) == [1, 18]
 
 
 def test_input_order_does_not_change_groups():
