@@ -81,7 +81,7 @@ _SAID = re.compile(
 )
 _CLOCK = re.compile(
     r"\s*\b(?:(?:just\s+)?(?:before|after|by|at|around|as of)\s+)?"
-    r"(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?))(?!\w)",
+    r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?))(?!\w)",
     re.I,
 )
 _PART_OF_DAY = re.compile(
@@ -211,14 +211,39 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return text[: span[0]] + " " + text[span[1] :]
 
 
+_WORD = re.compile(r"[a-z]+")
+_ASIDE_WORDS = {
+    "according reported estimated counted announced given released published citing per": (
+        _ACCORDING
+    ),
+    "count estimate figure figures tally numbers": _POSSESSIVE_COUNT,
+    "said says say claimed claims estimated estimates reported reports announced counted": (_SAID),
+}
+_ASIDES = [(frozenset(k.split()), v) for k, v in _ASIDE_WORDS.items()]
+_HOLIDAY_WORDS = frozenset(["day", "christmas", "halloween", "eve"])
+_RELATIVE_WORDS = frozenset(
+    ["last", "previous", "latest", "this", "next", "past", "preceding", "following", "record"]
+)
+_DAY_PARTS = frozenset(
+    ["morning", "afternoon", "evening", "night", "overnight", "tonight", "yesterday", "today"]
+)
+
+
 def read(about: str) -> Reading:
-    """Split an about into what is counted, what is set aside, and when."""
+    """Split an about into what is counted, what is set aside, and when. Each pattern is
+    tried only when a word it needs is there (a million abouts are read)."""
+    words = set(_WORD.findall(about.lower()))
+    digits = any(c.isdigit() for c in about)
     text, aside = about, []
-    for m in reversed(list(_BRACKET.finditer(text))):
-        if _SAYING_WORD.search(m[1]) or _CLOCK.search(m[1]):
-            aside.append(m[1].strip())
-            text = _cut(text, m.span())
-    for pattern in (_ACCORDING, _POSSESSIVE_COUNT, _SAID, _CLOCK):
+    if "(" in about or "[" in about:
+        for m in reversed(list(_BRACKET.finditer(text))):
+            if _SAYING_WORD.search(m[1]) or _CLOCK.search(m[1]):
+                aside.append(m[1].strip())
+                text = _cut(text, m.span())
+    patterns = [p for needs, p in _ASIDES if needs & words]
+    if digits:
+        patterns.append(_CLOCK)
+    for pattern in patterns:
         m = pattern.search(text)
         while m and m.group().strip(" ,;"):
             aside.append(m.group().strip(" ,;"))
@@ -235,40 +260,41 @@ def read(about: str) -> Reading:
             text = _cut(text, m.span())
         return m
 
-    m = take(_HOLIDAY, "holiday")
+    months = bool(words & MONTHS.keys())
+    m = take(_HOLIDAY, "holiday") if words & _HOLIDAY_WORDS else None
     if m:
         key = re.sub(r"['’]s?\s", " s ", m["h"].lower())
         key = key if key in HOLIDAYS else key.replace(" s ", " ")
         parts["month"], parts["day"] = HOLIDAYS.get(key, (0, 0))
         if m["y"]:
             parts["year"] = int(m["y"])
-    m = take(_DATE, "date")
+    m = take(_DATE, "date") if months and digits else None
     if m:
         month = (m["m1"] or m["m2"]).lower()
         parts["month"], parts["day"] = MONTHS[month], int(m["d1"] or m["d2"])
         if m["y"]:
             parts["year"] = int(m["y"])
-    m = _MONTH_YEAR.search(text)
+    m = _MONTH_YEAR.search(text) if months else None
     if m and m["m"][0].isupper() and (m["y"] or m["m"].lower() not in ("may", "march")):
         take(_MONTH_YEAR, "month")
         parts["month"] = MONTHS[m["m"].lower()]
         if m["y"]:
             parts["year"] = int(m["y"])
-    m = take(_YEAR, "year")
+    m = take(_YEAR, "year") if digits else None
     if m:
         parts["year"] = int(m["y"])
-    m = take(_WEEKDAY, "weekday")
+    m = take(_WEEKDAY, "weekday") if words & WEEKDAYS.keys() else None
     if m:
         parts["weekday"] = WEEKDAYS[m["w"].lower()]
-    m = take(_ORDINAL_OCCASION, "ordinal")
+    m = take(_ORDINAL_OCCASION, "ordinal") if digits or words & ORDINALS.keys() else None
     if m:  # the occasion stays: "people at the first protest" are at a protest
         occasion = m["of"] or m["noun"]
         if occasion.lower() not in _TIME_NOUNS:
             text = f"{text} {occasion}"
         n = m[1].lower()
         parts["ordinal"] = ORDINALS.get(n) or int(re.sub(r"\D", "", n))
-    for pattern in (_RELATIVE, _PART_OF_DAY):
-        while take(pattern, "relative"):
+    for needs, pattern in ((_RELATIVE_WORDS, _RELATIVE), (_DAY_PARTS, _PART_OF_DAY)):
+        while words & needs and take(pattern, "relative"):
             pass
     when = When(
         parts.get("year", 0),

@@ -8,15 +8,22 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
+from rapidfuzz import fuzz, process
+
 from discrepancy.model import Progress
+
+# Candidates whose sorted words are less alike than this (rapidfuzz ratio, 0-100) are never
+# judged: a cheap first sieve, well under the scores of the pairs that group (see
+# docs/grouping.md, "Scale").
+PREFILTER = 50.0
 
 
 def candidates(
     texts: Sequence[str], tags: Sequence[str], threshold: float, progress: Progress
 ) -> Iterator[tuple[int, list[int]]]:
     """For each key i, the keys j > i that share a block with it (see `_blocks`) and the
-    same tag (its numbers): every pair sharing all but the words the threshold lets differ
-    meets in one. In ascending order of j."""
+    same tag (its numbers), and whose texts are at least PREFILTER alike: every pair sharing
+    all but the words the threshold lets differ meets in one. In ascending order of j."""
     vocab: dict[str, int] = {}
     words = [
         tuple({vocab.setdefault(f"{tag} {w}" if tag else w, len(vocab)) for w in t.split()})
@@ -52,7 +59,17 @@ def candidates(
             if not isinstance(posting, int):
                 found.update(posting[bisect_right(posting, i) :])
         if found:
-            yield i, sorted(found)
+            others = sorted(found)
+            kept = process.extract(
+                texts[i],
+                [texts[j] for j in others],
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=PREFILTER,
+                limit=None,
+            )
+            if kept:
+                yield i, sorted(others[n] for _, _, n in kept)
     progress("matching", total, total)
 
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from discrepancy.blocking import candidates
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
-from discrepancy.match import Verdict, Weights, judge, key_score
+from discrepancy.match import Verdict, Weights, apart_reason, judge, key_score
 from discrepancy.model import (
     Claim,
     Group,
@@ -70,21 +70,16 @@ def _order(c: Claim) -> tuple:
 
 
 class _Judge:
-    """Verdicts on pairs of nodes, each computed once (`match.judge` decides)."""
+    """Verdicts on pairs of nodes (`match.judge` decides). Nothing is kept per pair: a million
+    claims make tens of millions of candidate pairs; the pairs that matter are kept by the
+    caller (linked, near misses)."""
 
-    def __init__(self, nodes: list[_Node], keys: list[Key], weigh: Weights) -> None:
-        self.nodes, self.keys, self.weigh = nodes, keys, weigh
-        self.scores: dict[tuple[int, int], float] = {}  # key pairs
-        self.verdicts: dict[tuple[int, int], Verdict] = {}  # node pairs
+    def __init__(
+        self, nodes: list[_Node], keys: list[Key], weigh: Weights, scored: bool
+    ) -> None:
+        self.nodes, self.keys, self.weigh, self.scored = nodes, keys, weigh, scored
 
     def __call__(self, x: int, y: int) -> Verdict:
-        pair = (x, y) if x < y else (y, x)
-        v = self.verdicts.get(pair)
-        if v is None:
-            v = self.verdicts[pair] = self._judge(*pair)
-        return v
-
-    def _judge(self, x: int, y: int) -> Verdict:
         a, b = self.nodes[x], self.nodes[y]
         if a.dim != b.dim:
             return Verdict(0.0, f"units differ: {a.dim} vs {b.dim}")
@@ -92,11 +87,12 @@ class _Judge:
             p.id in q.not_with or q.id in p.not_with for p in a.claims for q in b.claims
         ):
             return Verdict(0.0, "not_with")
-        ka, kb = (a.key, b.key) if a.key < b.key else (b.key, a.key)
-        score = self.scores.get((ka, kb))
-        if score is None:
-            score = self.scores[(ka, kb)] = key_score(self.keys[ka], self.keys[kb], self.weigh)
-        return judge(self.keys[a.key], self.keys[b.key], self.weigh, a.period, b.period, score)
+        key_a, key_b = self.keys[a.key], self.keys[b.key]
+        apart = apart_reason(key_a, key_b, self.weigh, a.period, b.period)
+        if apart and not self.scored:  # kept apart, and no near miss wanted: no score needed
+            return Verdict(0.0, apart)
+        score = key_score(key_a, key_b, self.weigh)
+        return judge(key_a, key_b, self.weigh, a.period, b.period, score, apart)
 
 
 def group_claims(
@@ -145,7 +141,7 @@ def group_claims(
     claim_key = {c.id: normaliser.key(c.about) for members in forced.values() for c in members}
     threshold = settings.match_threshold
     floor = threshold - settings.near_miss_margin if near_misses else threshold
-    verdict = _Judge(nodes, keys, Weights(keys, normaliser.name_words))
+    verdict = _Judge(nodes, keys, Weights(keys, normaliser.name_words), near_misses)
     linked: dict[tuple[int, int], float] = {}
     near: dict[tuple[int, int], Verdict] = {}
 
@@ -182,7 +178,7 @@ def group_claims(
             )
         )
     for cluster in members.values():
-        groups.append(_group("", _fuzzy_members(cluster, nodes, keys, verdict)))
+        groups.append(_group("", _fuzzy_members(cluster, nodes, keys, verdict, linked)))
     groups = _unique_ids(groups)
     progress("grouping", 1, 1)
     if not near_misses:
@@ -252,6 +248,10 @@ def _why_not_join(
     total = 0.0
     for x in xs:
         for y in ys:
+            known = linked.get((x, y) if x < y else (y, x))
+            if known is not None:
+                total += known
+                continue
             v = verdict(x, y)
             if v.apart:
                 return f"linkage: {v.apart} ({_first_id(verdict, x)} vs {_first_id(verdict, y)})"
@@ -280,13 +280,24 @@ def _member(c: Claim, key: Key, score: float, reason: str, against: str = "") ->
     )
 
 
+def _score(x: int, y: int, linked: dict[tuple[int, int], float], verdict: _Judge) -> float:
+    known = linked.get((x, y) if x < y else (y, x))
+    return known if known is not None else verdict(x, y).score
+
+
 def _fuzzy_members(
-    cluster: list[int], nodes: list[_Node], keys: list[Key], verdict: _Judge
+    cluster: list[int],
+    nodes: list[_Node],
+    keys: list[Key],
+    verdict: _Judge,
+    linked: dict[tuple[int, int], float],
 ) -> list[Member]:
     """Each claim with its lowest score against the others, and whom that score was against."""
     out = []
     for x in cluster:
-        others = [(verdict(x, y).score, nodes[y].claims[0].id) for y in cluster if y != x]
+        others = [
+            (_score(x, y, linked, verdict), nodes[y].claims[0].id) for y in cluster if y != x
+        ]
         key = keys[nodes[x].key]
         for c in nodes[x].claims:
             twins = [(100.0, o.id) for o in nodes[x].claims[:2] if o is not c][:1]

@@ -50,7 +50,20 @@ class Weights:
         self.n = max(n, 1)
         self.df = df
         self.names = names
+        self._vectors: dict[str, dict[str, float]] = {}
         self._cache: dict[str, float] = {}
+
+    def vector(self, text: str) -> dict[str, float]:
+        """A key's words with their weights, of length one."""
+        v = self._vectors.get(text)
+        if v is None:
+            weights = {w: self(w) for w in text.split()}
+            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+            v = {w: x / norm for w, x in weights.items()}
+            if len(self._vectors) > 100_000:
+                self._vectors.clear()
+            self._vectors[text] = v
+        return v
 
     def __call__(self, word: str) -> float:
         w = self._cache.get(word)
@@ -84,8 +97,6 @@ def _capitals() -> frozenset[str]:
 
 
 def _similar(a: str, b: str, names: Container[str]) -> float:
-    if a == b:
-        return 1.0
     if NATIONAL in (a, b):
         return 1.0 if (b if a == NATIONAL else a) in _countries() else 0.0
     if CAPITAL in (a, b):
@@ -93,6 +104,8 @@ def _similar(a: str, b: str, names: Container[str]) -> float:
     if a[0] == "#" or b[0] == "#":
         return 0.0
     if (a in names) != (b in names):  # a name is spelled like a name, never like a word
+        return 0.0
+    if 2 * min(len(a), len(b)) < max(len(a), len(b)):  # Jaro-Winkler under CLOSE anyway
         return 0.0
     s = JaroWinkler.similarity(a, b, score_cutoff=CLOSE)
     if not s and min(len(a), len(b)) >= 5:
@@ -105,27 +118,24 @@ def _similar(a: str, b: str, names: Container[str]) -> float:
 def soft_tfidf(a: str, b: str, weigh: Weights) -> float:
     """Soft TF-IDF (Cohen, Ravikumar & Fienberg 2003), both ways averaged: each word weighed
     by rarity and matched to its closest word on the other side (Jaro-Winkler >= CLOSE)."""
-    wa, wb = a.split(), b.split()
-    if not wa or not wb:
+    va, vb = weigh.vector(a), weigh.vector(b)
+    if not va or not vb:
         return 0.0
-    va = {w: weigh(w) for w in wa}
-    vb = {w: weigh(w) for w in wb}
-    na = math.sqrt(sum(v * v for v in va.values())) or 1.0
-    nb = math.sqrt(sum(v * v for v in vb.values())) or 1.0
-    total = 0.0
-    for x, vx, y_side in ((va, na, vb), (vb, nb, va)):
-        ny = nb if x is va else na
-        for w, v in x.items():
-            if w in y_side:
-                total += v * y_side[w] / (vx * ny)
-                continue
-            best, bw = 0.0, 0.0
-            for u, vu in y_side.items():
-                s = _similar(w, u, weigh.names)
-                if s > best:
-                    best, bw = s, vu
-            if best:
-                total += v * bw * best / (vx * ny)
+    total = 2.0 * sum(v * vb[w] for w, v in va.items() if w in vb)
+    left_a = [w for w in va if w not in vb]
+    left_b = [w for w in vb if w not in va]
+    if left_a and left_b:
+        names = weigh.names
+        best_a = dict.fromkeys(left_a, 0.0)
+        best_b = dict.fromkeys(left_b, 0.0)
+        for w in left_a:
+            for u in left_b:
+                sim = _similar(w, u, names) * va[w] * vb[u]
+                if sim > best_a[w]:
+                    best_a[w] = sim
+                if sim > best_b[u]:
+                    best_b[u] = sim
+        total += sum(best_a.values()) + sum(best_b.values())
     return min(100.0, 50.0 * total)
 
 
@@ -163,12 +173,15 @@ def judge(
     pa: Period | None = None,
     pb: Period | None = None,
     score: float | None = None,
+    apart: str | None = None,
 ) -> Verdict:
     """Whether the claims keyed a and b (with periods pa and pb) may count the same thing:
     never when their measures, names, numbers or times differ; otherwise as alike as the
     rarity-weighted soft match of their words, less a penalty for a place on one side only.
-    `score`, when given, is their words' score already computed."""
-    apart = _time_apart(a, b, pa, pb) or why_apart(a, b, weigh.df)
+    `score` and `apart`, when given, are their words' score and `apart_reason`, already
+    computed."""
+    if apart is None:
+        apart = apart_reason(a, b, weigh, pa, pb)
     if score is None:
         score = key_score(a, b, weigh)
     if apart:
@@ -177,6 +190,13 @@ def judge(
     if penalty:
         score *= ONE_SIDED_PLACE
     return Verdict(score, "", penalty)
+
+
+def apart_reason(
+    a: Key, b: Key, weigh: Weights, pa: Period | None = None, pb: Period | None = None
+) -> str:
+    """Why the claims keyed a and b can never count the same thing, or ''."""
+    return _time_apart(a, b, pa, pb) or why_apart(a, b, weigh.df)
 
 
 def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:

@@ -153,7 +153,7 @@ PEOPLE_WORDS = frozenset(
 TYPO_FROM = 5  # a word this long may be a typo of a lexicon word (one edit away)
 # Words after a head noun that end its phrase: "cost of the damage" counts a cost.
 _HEAD_ENDS = frozenset(
-    ["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per"]
+    ["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per", "by"]
 )
 
 
@@ -221,6 +221,15 @@ class Lexicon:
         vocabulary = self._vocabulary = frozenset(w for words in self.phrases for w in words)
         self._typos = Typos((w for w in vocabulary if len(w) >= TYPO_FROM), most=1)
         self._spelled: dict[str, str] = {w: w for w in vocabulary}
+        self._read: dict[str, str] = {}
+
+    def as_read(self, word: str) -> str:
+        """A plain word as the lexicon reads it: stemmed, and a typo of one of its words
+        read as that word."""
+        hit = self._read.get(word)
+        if hit is None:
+            hit = self._read[word] = self.spelled(stem(word))
+        return hit
 
     def knows(self, word: str) -> bool:
         """Whether a plain word is (a typo of) a word of a phrase of the lexicon."""
@@ -239,7 +248,7 @@ class Lexicon:
         """(start, length, phrase) of each phrase in the words, longest first, left to right;
         words at `skip` (names, quotations, what is set aside) are never part of one."""
         banned = set(skip)
-        plains = [self.spelled(stem(p)) for p in plains]
+        plains = [self.as_read(p) for p in plains]
         out = []
         i = 0
         while i < len(plains):
@@ -262,7 +271,7 @@ class Lexicon:
         if not hits:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
-        plains = [self.spelled(stem(p)) for p in plains]
+        plains = [self.as_read(p) for p in plains]
         all_hits = hits
 
         # A run of things with no preposition between ends in its head: "paid mercenaries".
@@ -286,9 +295,21 @@ class Lexicon:
                     return p.measure
             return ""
 
+        def thing_after(n: int) -> str:  # "wounded soldiers": the soldiers were wounded
+            i, k, _ = hits[n]
+            participle = plains[i + k - 1].endswith(("ed", "en"))
+            if (
+                participle
+                and n + 1 < len(hits)
+                and hits[n + 1][0] == i + k
+                and hits[n + 1][2].kind == "thing"
+            ):
+                return hits[n + 1][2].measure
+            return ""
+
         for n, (_i, _k, p) in enumerate(hits):
             if p.kind == "event":
-                subject = thing_before(n)
+                subject = thing_before(n) or thing_after(n)
                 return _measure(all_hits, p.measure, "" if subject == p.measure else subject)
         for n, (_i, _k, p) in enumerate(hits):
             if p.kind == "via":

@@ -317,7 +317,7 @@ class Normaliser:
                     )
                 ):
                     n += 1
-                if n == 1 and t.acronym:  # a capitalised word may say what is counted
+                if n > 1 or t.acronym:  # one capitalised word may say what is counted
                     hidden.append(len(kinds))
                 words = [_ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
                 skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in words)

@@ -1,0 +1,218 @@
+"""What a claim counts, as tables: the measure read from an about, what is set aside, when it
+held, and which claims must and must not group for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from discrepancy.asides import read
+from discrepancy.group import Normaliser, group_claims
+from discrepancy.measures import Lexicon
+from discrepancy.model import Settings
+from tests.helpers import claim
+
+# (about, measure as shown)
+MEASURES = [
+    ("people killed in the earthquake", "deaths"),
+    ("death toll", "deaths"),
+    ("lives lost in the floods", "deaths"),
+    ("bodies recovered from the rubble", "deaths"),
+    ("people missing after the landslide", "missing"),
+    ("people unaccounted for", "missing"),
+    ("people injured", "injuries"),
+    ("police officers wounded", "injuries (police)"),
+    ("security personnel injured in clashes with protesters", "injuries (police)"),
+    ("people forced from their homes", "displaced"),
+    ("people arrested in Paris", "arrests"),
+    ("people detained across France", "arrests"),
+    ("protesters nationwide", "participants"),
+    ("people who took to the streets on May Day", "participants"),
+    ("May Day turnout", "participants"),
+    ("people mobilised in France", "participants"),
+    ("police and gendarmes mobilised in Paris", "police"),
+    ("policemen deployed throughout the country", "police"),
+    ("protests held nationwide", "occasions"),
+    ("Syrian fighters sent by Turkey to Libya", "fighters"),
+    ("paid mercenaries", "fighters"),
+    ("Turkish soldiers deployed by Turkey", "troops"),
+    ("cost of the damage", "cost"),
+    ("aid to displaced people", "aid"),
+    ("length of military training", "duration"),
+    ("share of the deployed policemen", "share"),
+    ("population of Grim Township, Michigan", "population"),
+    ("wounnded journalists", "injuries (journalists)"),  # a typo of a measure word
+    ("mercenarses sent to Libya", "fighters"),
+]
+
+# (about, what must not be read as its measure)
+NOT_MEASURES = [
+    ('members of the "Missing Persons" unit', "missing"),  # quoted
+    ("visitors to the Missing Children Foundation", "missing"),  # inside a name
+    ("people in the country", "countries"),
+    ("arrests at the Paris march", "participants"),  # the march is where, not what
+]
+
+
+@pytest.mark.parametrize(("about", "measure"), MEASURES, ids=[a for a, _ in MEASURES])
+def test_the_measure_is_read_from_the_about(about, measure):
+    assert str(Normaliser().key(about).measure) == measure
+
+
+@pytest.mark.parametrize(("about", "wrong"), NOT_MEASURES, ids=[a for a, _ in NOT_MEASURES])
+def test_words_that_are_not_the_measure(about, wrong):
+    assert Normaliser().key(about).measure.measure != wrong
+
+
+def test_a_claims_file_adds_measures_and_wins():
+    lexicon = Lexicon([("evacuees", ["people bussed out"])])
+    words = "people bussed out of the city".split()
+    assert lexicon.read(words).measure == "evacuees"
+    n = Normaliser(measures=[("sandbags", ["sandbags filled"])])
+    assert str(n.key("sandbags filled by volunteers").measure) == "sandbags"
+
+
+# (about, what is left to match on, what is set aside)
+ASIDES = [
+    ("Paris turnout (police count)", "Paris turnout", ("police count",)),
+    ("people missing (OCHA, citing WHO)", "people missing", ("OCHA, citing WHO",)),
+    ("protesters according to the CGT", "protesters", ("according to the CGT",)),
+    ("people killed, the health ministry said", "people killed", ("the health ministry said",)),
+    (
+        "arrests in Paris (tally just before 17:00)",
+        "arrests in Paris",
+        ("tally just before 17:00",),
+    ),
+    (
+        "British mercenaries (former Royal Marines)",
+        "British mercenaries (former Royal Marines)",
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("about", "core", "aside"), ASIDES, ids=[a for a, _, _ in ASIDES])
+def test_who_said_it_is_set_aside(about, core, aside):
+    r = read(about)
+    assert (r.core, r.aside) == (core, aside)
+
+
+# (about, year, month, day, weekday, ordinal)
+TIMES = [
+    ("people gathered in France on 31 January", 0, 1, 31, -1, 0),
+    ("turnout at the previous round of protests on January 31", 0, 1, 31, -1, 0),
+    ("deaths in March 2020", 2020, 3, 0, -1, 0),
+    ("fighters recruited in 2019", 2019, 0, 0, -1, 0),
+    ("demonstrators in Paris last Saturday", 0, 0, 0, 5, 0),
+    ("turnout for the 14th general mobilisation", 0, 0, 0, -1, 14),
+    ("people marching on the sixth day of strikes", 0, 0, 0, -1, 6),
+    ("May Day turnout", 0, 5, 1, -1, 0),
+    ("fighters of the 7th Brigade", 0, 0, 0, -1, 0),  # a number, not a time
+    ("the Paris march", 0, 0, 0, -1, 0),  # "march" in lower case is no month
+]
+
+
+@pytest.mark.parametrize("row", TIMES, ids=[t[0] for t in TIMES])
+def test_dates_weekdays_and_ordinals_are_times(row):
+    about, *parts = row
+    w = read(about).when
+    assert [w.year, w.month, w.day, w.weekday, w.ordinal] == parts
+
+
+# (a, b, their periods): count the same thing
+MUST_GROUP = [
+    ("people killed", "death toll", None, None),
+    ("people arrested in Paris", "people detained in the capital", None, None),
+    ("demonstrators across France", "protesters nationwide", None, None),
+    ("Paris turnout (police count)", "Paris turnout (organisers' count)", None, None),
+    ("people gathered in France on 31 January", "demonstrators in France", None, "2023-01-31"),
+    ("May Day turnout", "people who took to the streets across France", "2023-05-01", None),
+    ("people missing (OCHA)", "people still missing", None, None),
+    ("population of Springfield, Illinois", "Springfield, IL population", None, None),
+    ("population of Mt. Pleasant, Texas", "Mount Pleasant, TX population", None, None),
+]
+
+# (a, b, their periods, why): must never group
+MUST_NOT_GROUP = [
+    ("people dead", "people missing", None, None, "dead vs missing"),
+    ("people killed in Kestrova", "people injured in Kestrova", None, None, "dead vs injured"),
+    (
+        "protesters who marched nationwide",
+        "protests held nationwide",
+        None,
+        None,
+        "people vs events",
+    ),
+    ("police injured", "police deployed", None, None, "two measures of police"),
+    ("police injured", "protesters injured", None, None, "whose injuries"),
+    ("demonstrators in Paris", "demonstrators across France", None, None, "Paris vs France"),
+    ("May Day turnout", "May Day turnout in the capital", None, None, "a part vs the whole"),
+    ("demonstrators in Paris", "demonstrators in Lyon", None, None, "two cities"),
+    ("demonstrators in the capital", "demonstrators in Lyon", None, None, "Lyon is no capital"),
+    ("protesters on March 7", "protesters on March 23", None, None, "two days"),
+    ("protesters in France", "protesters in France", "2023-03-07", "2023-03-23", "periods"),
+    ("people gathered on 31 January", "people gathered", None, "2023-02-07", "time vs period"),
+    (
+        "population of Grim Township, Michigan",
+        "population of Gore Township, Michigan",
+        None,
+        None,
+        "names",
+    ),
+    (
+        "population of Hardin County, Tennessee",
+        "population of Hardeman County, Tennessee",
+        None,
+        None,
+        "names",
+    ),
+    (
+        "population of Anoka, Minnesota",
+        "population of Anoka County, Minnesota",
+        None,
+        None,
+        "city vs county",
+    ),
+    (
+        "population of Springfield, Illinois",
+        "population of Springfield, Missouri",
+        None,
+        None,
+        "states",
+    ),
+    (
+        "population of Washington County, NY",
+        "population of Washington County, NE",
+        None,
+        None,
+        "codes",
+    ),
+    (
+        "Syrian fighters sent by Turkey to Libya",
+        "Syrian fighters sent by Russia to Libya",
+        None,
+        None,
+        "who sent them",
+    ),
+]
+
+
+def _together(a: str, b: str, pa: str | None, pb: str | None) -> bool:
+    claims = [claim("a", a, period=pa), claim("b", b, period=pb)]
+    groups, _ = group_claims(claims, Normaliser(), Settings())
+    return len(groups) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pa", "pb"), MUST_GROUP, ids=[f"{a} ~ {b}" for a, b, *_ in MUST_GROUP]
+)
+def test_must_group(a, b, pa, pb):
+    assert _together(a, b, pa, pb)
+    assert _together(b, a, pb, pa)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pa", "pb", "why"), MUST_NOT_GROUP, ids=[w for *_, w in MUST_NOT_GROUP]
+)
+def test_must_not_group(a, b, pa, pb, why):
+    assert not _together(a, b, pa, pb)
+    assert not _together(b, a, pb, pa)
