@@ -31,7 +31,9 @@ from rapidfuzz.distance import OSA
 from discrepancy.words import skeleton
 
 # Targets (issue 6).
-PRECISION, RECALL = 0.99, 0.95
+# Issue 10 keeps precision >= 0.99; recall fell from 0.95 to 0.85: a name one typo from another
+# is no longer taken for it unless the input writes it ten times as often (docs/grouping.md).
+PRECISION, RECALL = 0.99, 0.85
 SECONDS = {100_000: 20.0, 1_000_000: 180.0}
 GROUP_SECONDS = {50_000: 10.0}  # `groups` (issue 10)
 MEMORY_MB = 4096
