@@ -9,32 +9,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from discrepancy.errors import Location
+from discrepancy.lexicon import VAGUE_DEFAULTS
 
 INF = math.inf
-
-# Default interval for each vague quantity word, per design.md ("Quantities").
-VAGUE_DEFAULTS: dict[str, tuple[float, float]] = {
-    "a handful": (3, 9),
-    "a few": (2, 5),
-    "a couple": (2, 3),
-    "several": (3, 9),
-    "tens": (20, 99),
-    "dozens": (24, 99),
-    "scores": (40, 199),
-    "hundreds": (200, 999),
-    "a few hundred": (200, 500),
-    "several hundred": (300, 900),
-    "thousands": (2000, 9999),
-    "a few thousand": (2000, 5000),
-    "several thousand": (3000, 9000),
-    "tens of thousands": (20000, 99999),
-    "hundreds of thousands": (200000, 999999),
-    "millions": (2_000_000, 9_999_999),
-    "tens of millions": (20_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2e9, 9.999999999e9),
-}
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -45,6 +22,7 @@ class Settings:
     approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
+    rounding: bool = False  # "1.1 million" reads as [1.05, 1.15] million, to its stated precision
 
     def vague_interval(self, phrase: str) -> tuple[float, float] | None:
         for word, interval in self.vague:

@@ -7,7 +7,7 @@ import re
 
 from discrepancy import lexicon as lx
 from discrepancy.model import VAGUE_DEFAULTS, Settings
-from discrepancy.quantities import _tolerances
+from discrepancy.quantities.bounds import tolerances as _tolerances
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

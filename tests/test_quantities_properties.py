@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from discrepancy import lexicon as lx
+from discrepancy import units
 from discrepancy.model import VAGUE_DEFAULTS
 from discrepancy.quantities import QuantityError, parse_quantity
 
@@ -162,9 +163,12 @@ VOCABULARY = sorted(
         *lx.UNQUANTIFIED,
         *lx.CURRENCY_SIGNS,
         *lx.CURRENCY_NAMES,
-        *lx.PERCENT,
+        *units.PERCENT,
+        *units.PHYSICAL,
+        *lx.STATED,
+        *lx.NOUNS,
         *lx.DURATIONS,
-        *lx.RATE_WORDS,
+        *lx.RATE_ADJECTIVES,
         *lx.YEAR_CONTEXT,
         *lx.RANGE_WORDS,
         "hundred",
