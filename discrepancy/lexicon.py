@@ -246,7 +246,7 @@ NOUNS = {
     "villages", "towns", "cities", "countries", "states", "regions", "districts", "areas",
     "locations", "places", "events", "incidents", "attacks", "strikes", "raids", "protests",
     "rallies", "marches", "processions", "demonstrations", "gatherings", "actions",
-    "complaints", "reports", "applications", "requests", "claims", "cases", "crimes",
+    "complaints", "reports", "applications", "requests", "claims", "crimes",
     "offences", "offenses", "fires", "blazes", "mark", "threshold", "milestone", "barrier",
     "level", "figure", "population", "city", "country", "capital", "nation", "territory",
     "land", "area", "region", "total", "workforce", "electorate", "force", "budget",

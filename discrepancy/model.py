@@ -13,6 +13,7 @@ from discrepancy.lexicon import VAGUE_DEFAULTS
 
 INF = math.inf
 
+
 @dataclass(frozen=True)
 class Settings:
     """Every tunable number in one place; a claims file's `settings:` and CLI options override it."""

@@ -148,7 +148,7 @@ def test_labels_are_cleaned_cut_and_aligned():
     text = picture(
         [
             claim("a", "x", "10", source="evil\x1b[31m\nsource"),
-            claim("b", "x", "ten in all, a figure no one disputes", source="s" * 40),
+            claim("b", "x", "ten protesters in early April 2020, as of 2021", source="s" * 40),
             claim("c", "x", "10", source="東京新聞"),
         ]
     )

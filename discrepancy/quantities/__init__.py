@@ -20,6 +20,7 @@ discrepancy.lexicon and discrepancy.units. Each Settings gets its own reader and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from discrepancy.model import INF, Quantity, Settings
@@ -79,7 +80,7 @@ def _read(reader: scan.Reader, text: str) -> Quantity:
 
 
 @lru_cache(maxsize=16)
-def _reader(settings: Settings) -> lru_cache[Quantity]:  # type: ignore[type-arg]
+def _reader(settings: Settings) -> Callable[[str], Quantity]:
     reader = scan.Reader(settings)
 
     @lru_cache(maxsize=CACHE_SIZE)
@@ -89,4 +90,4 @@ def _reader(settings: Settings) -> lru_cache[Quantity]:  # type: ignore[type-arg
     return read
 
 
-_recent: tuple[Settings, lru_cache[Quantity]] | None = None  # type: ignore[type-arg]
+_recent: tuple[Settings, Callable[[str], Quantity]] | None = None

@@ -10,8 +10,8 @@ from discrepancy.model import INF, Quantity
 from discrepancy.quantities.bounds import Num, apply, bound
 from discrepancy.quantities.numbers import MAGNITUDE_OF, Operand
 from discrepancy.quantities.scan import FILLERS, NOUNS, Scan
-from discrepancy.quantities.words import PUNCTUATION, typo_of
 from discrepancy.quantities.tokens import Phrases, is_year
+from discrepancy.quantities.words import PUNCTUATION, typo_of
 
 SUFFIXES = Phrases(lx.SUFFIXES)
 SHARE_OF = Phrases(lx.SHARE_OF)
@@ -34,14 +34,14 @@ def read_rest(s: Scan, a: Operand, b: Operand | None, how: str) -> Quantity:
     share = False
     if b is None and s.i < s.n:
         hit = SHARE_OF.match(s.texts, s.i)
-        if hit and s.i + hit[2] < s.n and not is_year(s.tokens[s.i + hit[2]]):
-            if s.operand_at(s.i + hit[2]):  # "one in five", "three out of four"
-                s.i += hit[2]
-                whole = s.operand()
-                if not whole.hi:
-                    raise s.error("cannot read", s.tokens[s.i - 1], "a share of nothing")
-                a = Operand(Fraction(a.lo) / Fraction(whole.hi), Fraction(a.hi) / Fraction(whole.lo))
-                share = True
+        k = s.i + hit[2] if hit else s.n
+        if k < s.n and not is_year(s.tokens[k]) and s.operand_at(k):
+            s.i = k  # "one in five", "three out of four"
+            whole = s.operand()
+            if not whole.lo:
+                raise s.error("cannot read", s.tokens[s.i - 1], "a share of nothing")
+            lo, hi = Fraction(a.lo) / Fraction(whole.hi), Fraction(a.hi) / Fraction(whole.lo)
+            a, share = Operand(lo, hi), True
     end = after(s)
     if b is None and not a.vague and a.hi < 1 and not s.units.measure:
         share = share or (s.i < s.n and s.texts[s.i] == "of")  # "half of the city"
@@ -154,7 +154,10 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
     if q.lo == q.hi and (q.lo_open or q.hi_open):  # "fewer than 0", "just over 0"
         first = s.tokens.index(hedge[2]) if hedge else 0
         raise s.error(
-            "an empty interval", s.tokens[first], "no quantity fits it", part=s.written(first, end - first)
+            "an empty interval",
+            s.tokens[first],
+            "no quantity fits it",
+            part=s.written(first, end - first),
         )
     return q
 

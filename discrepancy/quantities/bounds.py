@@ -36,7 +36,9 @@ def bounded(
     return bound(kind, lo, hi, unit, tol, said, read_as)
 
 
-def bound(kind: str, lo: Num, hi: Num, unit: str, tol: Tolerances, said: str, read_as: str) -> Quantity:
+def bound(
+    kind: str, lo: Num, hi: Num, unit: str, tol: Tolerances, said: str, read_as: str
+) -> Quantity:
     rule = f'"{said}": {tol.words[kind]}' if said else tol.words[kind]
     if read_as:
         rule = read_as if kind == "exact" else f"{read_as}; {rule}"

@@ -1,8 +1,8 @@
 """One expression being read: lead, core, then what follows it (discrepancy.quantities.after).
 
-    lead                         core                   after
-    "an estimated population of" "at least 120,000"     "people or so"
-    "a monthly salary of"        "$2,000"
+lead                         core                   after
+"an estimated population of" "at least 120,000"     "people or so"
+"a monthly salary of"        "$2,000"
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ VALUE_NOUNS = Phrases(dict.fromkeys(lx.VALUE_NOUNS, ""))
 RANGE_WORDS = Phrases(lx.RANGE_WORDS)
 BOUNDS = ("above", "at-least", "below", "at-most")
 NOUNS = Phrases(dict.fromkeys(lx.NOUNS | {n[:-1] for n in lx.NOUNS if n.endswith("s")}, ""))
+
+
 class Reader:
     """Reads with one Settings: its vague words, tolerances and rounding."""
 
@@ -158,7 +160,9 @@ class Scan:
         if typo:
             raise self.error("cannot read", t, f'did you mean "{typo}"?')
         if nxt is not None and nxt.kind == "ord":
-            raise self.error("cannot read", t, "an ordinal is a rank, not a quantity", t.raw + nxt.raw)
+            raise self.error(
+                "cannot read", t, "an ordinal is a rank, not a quantity", t.raw + nxt.raw
+            )
         if nxt is not None and nxt.text in MAGNITUDE_OF:
             raise self.error("cannot read", t)  # "threeish hundred"
         raise self.error("cannot read", t, 'expected a hedge such as "about", or a number')
@@ -227,7 +231,7 @@ class Scan:
             two_bounds = self.hedge is not None and self.hedge[1] in BOUNDS and not self.range_word
             if self.range_word == "between":
                 n = 1
-            elif two_bounds and (hit := HEDGES.match(self.texts, i + 1)) and hit[1] in BOUNDS:
+            elif two_bounds and (bound := HEDGES.match(self.texts, i + 1)) and bound[1] in BOUNDS:
                 return 1  # "more than 10 and less than 40"
             else:
                 n = 0
@@ -297,8 +301,10 @@ class Scan:
                 if mixed:
                     num.add_fraction(mixed[0])  # "one and a half", "a million and a half"
                     j = mixed[1]
-                elif num.last in ("hundred", "scale") and nxt is not None and (
-                    num.kind_of(nxt, self.token(j + 2)) in ("unit", "teen", "tens", "digits")
+                elif (
+                    num.last in ("hundred", "scale")
+                    and nxt is not None
+                    and (num.kind_of(nxt, self.token(j + 2)) in ("unit", "teen", "tens", "digits"))
                 ):
                     j += 1  # "a hundred and fifty", "two million and 300 thousand"
                 else:

@@ -48,8 +48,6 @@ def phrase_typo(texts: list[str], i: int) -> str | None:
     return None
 
 
-
-
 def date_end(tokens: Sequence[Token], texts: Sequence[str], i: int) -> int:
     """The token after a date at token i ("in 2019,", "as of March 2020", "in the first
     quarter", "a year ago", "in the 1990s"), 0 when no date starts there."""
@@ -69,14 +67,12 @@ def date_end(tokens: Sequence[Token], texts: Sequence[str], i: int) -> int:
             j, dated = j + 1, True  # "mid-2020", "the 1990s"
         elif texts[j] in lx.MONTHS and (j > i or texts[j] not in ("may", "march")):
             j, dated = j + 1, True
-            if j < n and texts[j].isdigit() and len(texts[j]) <= 2:
-                if j + 1 >= n or texts[j + 1] in (",", "in", "and"):
-                    j += 1  # "March 5"
+            day = j < n and texts[j].isdigit() and len(texts[j]) <= 2
+            if day and (j + 1 >= n or texts[j + 1] in (",", "in", "and")):
+                j += 1  # "March 5"
         elif texts[j] in lx.PARTS_OF_A_YEAR and j > i and texts[j - 1] in lx.DATE_WORDS:
             j, dated = j + 1, texts[j - 1] in ("first", "second", "third", "fourth", "last")
-        elif texts[j] in lx.DATE_WORDS and not dated:
-            j += 1
-        elif texts[j] == "of" and dated:
+        elif (texts[j] in lx.DATE_WORDS and not dated) or (texts[j] == "of" and dated):
             j += 1
         else:
             break
