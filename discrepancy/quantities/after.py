@@ -26,13 +26,14 @@ COUNTING_WORDS = (
     | lx.QUANTIFIERS
     | lx.MULTIPLIERS
 )
+DATE_STARTS = lx.DATE_WORDS | {"a", "an"}
 EXPECTED = 'expected a unit, a bound such as "or more", a noun such as "people", or the end'
 
 
 def read_rest(s: Scan, a: Operand, b: Operand | None, how: str) -> Quantity:
     """Everything after the core, then the interval of the whole value."""
     share = False
-    if b is None and s.i < s.n:
+    if b is None and s.i < s.n and s.texts[s.i] in ("in", "out"):
         hit = SHARE_OF.match(s.texts, s.i)
         k = s.i + hit[2] if hit else s.n
         if k < s.n and not is_year(s.tokens[k]) and s.operand_at(k):
@@ -57,7 +58,7 @@ def after(s: Scan) -> int:
         i = s.i + 1 if s.texts[s.i] == "," and s.i + 1 < s.n else s.i
         hit = SUFFIXES.match(s.texts, i)
         if hit is None:
-            n = s.units.read(s.tokens, s.texts, s.i)
+            n = s.units.read(s.tokens, s.texts, s.i) if s.i != s.no_unit else 0
             if not n:
                 return s.i
             s.i += n
@@ -76,13 +77,13 @@ def tail(s: Scan) -> None:
     texts = s.texts
     while s.i < s.n:
         i, t = s.i, s.tokens[s.i]
-        end = s.date_at(i)
-        if end:
-            s.i = end
-            continue
         hit = NOUNS.match(texts, i)
         if hit:
             s.i += hit[2]
+            continue
+        end = s.date_at(i) if t.text in DATE_STARTS or t.kind in ("num", "name") else 0
+        if end:
+            s.i = end
             continue
         if quantity_at(s, i):
             second_quantity(s, i)

@@ -33,27 +33,41 @@ def error(what: str, t: Token | None, text: str, hint: str = "", part: str = "")
     )
 
 
-def digits(t: Token, text: str) -> tuple[Exact, Exact]:
-    """The number a token of digits writes, and the place of its last digit (its step)."""
+def digits(t: Token, text: str) -> Exact:
+    """The number a token of digits writes, exactly."""
     s = t.text
     if s.isdigit() and len(s) <= MAX_DIGITS:
-        return int(s), 10 ** (len(s) - len(s.rstrip("0"))) if s != "0" else 1
+        return int(s)
     if "e" in s or "E" in s:
         mantissa, _, exp = s.lower().partition("e")
-        m, step = digits(t._replace(text=mantissa), text)
-        return m * Fraction(10) ** int(exp), step * Fraction(10) ** int(exp)
+        return digits(t._replace(text=mantissa), text) * Fraction(10) ** int(exp)
     if "," in s and not GROUPED.fullmatch(s) and not INDIAN.fullmatch(s):
         hint = "a comma groups thousands (3,500); a decimal takes a point (3.5)"
         raise error("cannot read", t, text, hint)
     if s.count(".") > 1:
         raise error("cannot read", t, text, "write 3,500,000 or 3500000 (3.5 is three and a half)")
     for ch in ", \u00a0\u202f\u2009\u2007":
-        s = s.replace(ch, "")
+        if ch in s:
+            s = s.replace(ch, "")
     if len(s) > MAX_DIGITS:
         raise error("cannot read", t, text, f"more than {MAX_DIGITS} digits")
     if "." in s:
-        return Fraction(s), Fraction(1, 10 ** len(s.partition(".")[2]))
-    return int(s), 10 ** (len(s) - len(s.rstrip("0"))) if s.strip("0") else 1
+        whole, _, decimals = s.partition(".")
+        return Fraction(int(whole + decimals), 10 ** len(decimals))
+    return int(s)
+
+
+def step_of(t: Token) -> Exact:
+    """The place of the last digit a token of digits writes: 100 for "3,500", 0.1 for "1.1"."""
+    s = t.text.lower()
+    mantissa, _, exp = s.partition("e")
+    e = int(exp) if exp else 0
+    if "." in mantissa:
+        e -= len(mantissa.partition(".")[2])
+    else:
+        whole = "".join(ch for ch in mantissa if ch.isdigit())
+        e += len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+    return 10**e if e >= 0 else Fraction(1, 10**-e)
 
 
 class Operand(NamedTuple):
@@ -73,6 +87,10 @@ class Operand(NamedTuple):
         return said + " (from settings)" if self.from_settings else said
 
 
+_NUMBER_WORDS = {
+    *lx.UNITS, *lx.TEENS, *lx.TENS, *lx.ZEROS, *MAGNITUDE_OF, *lx.ABBREVIATIONS,
+    *lx.FRACTION_WORDS, "a", "an",
+}  # fmt: skip
 MAGNIFY = ("hundred", "scale", "dozen")  # the kinds of part that multiply what came before
 MIXABLE = ("unit", "teen", "tens", "digits", "scale", "dozen", "hundred")  # "... and a half"
 _WHOLE = ("unit", "teen", "tens")
@@ -111,6 +129,8 @@ class Number:
                 ok = t.text.isdigit() and len(t.text) <= 3 and 100 <= m < self.scale
                 return "digits" if ok else None
             return "digits" if not last else None
+        if w not in _NUMBER_WORDS and t.kind != "frac":
+            return None  # most words: nothing more to ask
         if last:
             w = lx.PLURAL_MAGNITUDES.get(w, w)  # "3 millions", "two hundreds"
         if t.kind == "frac":

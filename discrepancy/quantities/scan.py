@@ -22,8 +22,9 @@ from discrepancy.quantities.numbers import (
     Operand,
     digits,
     error,
+    step_of,
 )
-from discrepancy.quantities.tokens import Phrases, Token
+from discrepancy.quantities.tokens import Phrases, Token, is_year
 from discrepancy.quantities.unitread import Units
 from discrepancy.quantities.words import PUNCTUATION, date_end, phrase_typo, typo_of
 
@@ -33,6 +34,7 @@ FILLERS = Phrases(dict.fromkeys(lx.FILLERS, ""))
 VALUE_NOUNS = Phrases(dict.fromkeys(lx.VALUE_NOUNS, ""))
 RANGE_WORDS = Phrases(lx.RANGE_WORDS)
 BOUNDS = ("above", "at-least", "below", "at-most")
+LEAD_FIRSTS = {p.split()[0] for p in (*lx.HEDGES, *lx.STATED, *lx.FILLERS)}
 NOUNS = Phrases(dict.fromkeys(lx.NOUNS | {n[:-1] for n in lx.NOUNS if n.endswith("s")}, ""))
 
 
@@ -67,7 +69,7 @@ class Scan:
     """The lead and the core of one expression; discrepancy.quantities.after reads the rest."""
 
     __slots__ = (
-        "hedge", "hedge2", "i", "n", "range_token", "range_word", "reader", "soft", "suffix",
+        "hedge", "hedge2", "i", "n", "no_unit", "range_token", "range_word", "reader", "soft", "suffix",
         "text", "texts", "tokens", "units",
     )  # fmt: skip
 
@@ -85,6 +87,7 @@ class Scan:
         self.hedge2: Hedge | None = None  # the far end's own bound ("... and as many as 46")
         self.suffix: Hedge | None = None
         self.soft: Token | None = None  # an "unknown", "many" or "number" in the lead
+        self.no_unit = -1  # the token where a unit was last looked for and not found
 
     def token(self, i: int) -> Token | None:
         return self.tokens[i] if i < self.n else None
@@ -104,7 +107,8 @@ class Scan:
         texts = self.texts
         while self.i < self.n:
             i, t = self.i, self.tokens[self.i]
-            end = self.date_at(i) if texts[i] not in ("from", "between") else 0
+            dated = t.text in lx.DATE_WORDS or t.kind == "name" or (t.kind == "num" and is_year(t))
+            end = self.date_at(i) if dated and texts[i] not in ("from", "between") else 0
             if end:  # "in 2019, some 2,000"; but "from 1800 to 2000" is a range
                 self.i = end
                 continue
@@ -117,15 +121,16 @@ class Scan:
             if t.text == "+" and self.operand_at(i + 1):
                 self.i += 1  # "+2,000": a sign
                 continue
-            hit = HEDGES.match(texts, i)
-            if hit:
-                self.take_hedge(self.written(i, hit[2]), hit[1], t)
-                self.i += hit[2]
-                continue
-            hit = STATED.match(texts, i) or FILLERS.match(texts, i)
-            if hit:
-                self.i += hit[2]
-                continue
+            if t.text in LEAD_FIRSTS:
+                hit = HEDGES.match(texts, i)
+                if hit:
+                    self.take_hedge(self.written(i, hit[2]), hit[1], t)
+                    self.i += hit[2]
+                    continue
+                stated = STATED.match(texts, i) or FILLERS.match(texts, i)
+                if stated:
+                    self.i += stated[2]
+                    continue
             currency, n = self.units.sign(self.tokens, i)
             if currency:  # "$ about 1,000"
                 self.units.set("measure", currency, t)
@@ -276,14 +281,16 @@ class Scan:
     def number(self, join_and: bool) -> Operand:
         """Read one number (digits or words) at the current token, exactly."""
         num = Number()
-        tokens, texts, n = self.tokens, self.texts, self.n
+        tokens, texts, n, rounding = self.tokens, self.texts, self.n, self.reader.rounding
         start = j = self.i
         while j < n:
             t, nxt = tokens[j], tokens[j + 1] if j + 1 < n else None
             kind = num.kind_of(t, nxt)
             if kind:
-                value, step = digits(t, self.text) if kind == "digits" else (0, 1)
-                num.add(kind, t, value, step)
+                if kind == "digits":
+                    num.add(kind, t, digits(t, self.text), step_of(t) if rounding else 1)
+                else:
+                    num.add(kind, t)
                 j += 1
             elif t.text in lx.AMBIGUOUS_ABBREVIATIONS and num.last == "digits":
                 raise self.error("cannot read", t, lx.AMBIGUOUS_ABBREVIATIONS[t.text])
@@ -374,5 +381,6 @@ class Scan:
         while self.i < self.n:
             n = self.units.read(self.tokens, self.texts, self.i)
             if not n:
+                self.no_unit = self.i
                 return
             self.i += n

@@ -25,7 +25,8 @@ _DASH_CLASS = re.escape(DASHES)
 GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
 _SPACE_CLASS = re.escape(GROUP_SPACES)
 _ABBREVIATIONS = sorted([*lx.ABBREVIATIONS, *lx.AMBIGUOUS_ABBREVIATIONS], key=len, reverse=True)
-_DOLLARS = "u\\.s\\.\\$?|(?:us|c|ca|can|a|au|nz|hk|s|r|mx|nt)\\$"
+# A letter or two glued before "$" names whose dollar it is ("C$", "NZ$"); see tokenize.
+DOLLAR_PREFIXES = {"us", "c", "ca", "can", "a", "au", "nz", "hk", "s", "r", "mx", "nt"}
 # Alternatives in the order that is both right and fast: what follows digits ("3rd", "2k") first,
 # then words, which are most tokens (a designation like "MIM-23" or "mid-2019" is one word).
 _TOKEN = re.compile(
@@ -34,11 +35,9 @@ _TOKEN = re.compile(
     |(?P<plural>(?<=[0-9])['’]?s\b)
     |(?P<abbr>(?<=[0-9])(?:{"|".join(_ABBREVIATIONS)})\b)
     |(?P<frac>[{"".join(lx.FRACTION_CHARS)}])
-    |(?P<word>{_DOLLARS}|[^\W\d_]+(?:['’][^\W\d_]+)*(?P<name>(?:[{_DASH_CLASS}][0-9]\w*)+)?\.?)
-    |(?P<num>[0-9]+(?:\.[0-9]+)?e[+-]?[0-9]{{1,2}}(?![\w.,])                   # 1.3e6
-            |[0-9]{{1,3}}(?:[{_SPACE_CLASS}][0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])  # 3 500
-            |[0-9]+\.\ [0-9]+(?![0-9.,])                                      # 1. 8 (a typo)
-            |[0-9]+(?:[.,\u201a][0-9]+)*                                      # 3,500  3.5
+    |(?P<word>u\.s\.\$?|[^\W\d_]+(?:['’][^\W\d_]+)*(?P<name>(?:[{_DASH_CLASS}][0-9]\w*)+)?\.?)
+    |(?P<num>[0-9]{{1,3}}(?:[{_SPACE_CLASS}][0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])         # 3 500
+            |[0-9]+(?:[.,\u201a][0-9]+)*(?:e[+-]?[0-9]{{1,2}}(?![\w.,]))?          # 3,500 1e6
             |\.[0-9]+)                                                        # .5
     |(?P<sym><=|>=|[$€£₺₽¥₹₴₪₩₦₱₫₸₾฿₼₵~≈<>≤≥+%/²³{_DASH_CLASS}])
     |(?P<other>\S)
@@ -58,8 +57,29 @@ def tokenize(text: str) -> list[Token]:
         kind, norm = _NORMAL.get((m.lastgroup, raw)) or _normal(
             m.lastgroup or "other", raw, bool(m["name"])
         )
-        tokens.append(_new_token(Token, (kind, norm, m.start(), raw)))
+        col = m.start()
+        if tokens and (kind == "num" or raw == "$") and _glue(tokens, kind, col, raw):
+            continue
+        tokens.append(_new_token(Token, (kind, norm, col, raw)))
     return tokens
+
+
+def _glue(tokens: list[Token], kind: str, col: int, raw: str) -> bool:
+    """Join what the regular expression split: "C$" (a sign, as one word); "1. 8" (a decimal
+    with a stray space, as real pages print it)."""
+    last = tokens[-1]
+    if raw == "$":
+        if last.text in DOLLAR_PREFIXES and last.col + len(last.raw) == col:
+            tokens[-1] = Token("word", last.text + "$", last.col, last.raw + raw)
+            return True
+        return False
+    if len(tokens) < 2 or last.raw != "." or last.col + 2 != col or raw[0] == ".":
+        return False
+    whole = tokens[-2]
+    if whole.kind != "num" or whole.col + len(whole.raw) != last.col or "." in whole.text:
+        return False
+    tokens[-2:] = [Token("num", f"{whole.text}.{raw}", whole.col, f"{whole.raw}. {raw}")]
+    return True
 
 
 _new_token = tuple.__new__  # Token(...) without its Python-level __new__: a tenth of tokenize
