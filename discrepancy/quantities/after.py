@@ -184,9 +184,10 @@ def _two_bounds(s: Scan, a: Operand, b: Operand, how: str, unit: str) -> Quantit
     if how == "both":  # the stricter of each end
         lo, lo_open = max((lo1, lo1_open), (lo2, lo2_open))
         hi, closed = min((hi1, not hi1_open), (hi2, not hi2_open))
-    else:  # the looser of each end
-        lo, lo_open = min((lo1, lo1_open), (lo2, lo2_open))
-        hi, closed = max((hi1, not hi1_open), (hi2, not hi2_open))
+    else:  # from the lower end's low side to the higher end's high side
+        if a.lo > b.lo:
+            lo1, lo1_open, hi2, hi2_open = lo2, lo2_open, hi1, hi1_open
+        lo, lo_open, hi, closed = lo1, lo1_open, hi2, not hi2_open
     hi_open = not closed
     first = (s.hedge or s.hedge2)[2]
     if lo > hi or (lo == hi and (lo_open or hi_open)):

@@ -122,12 +122,13 @@ class Scan:
                 self.i += 1  # "+2,000": a sign
                 continue
             if t.text in LEAD_FIRSTS:
-                hit = HEDGES.match(texts, i)
+                stated = STATED.match(texts, i)  # before "more than": "more than doubled to"
+                hit = None if stated else HEDGES.match(texts, i)
                 if hit:
                     self.take_hedge(self.written(i, hit[2]), hit[1], t)
                     self.i += hit[2]
                     continue
-                stated = STATED.match(texts, i) or FILLERS.match(texts, i)
+                stated = stated or FILLERS.match(texts, i)
                 if stated:
                     self.i += stated[2]
                     continue
