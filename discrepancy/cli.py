@@ -65,6 +65,15 @@ ToleranceOpt = Annotated[
         show_default=False,
     ),
 ]
+RoundingOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--rounding/--no-rounding",
+        help="Read each figure to the precision it is stated with ('1.1 million' as 1.05 to 1.15 "
+        "million). Overrides the claims file's settings (default: off).",
+        show_default=False,
+    ),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -143,6 +152,7 @@ def report(
     output: OutputOpt = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     """Report where sources disagree: groups in conflict, most severe first."""
     from discrepancy.pipeline import analyse
@@ -154,7 +164,7 @@ def report(
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for JSON or CSV.
         analysis = analyse(
-            load(paths, threshold, tolerance, progress),
+            load(paths, threshold, tolerance, progress, rounding=rounding),
             progress,
             near_misses=fmt in (ReportFormat.table, ReportFormat.markdown),
         )
@@ -204,6 +214,7 @@ def parse(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
     settings_from: Annotated[
         Path | None,
         typer.Option(
@@ -219,9 +230,12 @@ def parse(
     from discrepancy.render import parsed
 
     if settings_from is not None:
-        settings = load([settings_from], tolerance=tolerance, require_claims=False).settings
+        settings = load(
+            [settings_from], tolerance=tolerance, require_claims=False, rounding=rounding
+        ).settings
     else:
-        settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
+        given = {"approx_tolerance": tolerance, "rounding": rounding}
+        settings = Settings(**{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]
     texts: list[str] = []
     for e in expressions:
         if e == "-":
@@ -243,6 +257,7 @@ def load(
     tolerance: float | None = None,
     progress: Progress = no_progress,
     require_claims: bool = True,
+    rounding: bool | None = None,
 ) -> Claims:
     """The claims files named (folders expanded) read and validated."""
     from discrepancy import pipeline
@@ -250,7 +265,7 @@ def load(
     from discrepancy.readers import SUFFIXES
 
     inputs = read_inputs(paths, SUFFIXES)
-    return pipeline.load(inputs, threshold, tolerance, progress, require_claims)
+    return pipeline.load(inputs, threshold, tolerance, progress, require_claims, rounding)
 
 
 def analyse_with_baseline(
@@ -259,6 +274,7 @@ def analyse_with_baseline(
     tolerance: float | None,
     baseline_path: Path,
     writing: bool = False,
+    rounding: bool | None = None,
 ) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together.
     `writing`: the baseline is about to be written, so it must not be one of the claims files."""
@@ -267,7 +283,7 @@ def analyse_with_baseline(
 
     problems: list[Problem] = []
     try:
-        analysis = analyse(load(paths, threshold, tolerance), near_misses=False)
+        analysis = analyse(load(paths, threshold, tolerance, rounding=rounding), near_misses=False)
         if writing:
             refuse_to_overwrite(baseline_path, analysis.claims.files)
     except InputError as e:
@@ -311,12 +327,15 @@ def check(
     output: OutputOpt = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     """CI gate: fail on contradictions not in the baseline (exit 0 none new, 1 new, 2 bad input)."""
     from discrepancy import pipeline
     from discrepancy.render.registry import CHECK
 
-    analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
+    analysis, known = analyse_with_baseline(
+        paths, threshold, tolerance, baseline_path, rounding=rounding
+    )
     comparison = pipeline.check(analysis, known)
     inputs = (*analysis.claims.files, baseline_path.as_posix())
     emit(CHECK[fmt](comparison, Options(strict=strict)), output, inputs)
@@ -341,13 +360,16 @@ def baseline_command(
     ] = BASELINE_FILE,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     """Accept today's contradictions as known: write them to the baseline file."""
     from discrepancy.baseline import dumps
     from discrepancy.pipeline import accept
     from discrepancy.render.formatting import plural
 
-    analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output, writing=True)
+    analysis, previous = analyse_with_baseline(
+        paths, threshold, tolerance, output, writing=True, rounding=rounding
+    )
     found, comparison = accept(analysis, previous)
     emit(dumps(found), output, analysis.claims.files)
     kept = sum(1 for _, e in comparison.known if e.reason)

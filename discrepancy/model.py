@@ -60,6 +60,35 @@ class Quantity:
         return high.lo / low.hi
 
 
+MINOR_GAP = 1.25  # a conflict whose far end is within 25% of the near one is minor
+PERCENT_UNDER = 2.0  # gaps under 2× are shown as a percentage ("4.9%"), larger ones as "10.0×"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """The size of a disagreement, as every format shows it, and its grade."""
+
+    ratio: float  # the upper interval's lower end over the lower one's upper end
+    text: str  # "4.9%" under 2×, "2.0×" from 2×, "∞×" when the lower end is 0
+    grade: str  # "minor" under MINOR_GAP, else "major"
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.grade})"
+
+
+def gap_of(ratio: float) -> Gap:
+    """The one home of how a gap is shown and graded: "$90 billion" against "$94.4bn" is a gap
+    of 1.049, shown as 4.9% and minor; "hundreds" against "at least 2,000" is 2.0×, major."""
+    if math.isinf(ratio):
+        text = "∞×"
+    elif ratio < PERCENT_UNDER:
+        percent = (ratio - 1) * 100
+        text = f"{percent:.1f}%" if percent >= 0.05 else "<0.1%"
+    else:
+        text = f"{ratio:.1f}×"
+    return Gap(ratio, text, "minor" if ratio < MINOR_GAP else "major")
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     start: dt.date
@@ -158,6 +187,10 @@ class Conflict:
     b: Claim  # the higher interval
     gap: float
 
+    @property
+    def size(self) -> Gap:
+        return gap_of(self.gap)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -172,6 +205,11 @@ class Finding:
     @property
     def severity(self) -> float:
         return max((c.gap for c in self.conflicts), default=0.0)
+
+    @property
+    def size(self) -> Gap:
+        """The widest gap of the group's conflicts."""
+        return gap_of(self.severity)
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): how far a long job has got

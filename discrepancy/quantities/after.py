@@ -132,7 +132,8 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
         if hedge[1] == "approx":
             hedge = None  # "about 2,000 or more": the bound decides
     said, kind = (hedge or suffix or ("", "exact"))[:2]
-    if s.reader.rounding and not (b is not None and s.hedge2):
+    rounding = s.reader.rounding and kind == "exact" and not (b is not None and s.hedge2)
+    if rounding:  # a hedge says how far the figure reaches; rounding is for a bare figure
         a, b = _rounded(a), _rounded(b) if b is not None else None
     if b is not None and s.hedge2 is not None:
         if suffix:
@@ -149,7 +150,7 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
         vague = " to ".join(x.label() for x in (a, b) if x.vague)
         read_as = f"{read_as} of {vague}" if vague else read_as
         lo, hi = min(a.lo, b.lo), max(a.hi, b.hi)
-    if s.reader.rounding and (a.step or (b and b.step)):
+    if rounding and (a.step or (b and b.step)):
         read_as = ", ".join(x for x in (read_as, "rounded as stated") if x)
     q = bound(kind, lo, hi, unit, tol, said, read_as)
     if q.lo == q.hi and (q.lo_open or q.hi_open):  # "fewer than 0", "just over 0"

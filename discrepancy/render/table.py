@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from discrepancy.model import Finding, Status
 from discrepancy.pipeline import Analysis
-from discrepancy.render.formatting import clean, date, gap, interval, plural
+from discrepancy.render.formatting import apart, clean, date, gap, interval, plural
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 
@@ -139,7 +139,7 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
         a, b = conflict.a, conflict.b
         pair = clean(
             f"{a.value} ({a.source}, {a.location}) vs "
-            f"{b.value} ({b.source}, {b.location}): {gap(conflict.gap)} apart"
+            f"{b.value} ({b.source}, {b.location}): {apart(conflict.gap)}"
         )
         lines.append(f"  {mark} {pair}")
     if f.status is Status.unit_mismatch:
