@@ -27,6 +27,8 @@ CURRENCY_SIGNS = {
     "₴": "UAH", "₪": "ILS", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₫": "VND", "₸": "KZT",
     "₾": "GEL", "฿": "THB", "₼": "AZN", "₵": "GHS", "rs": "INR", "rs.": "INR",
 }  # fmt: skip
+# A letter or two glued before "$" that name whose dollar it is ("C$", "NZ$").
+DOLLAR_PREFIXES = {s[:-1] for s in CURRENCY_SIGNS if s.endswith("$") and len(s) > 1}
 # ISO 4217 codes, before or after the number. Those that are also English words ("try", "all",
 # "cup", "top", "mad", "bam") count only in capitals.
 CURRENCY_CODES = {
@@ -126,6 +128,26 @@ SIZES: dict[str, tuple[str, Fraction]] = {
     "decades": ("time", _YEAR * 10),
     "share": ("share", Fraction(1)), "percent": ("share", Fraction(1, 100)),
 }  # fmt: skip
+# Rates: "a month", "per month", "each month", "every month", "/month", or one word; "a head",
+# "each" and "apiece" are per person, which changes nothing.
+RATE_PREFIXES = ("a", "an", "per", "each", "every", "/")
+RATE_PERIODS = {
+    "hour": "hour", "day": "day", "week": "week", "month": "month", "quarter": "quarter",
+    "year": "year", "annum": "year",
+}  # fmt: skip
+RATE_WORDS = {
+    "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+    "annually": "year", "per annum": "year", "a head": "", "per head": "", "each": "",
+    "apiece": "",
+}  # fmt: skip
+# "a year ago" is a date, not a rate.
+NOT_A_RATE_AFTER = {"ago", "earlier", "later", "before", "after", "since"}
+# Unit words that name two measures: refused, with what to write instead.
+AMBIGUOUS_UNITS = {
+    "pounds": "of money or of weight? write £ or GBP for money, lb for weight",
+    "pound": "of money or of weight? write £ or GBP for money, lb for weight",
+}
+
 # A rate's period, in days.
 PERIOD_DAYS = {
     "hour": Fraction(1, 24), "day": Fraction(1), "week": Fraction(7), "month": _YEAR / 12,

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from discrepancy import lexicon as lx
+from discrepancy.units import DOLLAR_PREFIXES
 
 CACHE_SIZE = 65536  # distinct expressions remembered per Settings (and words normalised)
 
@@ -25,8 +26,6 @@ _DASH_CLASS = re.escape(DASHES)
 GROUP_SPACES = " \u00a0\u202f\u2009\u2007"
 _SPACE_CLASS = re.escape(GROUP_SPACES)
 _ABBREVIATIONS = sorted([*lx.ABBREVIATIONS, *lx.AMBIGUOUS_ABBREVIATIONS], key=len, reverse=True)
-# A letter or two glued before "$" names whose dollar it is ("C$", "NZ$"); see tokenize.
-DOLLAR_PREFIXES = {"us", "c", "ca", "can", "a", "au", "nz", "hk", "s", "r", "mx", "nt"}
 # Alternatives in the order that is both right and fast: what follows digits ("3rd", "2k") first,
 # then words, which are most tokens (a designation like "MIM-23" or "mid-2019" is one word).
 _TOKEN = re.compile(

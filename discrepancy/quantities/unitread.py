@@ -10,24 +10,6 @@ from discrepancy import units as u
 from discrepancy.quantities.numbers import error
 from discrepancy.quantities.tokens import Phrases, Token, tokenize
 
-RATE_PREFIXES = ("a", "an", "per", "each", "every", "/")
-RATE_PERIODS = {
-    "hour": "hour", "day": "day", "week": "week", "month": "month", "quarter": "quarter",
-    "year": "year", "annum": "year",
-}  # fmt: skip
-RATE_WORDS = {
-    "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-    "annually": "year", "per annum": "year", "a head": "", "per head": "", "each": "",
-    "apiece": "",
-}  # fmt: skip
-# "a year ago" is a date, not a rate.
-NOT_A_RATE_AFTER = {"ago", "earlier", "later", "before", "after", "since"}
-# Unit words that name two measures: refused, with what to write instead.
-AMBIGUOUS_UNITS = {
-    "pounds": "of money or of weight? write £ or GBP for money, lb for weight",
-    "pound": "of money or of weight? write £ or GBP for money, lb for weight",
-}
-
 
 def _phrase(p: str) -> str:
     """A unit phrase as the tokenizer splits it ("km²" is "km ²", "km2" is "km 2")."""
@@ -40,8 +22,8 @@ UNITS: Phrases[tuple[str, str]] = Phrases(
         **{_phrase(p): ("measure", m) for p, m in u.CURRENCY_NAMES.items()},
         **{_phrase(p): ("measure", m) for p, m in {**u.PERCENT, **u.DURATIONS}.items()},
         **{_phrase(p): ("measure", m) for p, m in u.PHYSICAL.items()},
-        **{f"{pre} {p}": ("rate", r) for pre in RATE_PREFIXES for p, r in RATE_PERIODS.items()},
-        **{p: ("rate", r) for p, r in RATE_WORDS.items()},
+        **{f"{pre} {p}": ("rate", r) for pre in u.RATE_PREFIXES for p, r in u.RATE_PERIODS.items()},
+        **{p: ("rate", r) for p, r in u.RATE_WORDS.items()},
     }
 )
 SIGN_WORDS = {*u.CURRENCY_SIGNS, *u.CURRENCY_CODES, "us"}
@@ -89,13 +71,13 @@ class Units:
         hit = UNITS.match(texts, i)
         if hit:
             _, (slot, value), n = hit
-            if slot == "rate" and i + n < len(texts) and texts[i + n] in NOT_A_RATE_AFTER:
+            if slot == "rate" and i + n < len(texts) and texts[i + n] in u.NOT_A_RATE_AFTER:
                 return 0
             if value:  # "a head", "each": per person, which changes nothing
                 self.set(slot, value, tokens[i])
             return n
-        if texts[i] in AMBIGUOUS_UNITS:
-            raise error("cannot read", tokens[i], self.text, AMBIGUOUS_UNITS[texts[i]])
+        if texts[i] in u.AMBIGUOUS_UNITS:
+            raise error("cannot read", tokens[i], self.text, u.AMBIGUOUS_UNITS[texts[i]])
         if texts[i] == "-" and i + 1 < len(texts) and texts[i + 1] in u.DURATIONS:
             self.set("measure", u.DURATIONS[texts[i + 1]], tokens[i + 1])  # "three-month"
             return 2
