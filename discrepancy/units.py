@@ -81,7 +81,7 @@ CURRENCIES = frozenset(
 # --- Other measures ----------------------------------------------------------------------------
 
 PERCENT = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
     "percentage points": "percentage points", "percentage point": "percentage points",
 }  # fmt: skip
 DURATIONS = {

@@ -93,7 +93,7 @@ MORE_CASES = [
     ("an unlimited number", None, None, {"unquantified": True}),
     ("300 in early April 2020", 300, 300, {}),
     ("2,000 fighters in 2019", 2000, 2000, {}),
-    ("3.500", 3.5, 3.5, {}),
+    ("3.25", 3.25, 3.25, {}),
     ("five minutes", 5, 5, {"unit": "minutes"}),
     ("bounties of up to $150,000 each", 0, 150000, {"unit": "USD"}),
     ("between $1,500 and $2,000 a month", 1500, 2000, {"unit": "USD/month"}),

@@ -63,7 +63,7 @@ COMPARATIVES_MUST_NOT = [
 SHARES = [
     ("half of the city", "0.5 share"),
     ("a third of them", "0.3333333333 share"),
-    ("over two-thirds of the population", "(0.6666666667, inf) share"),
+    ("over two-thirds of the population", "(0.6666666667, 1] share"),  # at most the whole
     ("40 per cent", "40 percent"),
     ("40 per cent of the workforce", "40 percent"),
     ("one in five", "0.2 share"),

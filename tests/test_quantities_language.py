@@ -33,8 +33,9 @@ NUMBERS = [
     ("0.25", "0.25"),
     (".5", "0.5"),
     ("3,500.75", "3500.75"),
-    # "3.500" is three and a half: a point is always a decimal point
-    ("3.500", "3.5"),
+    # a point is a decimal point ("3.500", which may be 3,500 written the European way, is
+    # refused: see MUST_NOT)
+    ("3.25", "3.25"),
     # English number words
     ("zero", "0"),
     ("one", "1"),
@@ -611,7 +612,8 @@ MUST_NOT = [
     ("2,000 fighters in 2019-20", "[20, 2000]", "2000"),
     ("in 2019, some 2,000 fighters", "[1817.1, 2220.9]", "[1800, 2200]"),
     # a point is a decimal point, never a thousands separator
-    ("3.500", "3500", "3.5"),
+    ("3.500", "3500", "error"),
+    ("12.000 protesters", "12", "error"),
     ("3.500.000", "3500000", "error"),
     # a comma groups thousands, never a decimal
     ("3,5", "3.5", "error"),

@@ -3,6 +3,7 @@ city"), what is counted ("fighters"), a date; then the interval of the whole val
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from discrepancy import lexicon as lx
@@ -153,6 +154,8 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
     if rounding and (a.step or (b and b.step)):
         read_as = ", ".join(x for x in (read_as, "rounded as stated") if x)
     q = bound(kind, lo, hi, unit, tol, said, read_as)
+    if unit == "share" and q.hi > 1:  # "more than half of them": a share is at most the whole
+        q = replace(q, hi=1.0, hi_open=False) if q.lo < 1 else q
     if q.lo == q.hi and (q.lo_open or q.hi_open):  # "fewer than 0", "just over 0"
         first = s.tokens.index(hedge[2]) if hedge else 0
         raise s.error(

@@ -46,6 +46,9 @@ def digits(t: Token, text: str) -> Exact:
         raise error("cannot read", t, text, hint)
     if s.count(".") > 1:
         raise error("cannot read", t, text, "write 3,500,000 or 3500000 (3.5 is three and a half)")
+    if len(s) > 4 and s[-4] == "." and s.endswith("0") and s[0] != "0" and "," not in s:
+        # "3.500", "12.000": a point that groups thousands, as many languages write them
+        raise error("cannot read", t, text, "write 3,500 or 3.5: a point may group thousands")
     for ch in ", \u00a0\u202f\u2009\u2007":
         if ch in s:
             s = s.replace(ch, "")
