@@ -163,7 +163,7 @@ SUFFIXES = {
     "and more": "at-least", "or above": "at-least", "and above": "at-least",
     "or over": "at-least", "and over": "at-least", "or greater": "at-least",
     "or higher": "at-least", "at least": "at-least", "at a minimum": "at-least",
-    "minimum": "at-least", "and counting": "at-least",
+    "minimum": "at-least", "and counting": "at-least", "tops": "at-most",
     "or fewer": "at-most", "or less": "at-most", "and under": "at-most", "or under": "at-most",
     "and below": "at-most", "or below": "at-most", "or lower": "at-most", "at most": "at-most",
     "at the most": "at-most", "maximum": "at-most", "max": "at-most",
@@ -293,16 +293,21 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }  # fmt: skip
+# Days, each a date on its own like a month ("on Tuesday", "last Saturday").
+DAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight",
+}  # fmt: skip
 # A four-digit number from 1800 to 2100 after one of these (or "as of"), or anywhere after the
 # quantity, is a year ("300 in early April 2020", "in 2019, some 2,000"), not a count.
 YEAR_CONTEXT = {
     "in", "since", "by", "until", "till", "during", "before", "after", "early", "late", "mid",
     "end", "start", "beginning", "spring", "summer", "autumn", "fall", "winter", "year",
-    *MONTHS,
+    *MONTHS, *DAYS,
 }  # fmt: skip
 # Words of a date after the quantity ("300 in early April 2020", "2,000 as of March").
 DATE_WORDS = YEAR_CONTEXT | {
-    "as", "of", "on", "the", "at", "between", "and", "from", "to", "first", "second", "third",
+    "as", "of", "on", "the", "at", "between", "and", "from", "to", "first", "second", "third", "this",
     "fourth", "last", "half", "quarter",
 }  # fmt: skip
 PARTS_OF_A_YEAR = {"half", "quarter"}  # "in the second half", "in the first quarter"

@@ -65,6 +65,8 @@ def date_end(tokens: Sequence[Token], texts: Sequence[str], i: int) -> int:
             j, dated = year_end(tokens, texts, j), True
         elif _dated_name(t):
             j, dated = j + 1, True  # "mid-2020", "the 1990s"
+        elif texts[j] in lx.DAYS:
+            j, dated = j + 1, True
         elif texts[j] in lx.MONTHS and (j > i or texts[j] not in ("may", "march")):
             j, dated = j + 1, True
             day = j < n and texts[j].isdigit() and len(texts[j]) <= 2
