@@ -61,7 +61,7 @@ def test_report_shows_the_pay_as_a_unit_mismatch_with_both_quotes(cli, report_js
         "seed-003",
         "seed-004",
         "approximate salary",
-        "thousand dollars a month",
+        "dollars a month",
         "USD/month",
         "note (ru-recruit-pay-003)",
     ):

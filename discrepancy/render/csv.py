@@ -13,7 +13,7 @@ import io
 
 from discrepancy.pipeline import Analysis
 from discrepancy.render.json import quantity_fields
-from discrepancy.render.text import date, visible
+from discrepancy.render.text import period, published, visible
 
 FIELDS = (
     "group",
@@ -30,7 +30,8 @@ FIELDS = (
     "unit",
     "file",
     "line",
-    "date",
+    "period",
+    "published",
     "attributed_to",
     "quote",
 )
@@ -70,7 +71,8 @@ def report(analysis: Analysis, show_all: bool) -> str:
                 q["unit"],
                 c.location.file,
                 c.location.line,
-                date(c, sources.get(c.source)),
+                period(c),
+                published(c, sources),
                 c.attributed_to,
                 c.quote,
             ]

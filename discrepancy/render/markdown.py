@@ -17,7 +17,7 @@ from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
 from discrepancy.render.picture import picture
 from discrepancy.render.table import facts, relays, summary
-from discrepancy.render.text import clean, date, gap, interval
+from discrepancy.render.text import clean, gap, interval, period, published
 
 CELL = 80  # characters of claim text in a table cell; longer text is cut, ending in …
 # `$` too, as GitHub reads $…$ as maths; `_` inside a word (file_name) cannot make emphasis
@@ -185,14 +185,19 @@ def _section(f: Finding, sources: dict[str, Source]) -> str:
             text(c.value, CELL),
             text(interval(c.quantity), CELL),
             _source(c.source, sources),
-            text(date(c, sources.get(c.source))),
+            text(period(c)),
+            text(published(c, sources)),
             text(c.attributed_to, CELL),
             text(f"{c.location.file}:{c.location.line}"),
         ]
         for c in claims
     ]
     out.append(
-        table(["value", "interval", "source", "date", "attributed to", "coded at"], rows, keep=3)
+        table(
+            ["value", "interval", "source", "period", "published", "attributed to", "coded at"],
+            rows,
+            keep=3,
+        )
     )
     if f.conflicts:
         out.append(
