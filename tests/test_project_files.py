@@ -50,3 +50,16 @@ def test_bench_readme_indexes_every_benchmark():
     index = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
     scripts = sorted(p.name for p in (ROOT / "bench").glob("*.py"))
     assert scripts and [s for s in scripts if f"[`{s}`]({s})" not in index] == []
+
+
+def test_the_readme_pins_nothing_that_does_not_exist():
+    """No release is tagged: the README once told people to pin `rev: v0.1.0` and `@v0.1.0`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.findall(r"rev: v\d|discrepancy@v\d", readme) == []
+    blocks = [
+        yaml.safe_load(b) for b in re.findall(r"^```yaml\n(repos:.*?)^```$", readme, re.S | re.M)
+    ]
+    hooks = {h["id"]: h for b in blocks for repo in b["repos"] for h in repo["hooks"]}
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    local = hooks["discrepancy-check"]  # the `repo: local` form, which needs no rev
+    assert (local["files"], local["entry"]) == (hook["files"], hook["entry"])

@@ -41,11 +41,19 @@ def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int 
             )
             + "\n"
         )
-    cited = sorted({c.source for f in shown for c in f.group.claims})
+    sources = analysis.claims.sources
+    # a source known only by its name (a CSV's, say) adds nothing to what the claims show
+    cited = sorted(
+        {c.source for f in shown for c in f.group.claims if _described(sources.get(c.source))}
+    )
     if cited:
-        out.append("\n".join(["Sources", *_sources(cited, analysis.claims.sources, width)]) + "\n")
+        out.append("\n".join(["Sources", *_sources(cited, sources, width)]) + "\n")
     out.append(summary(analysis, width))
     return "\n".join(out)
+
+
+def _described(src: Source | None) -> bool:
+    return src is not None and any((src.title, src.publisher, src.published, src.url, src.document))
 
 
 def _sources(cited: list[str], sources: dict[str, Source], width: int) -> list[str]:
