@@ -106,6 +106,14 @@ def test_report_json_contract(report_json):
                 "unit",
                 "file",
                 "line",
+                # provenance (issue 13)
+                "quote",
+                "attributed_to",
+                "date",
+                "note",
+                "url",
+                "publisher",
+                "published",
             }
             assert c["file"] == "claims.yaml" and c["line"] > 0
 

@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from discrepancy.model import Claim, Group, Quantity
+from discrepancy.model import Claim, Group, Quantity, Source
 from discrepancy.pipeline import Analysis
 
 VERSION = 1
@@ -30,7 +30,11 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
     }
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def _claim(c: Claim, source: Source | None = None) -> dict[str, Any]:
+    """A claim with its provenance: where it was coded, what the source said and who it says
+    said it, when the number held (`date`), the coder's note, and what is known of the source
+    (`null` for whatever is not given)."""
+    src = source or Source(c.source)
     return {
         "id": c.id,
         "source": c.source,
@@ -39,6 +43,13 @@ def _claim(c: Claim) -> dict[str, Any]:
         **quantity_fields(c.quantity),
         "file": c.location.file,
         "line": c.location.line,
+        "quote": c.quote or None,
+        "attributed_to": c.attributed_to or None,
+        "date": None if c.period is None else str(c.period),
+        "note": c.note or None,
+        "url": src.url or None,
+        "publisher": src.publisher or None,
+        "published": src.published or None,
     }
 
 
@@ -48,6 +59,7 @@ def dumps(data: Any) -> str:
 
 def report(analysis: Analysis, show_all: bool) -> str:
     findings = analysis.shown(show_all)
+    sources = analysis.claims.sources
     return dumps(
         {
             "version": VERSION,
@@ -62,7 +74,7 @@ def report(analysis: Analysis, show_all: bool) -> str:
                     "id": f.group.id,
                     "about": f.group.about,
                     "status": f.status.value,
-                    "claims": [_claim(c) for c in f.group.claims],
+                    "claims": [_claim(c, sources.get(c.source)) for c in f.group.claims],
                     "conflicts": [
                         {
                             "a": c.a.id,
