@@ -128,3 +128,18 @@ def test_wrap_parts_breaks_between_parts():
 )
 def test_share(natural, minimum, width, expected):
     assert share(natural, minimum, width) == expected
+
+
+def test_the_one_column_shortcut_agrees_with_unicodedata():
+    import unicodedata
+
+    from discrepancy.render.fit import _ONE_COLUMN
+
+    wrong = [
+        hex(i)
+        for i in range(0x3000)
+        if _ONE_COLUMN.fullmatch(chr(i))
+        and unicodedata.category(chr(i)) != "Cn"  # unassigned: nothing to draw
+        and (unicodedata.combining(chr(i)) or unicodedata.east_asian_width(chr(i)) in "WF")
+    ]
+    assert wrong == []

@@ -4,14 +4,23 @@ CJK character takes two, a combining mark none), not characters."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
 SEP = "  "  # between table columns
+# Text made only of these characters (Latin, Greek, Cyrillic, Hebrew letters, punctuation,
+# currency, arrows, mathematical signs, box drawing, the glyphs of the report) takes one column a character: no need to
+# ask unicodedata about each (tests/test_layout.py checks the ranges against it).
+_ONE_COLUMN = re.compile(
+    "[\x00-\u02ff\u0370-\u0482\u048a-\u0590\u2000-\u20cf\u2100-\u22ff\u2500-\u259f\u25b6\u25c0\u25cf\u2717]*"
+)
 
 
 def columns(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two, combining marks none."""
+    if _ONE_COLUMN.fullmatch(text):  # nearly always
+        return len(text)
     return sum(
         0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
