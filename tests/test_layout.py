@@ -11,6 +11,7 @@ from discrepancy.cli import load
 from discrepancy.pipeline import analyse
 from discrepancy.render import table
 from discrepancy.render.fit import columns, share, wrap, wrap_parts
+from discrepancy.render.options import Options
 from tests.conftest import ROOT
 
 
@@ -26,22 +27,22 @@ def _too_long(text: str, width: int) -> list[str]:
 @pytest.mark.parametrize("width", [60, 80, 100, 120])
 @pytest.mark.parametrize("show_all", [False, True])
 def test_no_line_is_longer_than_the_terminal(seeds, width, show_all):
-    text = table.report(seeds, show_all, colour=False, width=width)
+    text = table.report(seeds, Options(show_all, False, width))
     assert _too_long(text, width) == []
     assert "hundreds" in text and "Wagner" in text and "Sources" in text
 
 
 def test_a_narrow_terminal_lists_claims_one_below_the_other(seeds):
-    text = table.report(seeds, False, width=60)
+    text = table.report(seeds, Options(False, width=60))
     assert "  hundreds  [200, 999]  seed-000\n" in text
     assert "    attributed to Turkey and the United States\n" in text
     assert "    “at least two thousand fighters of the Russian private\n" in text
-    wide = table.report(seeds, False, width=120)
+    wide = table.report(seeds, Options(False, width=120))
     assert "value                  interval    source    attributed to" in wide
 
 
 def test_the_picture_shrinks_and_keeps_its_axis_readable(seeds):
-    text = table.report(seeds, False, width=60)
+    text = table.report(seeds, Options(False, width=60))
     block = text.split("\n\n")[0].splitlines()
     ruler = next(i for i, line in enumerate(block) if "┬" in line)
     assert block[ruler + 1].split() == ["0", "1,000", "2,000", "3,000"]
@@ -49,8 +50,8 @@ def test_the_picture_shrinks_and_keeps_its_axis_readable(seeds):
 
 
 def test_colour_does_not_count_towards_the_width(seeds):
-    plain = table.report(seeds, False, colour=False, width=60)
-    coloured = table.report(seeds, False, colour=True, width=60)
+    plain = table.report(seeds, Options(False, False, 60))
+    coloured = table.report(seeds, Options(False, True, 60))
     assert "\x1b[31;1mCONFLICT\x1b[0m" in coloured
     assert re.sub("\x1b\\[[0-9;]*m", "", coloured) == plain
 
@@ -79,7 +80,7 @@ def test_hostile_text_still_fits(tmp_path: Path):
     )
     analysis = analyse(load([path]))
     for width in (40, 60, 80, 120):
-        text = table.report(analysis, False, width=width)
+        text = table.report(analysis, Options(False, width=width))
         assert _too_long(text, width) == [], width
         assert "published 2023-05-01" in text  # the source's date, told apart from the period
 

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from discrepancy.load import SUFFIXES
+from discrepancy.readers import SUFFIXES
 from tests.conftest import ROOT
 
 

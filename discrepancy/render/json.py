@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
-from discrepancy.model import Claim, Group, Quantity, Source
+from discrepancy.baseline import Comparison, Entry
+from discrepancy.fingerprint import Contradiction
+from discrepancy.model import Claim, Quantity, Source
 from discrepancy.pipeline import Analysis
+from discrepancy.render.options import Options
 
-VERSION = 1
+VERSION = 1  # of `report` and `groups` JSON
+CHECK_VERSION = 1  # of `check` JSON
 
 
 def _bound(x: float) -> float | int | None:
@@ -30,7 +36,7 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
     }
 
 
-def _claim(c: Claim, source: Source | None = None) -> dict[str, Any]:
+def claim_fields(c: Claim, source: Source | None = None) -> dict[str, Any]:
     """A claim with its provenance: where it was coded, what the source said and who it says
     said it, when the number held (`date`), the coder's note, and what is known of the source
     (`null` for whatever is not given)."""
@@ -57,8 +63,9 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def report(analysis: Analysis, show_all: bool) -> str:
-    findings = analysis.shown(show_all)
+def report(analysis: Analysis, options: Options) -> str:
+    """`report --format json`."""
+    findings = analysis.shown(options.show_all)
     sources = analysis.claims.sources
     return dumps(
         {
@@ -74,7 +81,7 @@ def report(analysis: Analysis, show_all: bool) -> str:
                     "id": f.group.id,
                     "about": f.group.about,
                     "status": f.status.value,
-                    "claims": [_claim(c, sources.get(c.source)) for c in f.group.claims],
+                    "claims": [claim_fields(c, sources.get(c.source)) for c in f.group.claims],
                     "conflicts": [
                         {
                             "a": c.a.id,
@@ -90,10 +97,59 @@ def report(analysis: Analysis, show_all: bool) -> str:
     )
 
 
-def groups(group_list: list[Group]) -> str:
+def groups(analysis: Analysis, options: Options) -> str:
+    """`groups --format json`: every group, single claims included, in id order."""
+    group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
     return dumps(
         {
             "version": VERSION,
             "groups": [{"id": g.id, "claims": [c.id for c in g.claims]} for g in group_list],
+        }
+    )
+
+
+def _contradiction(c: Contradiction, sources: Mapping[str, Source]) -> dict[str, Any]:
+    return {
+        "fingerprint": c.fingerprint,
+        "group": c.group,
+        "about": c.about,
+        "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4),
+        "claims": [claim_fields(x, sources.get(x.source)) for x in (c.conflict.a, c.conflict.b)],
+    }
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    return {
+        "fingerprint": e.fingerprint,
+        "about": e.about,
+        "claims": [asdict(s) for s in e.claims],
+        "reason": e.reason,
+    }
+
+
+def check(comparison: Comparison, options: Options) -> str:
+    """`check --format json`."""
+    strict = options.strict
+    b = comparison.baseline
+    return dumps(
+        {
+            "version": CHECK_VERSION,
+            "baseline": {"file": b.name, "exists": b.exists},
+            "summary": {
+                "new": len(comparison.new),
+                "known": len(comparison.known),
+                "resolved": len(comparison.resolved),
+                "strict": strict,
+                "fails": comparison.fails(strict),
+            },
+            "new": [
+                {**_contradiction(c, comparison.sources), "newer": comparison.newer(c)[0].id}
+                for c in comparison.new
+            ],
+            "known": [
+                {**_contradiction(c, comparison.sources), "reason": e.reason}
+                for c, e in comparison.known
+            ],
+            "resolved": [_entry(e) for e in comparison.resolved],
         }
     )

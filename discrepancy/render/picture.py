@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from discrepancy.model import Claim, Quantity
 from discrepancy.render.fit import columns as _columns
 from discrepancy.render.fit import pad, wrap_parts
-from discrepancy.render.text import clean, number
+from discrepancy.render.formatting import clean, number
 
 WIDTH = 60  # columns of bar area at most: wider bars would show nothing more
 MIN_WIDTH = 30  # columns of bar area at least, taken from the labels on a narrow terminal

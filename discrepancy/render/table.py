@@ -5,8 +5,9 @@ from __future__ import annotations
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import Analysis
 from discrepancy.render.fit import columns, pad, share, table, wrap, wrap_parts
+from discrepancy.render.formatting import clean, gap, interval, period, plural, published
+from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
-from discrepancy.render.text import clean, gap, interval, period, plural, published
 
 MIN_WIDTH = 40  # narrower than this, the report is laid out for 40 columns and lines run over
 
@@ -23,10 +24,11 @@ def _style(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
-def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int = 100) -> str:
-    """The report laid out for `width` columns: no line is longer (a URL excepted, kept whole
-    so that it still opens)."""
-    width = max(width, MIN_WIDTH)
+def report(analysis: Analysis, options: Options) -> str:
+    """The report laid out for `options.width` columns: no line is longer (a URL excepted,
+    kept whole so that it still opens)."""
+    show_all, colour = options.show_all, options.colour
+    width = max(options.width, MIN_WIDTH)
     shown = analysis.shown(show_all)
     out: list[str] = []
     for finding in shown:
