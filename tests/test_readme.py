@@ -87,6 +87,8 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
 
 
 def _run(command: str, cwd) -> str:
+    """A command's output (standard output and error): `discrepancy` in this process, with
+    `VAR=value` before it set and `< FILE` as its standard input; anything else in a shell."""
     import shlex
     import subprocess
 
@@ -94,11 +96,21 @@ def _run(command: str, cwd) -> str:
 
     from discrepancy.cli import app
 
-    if command.startswith("discrepancy "):
+    words = shlex.split(command)
+    env = {}
+    while words and re.fullmatch(r"[A-Z_]+=.*", words[0]):
+        name, _, value = words.pop(0).partition("=")
+        env[name] = value
+    if words[:1] == ["discrepancy"] and "|" not in words:
+        stdin = None
+        if "<" in words:
+            at = words.index("<")
+            stdin = (cwd / words[at + 1]).read_text(encoding="utf-8")
+            del words[at : at + 2]
         old = os.getcwd()
         os.chdir(cwd)
         try:
-            return CliRunner().invoke(app, shlex.split(command)[1:]).output
+            return CliRunner().invoke(app, words[1:], input=stdin, env=env).output
         finally:
             os.chdir(old)
     done = subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, check=True)

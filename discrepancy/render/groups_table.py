@@ -8,6 +8,7 @@ from discrepancy.model import Group, Member
 from discrepancy.pipeline import Analysis
 from discrepancy.render.formatting import clean, plural
 from discrepancy.render.options import Options
+from discrepancy.render.style import BOLD, style
 
 
 def _ordered(analysis: Analysis) -> list[Group]:
@@ -25,14 +26,23 @@ def render(analysis: Analysis, options: Options) -> str:
     threshold = analysis.claims.settings.match_threshold
     out = []
     for g in _ordered(analysis):
-        out.append(f"{g.id}  ({plural(len(g.members), 'claim')})  {clean(g.about)}")
+        head = style(clean(g.id), BOLD, options.colour)
+        out.append(f"{head}  ({plural(len(g.members), 'claim')})  {clean(g.about)}")
+        # the claim's own words: the folded key that was scored ("uficial cunt" for "official
+        # count") means nothing to a person; `groups --format json` does not show it either
         rows = [
-            [clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m), clean(m.key)]
+            [
+                clean(m.claim.id),
+                clean(m.claim.source),
+                clean(m.claim.value),
+                _why(m),
+                clean(m.claim.about),
+            ]
             for m in g.members
         ]
         body = tabulate(
             rows,
-            ["claim", "source", "value", "why it is here", "compared as"],
+            ["claim", "source", "value", "why it is here", "about"],
             tablefmt="simple",
             disable_numparse=True,
         )
@@ -62,6 +72,8 @@ def render(analysis: Analysis, options: Options) -> str:
             )
         else:
             out.append("No near misses.\n")
+    if options.quiet:
+        return "\n".join(out)
     out.append(
         f"{plural(len(analysis.findings), 'group')} of "
         f"{plural(len(analysis.claims.claims), 'claim')} "

@@ -151,7 +151,7 @@ def _summary(analysis: Analysis) -> list[str]:
     # summary() holds only counts and fixed words, nothing from the claims
     return [
         f"**{line}**\n" if i == 0 else f"{line}\n"
-        for i, line in enumerate(summary(analysis).splitlines())
+        for i, line in enumerate(summary(analysis, width=1_000_000).splitlines())
     ]
 
 

@@ -8,7 +8,17 @@ from collections.abc import Callable
 
 from discrepancy.baseline import Comparison
 from discrepancy.pipeline import Analysis
-from discrepancy.render import csv, github, groups_table, json, markdown, sarif, table, text
+from discrepancy.render import (
+    concise,
+    csv,
+    github,
+    groups_table,
+    json,
+    markdown,
+    sarif,
+    table,
+    text,
+)
 from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ReportFormat
 
 REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
@@ -16,6 +26,7 @@ REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
     ReportFormat.json: json.report,
     ReportFormat.markdown: markdown.report,
     ReportFormat.csv: csv.report,
+    ReportFormat.concise: concise.report,
 }
 
 GROUPS: dict[GroupsFormat, Callable[[Analysis, Options], str]] = {
@@ -25,6 +36,7 @@ GROUPS: dict[GroupsFormat, Callable[[Analysis, Options], str]] = {
 
 CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {
     CheckFormat.text: text.render,
+    CheckFormat.concise: concise.check,
     CheckFormat.json: json.check,
     CheckFormat.github: github.render,
     CheckFormat.sarif: sarif.render,

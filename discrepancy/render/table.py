@@ -8,20 +8,9 @@ from discrepancy.render.fit import columns, pad, share, table, wrap, wrap_parts
 from discrepancy.render.formatting import clean, gap, interval, period, plural, published
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
+from discrepancy.render.style import RED, STATUS, style
 
 MIN_WIDTH = 40  # narrower than this, the report is laid out for 40 columns and lines run over
-
-COLOURS = {
-    Status.conflict: "31",
-    Status.unit_mismatch: "33",
-    Status.single_source: "36",
-    Status.agree: "32",
-    Status.unquantified: "2",
-}
-
-
-def _style(text: str, code: str, colour: bool) -> str:
-    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
 def report(analysis: Analysis, options: Options) -> str:
@@ -33,7 +22,7 @@ def report(analysis: Analysis, options: Options) -> str:
     out: list[str] = []
     for finding in shown:
         out.append(_finding(finding, analysis, colour, width))
-    if not shown:
+    if not shown and not options.quiet:
         out.append(
             "\n".join(
                 wrap(
@@ -50,7 +39,8 @@ def report(analysis: Analysis, options: Options) -> str:
     )
     if cited:
         out.append("\n".join(["Sources", *_sources(cited, sources, width)]) + "\n")
-    out.append(summary(analysis, width))
+    if not options.quiet:
+        out.append(summary(analysis, width))
     return "\n".join(out)
 
 
@@ -146,7 +136,7 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     claims = f.group.claims
     status = f.status.value.upper()
     lines = wrap(clean(f.group.about), width, f"{status}  ", " " * (len(status) + 2))
-    lines[0] = _style(status, COLOURS[f.status] + ";1", colour) + lines[0][len(status) :]
+    lines[0] = style(status, STATUS[f.status] + ";1", colour) + lines[0][len(status) :]
     lines += wrap_parts(facts_parts(f), width, "  ")
     for line in relays(f):
         lines += wrap(line, width, "  ", "    ")
@@ -157,7 +147,7 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
             f"{x.b.value} ({x.b.source}, {x.b.location}): {gap(x.gap)} apart"
         )
         block = wrap(pair, width, "  ✗ ", "    ")
-        block[0] = "  " + _style("✗", COLOURS[Status.conflict], colour) + block[0][3:]
+        block[0] = "  " + style("✗", RED, colour) + block[0][3:]
         lines += block
     if f.status is Status.unit_mismatch:
         lines += wrap(
