@@ -81,7 +81,9 @@ def _main(
 def emit(text: str, output: Path | None, inputs: tuple[str, ...] = (), quiet: bool = False) -> None:
     """Text to standard output, or atomically to `output`, which may never be an input file."""
     if output is None:
-        typer.echo(text, nl=False)
+        # color=True: never stripped, as click would off a terminal; the renderers colour only
+        # when colour_wanted said so (--color always, FORCE_COLOR), and claims' text is cleaned
+        typer.echo(text, nl=False, color=True)
         return
     from discrepancy.files import write_output
 

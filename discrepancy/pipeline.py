@@ -62,6 +62,7 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
     groups, near = group_claims(
         claims.claims, Normaliser(claims.aliases), claims.settings, progress, near_misses
     )
+    progress("finding conflicts", 0, 0)  # a step of its own: never a silent "grouping 100%"
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
 
 

@@ -71,3 +71,341 @@ def test_json_claims_carry_their_provenance(claims):
         "2023-03-08",
     )
     assert (high["quote"], high["attributed_to"], high["date"], high["note"]) == (None,) * 4
+
+
+# ---------------------------------------------------------------- --format concise
+
+BASELINE_OF_ONE_GONE = """\
+{
+  "version": 1,
+  "contradictions": [
+    {
+      "fingerprint": "00000000000000aa",
+      "about": "gone",
+      "claims": [{"id": "x", "source": "s", "value": "1"}, {"id": "y", "source": "t", "value": "9"}]
+    }
+  ]
+}
+"""
+
+
+def test_concise_report_is_one_line_per_conflict_then_the_counts(claims):
+    out = invoke("report", "-f", "concise")
+    assert out.splitlines() == [
+        "claims.yaml:18:5: conflict 4.2× more than 40,000 (wire) vs 9,500 (paper, "
+        "claims.yaml:10:5): protesters at the Saturday march",
+        "Found 2 claims, 1 group, 1 conflict, 0 unit mismatches.",
+    ]
+    assert invoke("report", "-f", "concise", "--quiet") == out.splitlines()[0] + "\n"
+
+
+def test_concise_check_locates_new_contradictions_and_stale_entries(claims):
+    (claims.parent / "b.json").write_text(BASELINE_OF_ONE_GONE)
+    out = invoke("check", "-b", "b.json", "-f", "concise", code=1).splitlines()
+    assert out[0].startswith("claims.yaml:18:5: new-contradiction 4.2× more than 40,000 (wire)")
+    assert out[1].startswith("b.json:4:5: resolved-entry no longer occurs: 1 (s) vs 9 (t): gone")
+    assert out[2] == "FAILED: 1 new contradiction, 0 known, 1 resolved."
+
+
+# ---------------------------------------------------------------- the format's variable
+
+
+def test_the_format_can_come_from_the_environment(claims):
+    assert json.loads(invoke("report", env={"DISCREPANCY_FORMAT": "json"}))["version"] == 1
+    # the command line wins over the environment
+    assert invoke("report", "-f", "concise", env={"DISCREPANCY_FORMAT": "json"}).startswith(
+        "claims.yaml:18:5: conflict"
+    )
+    assert invoke("check", "-b", "none.json", env={"DISCREPANCY_FORMAT": "concise"}, code=1)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "said"),
+    [
+        (["report", "-f", "xml"], None, "'xml' is not one of table, json, markdown, csv, concise"),
+        (["report"], {"DISCREPANCY_FORMAT": "github"}, "'DISCREPANCY_FORMAT=github' is not one"),
+        (
+            ["check", "-f", "table"],
+            None,
+            "'table' is not one of text, concise, json, github, sarif",
+        ),
+        (["report", "--color", "sometimes"], None, "'sometimes' is not one of auto, always, never"),
+    ],
+)
+def test_a_bad_choice_names_the_choices_cleanly(claims, args, env, said):
+    out = invoke(*args, env=env, code=2)
+    assert said in out and "Value error" not in out
+
+
+# ---------------------------------------------------------------- standard input
+
+
+def test_claims_can_come_from_standard_input(claims):
+    out = invoke("report", "-", "-f", "concise", stdin=CLAIMS)
+    assert out.startswith("<stdin>:18:5: conflict 4.2×")
+    csv_text = "source,about,value\npaper,fighters in Libya,hundreds\nwire,fighters in Libya,5000\n"
+    out = invoke("report", "-", "-f", "concise", "--stdin-filename", "x.csv", stdin=csv_text)
+    assert out.startswith("x.csv:3:1: conflict 5.0× 5000 (wire) vs hundreds (paper, x.csv:2:1)")
+    # with files: both read, the file's sources too
+    both = json.loads(
+        invoke(
+            "report", "claims.yaml", "-", "--stdin-filename", "x.csv", "-f", "json", stdin=csv_text
+        )
+    )
+    assert both["summary"]["claims"] == 4
+
+
+def test_bad_claims_on_standard_input_are_located_there(claims):
+    out = invoke(
+        "report", "-", stdin="claims:\n  - {source: a, about: x, value: threeish}\n", code=2
+    )
+    assert out.startswith("<stdin>:2:")
+
+
+# ---------------------------------------------------------------- --exit-zero, --quiet, --statistics
+
+
+def test_exit_zero_passes_a_failing_check_but_not_bad_input(claims):
+    assert "FAILED" in invoke("check", "-b", "none.json", "--exit-zero")
+    invoke("check", "nothing.yaml", "--exit-zero", code=2)
+
+
+def test_quiet_leaves_only_the_findings(claims):
+    out = invoke("report", "--quiet")
+    assert out.startswith("CONFLICT") and "1 group ·" not in out
+    assert invoke("check", "-b", "none.json", "-q", code=1).startswith("NEW CONTRADICTION")
+    assert "resolved" not in invoke("check", "-b", "none.json", "-q", code=1)
+    assert invoke("baseline", "-q") == ""  # no "wrote", no summary
+    assert invoke("check", "-q") == ""  # nothing new: nothing at all, as ruff -q
+    assert "groups of" not in invoke("groups", "-q")
+
+
+def test_statistics_count_by_status(claims):
+    assert invoke("report", "--statistics").splitlines() == [
+        "1  conflict",
+        "0  unit-mismatch",
+        "0  single-source",
+        "0  agree",
+        "0  unquantified",
+        "1  conflicting pairs",
+        "1 group of 2 claims",
+    ]
+    assert invoke("check", "-b", "none.json", "--statistics", code=1).splitlines() == [
+        "1  new",
+        "0  known",
+        "0  resolved",
+        "FAILED",
+    ]
+
+
+# ---------------------------------------------------------------- colour, one rule
+
+
+@pytest.mark.parametrize(
+    ("choice", "env", "tty", "output", "expected"),
+    [
+        ("auto", {}, True, None, True),
+        ("auto", {}, False, None, False),
+        ("auto", {"NO_COLOR": "1"}, True, None, False),
+        ("auto", {"FORCE_COLOR": "1"}, False, None, True),
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, None, False),  # NO_COLOR wins
+        ("auto", {"TERM": "dumb"}, True, None, False),
+        ("auto", {"FORCE_COLOR": "1"}, False, "out.txt", False),  # a file: only when asked
+        ("always", {"NO_COLOR": "1"}, False, "out.txt", True),
+        ("never", {"FORCE_COLOR": "1"}, True, None, False),
+    ],
+)
+def test_the_colour_rule(monkeypatch, choice, env, tty, output, expected):
+    from pathlib import Path
+
+    from discrepancy.cli_options import colour_wanted
+
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: tty)
+    assert colour_wanted(choice, Path(output) if output else None) is expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report"],
+        ["report", "-f", "concise"],
+        ["check", "-b", "none.json"],
+        ["check", "-b", "none.json", "-f", "concise"],
+        ["groups"],
+    ],
+)
+def test_every_command_colours_by_the_same_rule(claims, args):
+    code = 1 if args[0] == "check" else 0
+    assert "\x1b[" in invoke(*args, "--color", "always", code=code)
+    assert "\x1b[" not in invoke(*args, "--color", "never", code=code)
+    assert "\x1b[" in invoke(*args, code=code, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[" not in invoke(*args, code=code, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+
+
+# ---------------------------------------------------------------- help, completion, groups
+
+
+@pytest.mark.parametrize("command", ["report", "check", "groups", "baseline"])
+def test_help_names_every_kind_of_claims_file_and_no_python_types(command):
+    out = " ".join(invoke(command, "--help").split())
+    assert "*.yaml, *.yml, *.csv, *.jsonl" in out and "- reads claims from standard input" in out
+    assert "<list[Path]>" not in out and "paths..." not in out
+    assert f" {command} [OPTIONS] [PATHS]..." in out
+
+
+def test_the_help_suffixes_are_the_readers():
+    from discrepancy.cli_options import SUFFIXES as SHOWN
+    from discrepancy.readers import SUFFIXES
+
+    assert SHOWN == SUFFIXES
+
+
+def test_shell_completion_is_on_and_completes_formats(claims):
+    assert "--install-completion" in invoke("--help")
+    env = {
+        "_DISCREPANCY_COMPLETE": "complete_bash",
+        "COMP_WORDS": "discrepancy check --format ",
+        "COMP_CWORD": "3",
+    }
+    result = CliRunner().invoke(app, [], env=env, prog_name="discrepancy")
+    assert result.output.split() == ["text", "concise", "json", "github", "sarif"]
+
+
+def test_groups_writes_to_a_file_and_shows_words_not_keys(claims):
+    assert invoke("groups", "-o", "groups.txt") == "wrote groups.txt\n"
+    text = (claims.parent / "groups.txt").read_text()
+    assert "about" in text.splitlines()[1] and "compared as" not in text
+    assert text.count("protesters at the Saturday march") == 3  # the title and both claims
+
+
+# ---------------------------------------------------------------- check --strict in a PR
+
+
+def test_strict_failures_show_as_errors_and_sarif_results(claims):
+    invoke("baseline", "-o", "b.json", "-q")  # the real contradiction accepted
+    data = json.loads((claims.parent / "b.json").read_text())
+    gone = json.loads(BASELINE_OF_ONE_GONE)["contradictions"]
+    data["contradictions"] = gone + data["contradictions"]  # the stale entry at line 4
+    (claims.parent / "b.json").write_text(json.dumps(data, indent=2))
+    relaxed = invoke("check", "-b", "b.json", "-f", "github")
+    assert relaxed.startswith("::notice file=b.json,line=4,col=5,title=Resolved baseline entry::")
+    strict = invoke("check", "-b", "b.json", "-f", "github", "--strict", code=1)
+    assert strict.startswith("::error file=b.json,line=4,col=5,title=Resolved baseline entry::")
+    sarif = json.loads(invoke("check", "-b", "b.json", "-f", "sarif", "--strict", code=1))
+    [result] = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "resolved-baseline-entry" and result["level"] == "error"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 4, "startColumn": 5}
+    rules = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
+    assert rules[result["ruleIndex"]] == "resolved-baseline-entry"
+    assert json.loads(invoke("check", "-b", "b.json", "-f", "sarif"))["runs"][0]["results"] == []
+
+
+def test_csv_claims_are_located_at_their_file_line(claims):
+    (claims.parent / "c.csv").write_text(
+        "id,source,about,value,quote\n"
+        'a,s1,fighters in Libya,hundreds,"a quote\nover two lines\nand three"\n'
+        'b,s2,fighters in Libya,at least 5000,"one line"\n'
+    )
+    github = invoke("check", "c.csv", "-b", "none.json", "-f", "github", code=1)
+    assert github.startswith("::error file=c.csv,line=5,col=1,")  # row 3, file line 5
+    sarif = json.loads(invoke("check", "c.csv", "-b", "none.json", "-f", "sarif", code=1))
+    [result] = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
+    related = result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]
+    assert related == 2
+
+
+# ---------------------------------------------------------------- the terminal report's words
+
+
+def test_sources_list_publisher_date_and_url_and_dates_are_told_apart(claims):
+    from discrepancy.cli import load
+    from discrepancy.pipeline import analyse
+    from discrepancy.render import table
+    from discrepancy.render.options import Options
+
+    out = invoke("report")  # 100 columns: the claims one below the other
+    assert "  9,500  9,500  paper  period 2023-03-07\n" in out
+    assert "  more than 40,000  (40,000, ∞)  wire  published 2023-03-08\n" in out
+    sources = out.split("Sources\n")[1]
+    assert "  wire   Thousands march in the capital\n" in sources
+    assert "         Example Wire · published 2023-03-08\n" in sources
+    assert "         https://example.org/march\n" in sources
+    wide = table.report(analyse(load([claims])), Options(width=160))
+    header = next(line for line in wide.splitlines() if line.strip().startswith("value"))
+    assert header.split() == [
+        "value",
+        "interval",
+        "source",
+        "period",
+        "published",
+        "attributed",
+        "to",
+        "quote",
+    ]
+
+
+def test_a_single_source_group_says_which_voices_have_a_number(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.yaml").write_text(
+        "claims:\n"
+        "  - {source: a, about: fighters in Libya, value: hundreds}\n"
+        "  - {source: b, about: fighters in Libya, value: an unknown number}\n"
+    )
+    out = invoke("report", "--all")
+    assert out.startswith("SINGLE-SOURCE  fighters in Libya\n")
+    assert "2 independent voices, 1 with a number" in out
+
+
+# ---------------------------------------------------------------- progress
+
+
+def test_progress_names_the_step_and_its_seconds_even_when_it_reports_nothing(monkeypatch):
+    import io
+
+    from discrepancy.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("TERM", raising=False)
+    now = [0.0]
+    screen = Terminal()
+    with ProgressBar(screen, delay=1.0, clock=lambda: now[0], tick=0) as bar:
+        bar("grouping", 0, 1)
+        now[0] = 5.0
+        bar._draw(throttle=False)  # what the ticker does twice a second
+        assert screen.getvalue().endswith("grouping [                              ]   0% · 5 s")
+        now[0] = 22.0
+        bar("finding conflicts", 0, 0)  # a step of unknown size: no bar, still its seconds
+        assert screen.getvalue().endswith("\r\x1b[Kfinding conflicts … · 22 s")
+
+
+def test_every_long_command_reports_its_steps(claims, monkeypatch):
+    import contextlib
+
+    from discrepancy import cli
+
+    steps: list[str] = []
+
+    @contextlib.contextmanager
+    def recording(quiet: bool):
+        yield lambda stage, done, total: steps.append(stage)
+
+    monkeypatch.setattr(cli, "progress_for", recording)
+    for args, code in (
+        (["report"], 0),
+        (["groups"], 0),
+        (["check", "-b", "none.json"], 1),
+        (["baseline", "-o", "b.json"], 0),
+    ):
+        steps.clear()
+        invoke(*args, code=code)
+        assert "normalising" in steps and "finding conflicts" in steps, (args, set(steps))
+    assert "comparing with the baseline" in steps

@@ -205,7 +205,7 @@ def _stacked(headers: list[str], rows: list[list[str]], width: int) -> list[str]
                 cell["value"],
                 cell["interval"],
                 cell["source"],
-                cell.get("period", ""),
+                f"period {cell['period']}" if cell.get("period") else "",
                 f"published {cell['published']}" if cell.get("published") else "",
             ],
             width,
