@@ -409,3 +409,13 @@ def test_every_long_command_reports_its_steps(claims, monkeypatch):
         invoke(*args, code=code)
         assert "normalising" in steps and "finding conflicts" in steps, (args, set(steps))
     assert "comparing with the baseline" in steps
+
+
+def test_csv_tells_the_period_from_the_publication_date(claims):
+    import csv
+    import io
+
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(invoke("report", "-f", "csv")))}
+    assert (rows["low"]["period"], rows["low"]["published"]) == ("2023-03-07", "")
+    assert (rows["high"]["period"], rows["high"]["published"]) == ("", "2023-03-08")
+    assert "date" not in rows["low"]
