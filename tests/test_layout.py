@@ -21,7 +21,8 @@ def seeds():
 
 
 def _too_long(text: str, width: int) -> list[str]:
-    return [line for line in text.splitlines() if columns(line) > width]
+    """Lines longer than `width`, but for a URL on a line of its own (never cut)."""
+    return [line for line in text.splitlines() if columns(line) > width and line != URL]
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120])
@@ -56,6 +57,9 @@ def test_colour_does_not_count_towards_the_width(seeds):
     assert re.sub("\x1b\\[[0-9;]*m", "", coloured) == plain
 
 
+URL = "https://example.org/2023/05/01/a-long-story-about-the-fighters-in-libya"
+
+
 def test_hostile_text_still_fits(tmp_path: Path):
     path = tmp_path / "claims.yaml"
     long_word = "x" * 150
@@ -65,6 +69,7 @@ def test_hostile_text_still_fits(tmp_path: Path):
         f"    title: {long_word}\n"
         "    publisher: 東京新聞 東京新聞 東京新聞 東京新聞 東京新聞 東京新聞 東京新聞 東京新聞\n"
         "    published: 2023-05-01\n"
+        f"    url: {URL}\n"
         "  b:\n    title: short\n"
         "claims:\n"
         "  - source: a-very-long-source-identifier-from-a-scraper-2023-05-01\n"
@@ -83,6 +88,8 @@ def test_hostile_text_still_fits(tmp_path: Path):
         text = table.report(analysis, Options(False, width=width))
         assert _too_long(text, width) == [], width
         assert "published 2023-05-01" in text  # the source's date, told apart from the period
+        # a URL is never cut (it would no longer open): too long for a line, it stands alone
+        assert f"\n{URL}\n" in text if len(URL) + 30 > width else f" {URL}\n" in text
 
 
 # ---------------------------------------------------------------- the pieces

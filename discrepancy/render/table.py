@@ -14,8 +14,8 @@ MIN_WIDTH = 40  # narrower than this, the report is laid out for 40 columns and 
 
 
 def report(analysis: Analysis, options: Options) -> str:
-    """The report laid out for `options.width` columns: no line is longer (a URL excepted,
-    kept whole so that it still opens)."""
+    """The report laid out for `options.width` columns: no line is longer, but for a URL too
+    long for any line, which stands whole on a line of its own so that it still opens."""
     show_all, colour = options.show_all, options.colour
     width = max(options.width, MIN_WIDTH)
     shown = analysis.shown(show_all)
@@ -69,7 +69,8 @@ def _sources(cited: list[str], sources: dict[str, Source], width: int) -> list[s
         ]
         lines.extend(wrap_parts(details, width, hang))
         if src.url:  # whole, even past the width: a URL cut in two no longer opens
-            lines.append(hang + clean(src.url))
+            url = clean(src.url)
+            lines.append(hang + url if columns(hang + url) <= width else url)
     return lines
 
 
