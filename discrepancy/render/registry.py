@@ -1,6 +1,6 @@
 """Every output format's renderer, one registry per command. Each renderer has the same shape:
 render(what, Options) -> str, `what` being the command's result (an Analysis for `report` and
-`groups`, a Comparison for `check`). tests/test_registry.py checks that none is missing."""
+`groups`, a Comparison for `check`). tests/test_render_registry.py checks that none is missing."""
 
 from __future__ import annotations
 
