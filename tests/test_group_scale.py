@@ -1,18 +1,14 @@
-"""What large inputs need: the same groups whatever the order, a labelled benchmark set grouped
-right, a progress bar only where a person watches, and writing to a device or a pipe. (Speed
-itself is measured by bench/grouping.py, not here.)"""
+"""Grouping at scale, through the CLI: the same groups whatever the order, a labelled benchmark set
+grouped right. (Speed itself is measured by bench/grouping.py, not here; the progress bar is
+tested in test_progress.py.)"""
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import random
-import threading
 
 import yaml
 
-from discrepancy.progress import ProgressBar
 from tests.conftest import ROOT
 from tests.helpers import bench_grouping
 
@@ -60,49 +56,3 @@ def test_the_generator_is_deterministic():
     bench = bench_grouping()
     assert bench.generate(500, seed=5) == bench.generate(500, seed=5)
     assert bench.generate(500, seed=5)[0] != bench.generate(500, seed=6)[0]
-
-
-class _Terminal(io.StringIO):
-    def __init__(self, tty: bool) -> None:
-        super().__init__()
-        self.tty = tty
-
-    def isatty(self) -> bool:
-        return self.tty
-
-
-def test_progress_shows_only_after_a_second_on_a_terminal(monkeypatch):
-    monkeypatch.delenv("TERM", raising=False)
-    now = [0.0]
-    screen = _Terminal(tty=True)
-    with ProgressBar(screen, delay=1.0, clock=lambda: now[0]) as progress:
-        progress("matching", 10, 100)
-        assert screen.getvalue() == ""  # quick work shows nothing
-        now[0] = 1.5
-        progress("matching", 50, 100)
-        assert screen.getvalue() == "\r\x1b[Kmatching [" + "#" * 15 + " " * 15 + "]  50%"
-        now[0] = 1.55
-        progress("matching", 60, 100)  # at most ten redraws a second
-        assert screen.getvalue().count("\r") == 1
-    assert screen.getvalue().endswith("\r\x1b[K")  # the line is cleared at the end
-
-
-def test_progress_never_shows_when_standard_error_is_not_a_terminal():
-    now = [10.0]
-    screen = _Terminal(tty=False)
-    with ProgressBar(screen, delay=0.0, clock=lambda: now[0]) as progress:
-        progress("matching", 50, 100)
-    assert screen.getvalue() == ""
-
-
-def test_output_to_a_pipe_is_written_into_it_not_replaced(cli, tmp_path):
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    got: list[str] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
-    reader.start()
-    r = cli("report", "-f", "json", "--output", str(fifo))
-    reader.join(timeout=30)
-    assert r.code == 0, r
-    assert json.loads(got[0])["version"] == 1
-    assert fifo.is_fifo()
