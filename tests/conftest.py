@@ -84,3 +84,11 @@ def cli():
 # Hypothesis runs the same examples every time, and not too many: CI must never flake.
 settings.register_profile("deterministic", derandomize=True, max_examples=200, deadline=None)
 settings.load_profile("deterministic")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write tests/golden/fixture/* from what the CLI renders now (`make golden`)",
+    )
