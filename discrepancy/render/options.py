@@ -26,6 +26,11 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
 
 
+class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 @dataclass(frozen=True)
 class Options:
     """What a renderer may be asked for; each reads the fields that concern it."""
