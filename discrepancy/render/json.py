@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
 from discrepancy.baseline import Comparison, Entry
 from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Quantity
-from discrepancy.pipeline import Analysis, Reading
+from discrepancy.pipeline import Analysis
 from discrepancy.render.options import Options
 
 VERSION = 1  # of `report` and `groups` JSON
@@ -137,18 +136,3 @@ def check(comparison: Comparison, options: Options) -> str:
             "resolved": [_entry(e) for e in comparison.resolved],
         }
     )
-
-
-def parsed(readings: Sequence[Reading], options: Options) -> str:
-    """`parse --json`: one object per line per expression (see README)."""
-    lines = [
-        {"text": r.text, "error": r.error}
-        if r.quantity is None
-        else {
-            "text": r.text,
-            **quantity_fields(r.quantity),
-            "unquantified": r.quantity.unquantified,
-        }
-        for r in readings
-    ]
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)

@@ -19,16 +19,16 @@ class GroupsFormat(str, Enum):
     json = "json"
 
 
+class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
     sarif = "sarif"
-
-
-class ParseFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 @dataclass(frozen=True)

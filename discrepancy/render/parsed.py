@@ -1,17 +1,19 @@
-"""`discrepancy parse` as a table: how each expression reads (its JSON lines: render/json.py)."""
+"""`discrepancy parse`: how each expression reads, as a table or as JSON lines."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from tabulate import tabulate
 
 from discrepancy.pipeline import Reading
 from discrepancy.render.formatting import clean, interval
+from discrepancy.render.json import quantity_fields
 from discrepancy.render.options import Options
 
 
-def render(readings: Sequence[Reading], options: Options) -> str:
+def table(readings: Sequence[Reading], options: Options) -> str:
     """`parse`: expression, interval, unit and the rule that fired, or the error."""
     rows = [
         [clean(r.text), "error", "", clean(r.error)]
@@ -26,3 +28,18 @@ def render(readings: Sequence[Reading], options: Options) -> str:
     ]
     headers = ["expression", "interval", "unit", "rule"]
     return tabulate(rows, headers, tablefmt="simple", disable_numparse=True) + "\n"
+
+
+def json_lines(readings: Sequence[Reading], options: Options) -> str:
+    """`parse --json`: one object per line per expression (see README)."""
+    lines = [
+        {"text": r.text, "error": r.error}
+        if r.quantity is None
+        else {
+            "text": r.text,
+            **quantity_fields(r.quantity),
+            "unquantified": r.quantity.unquantified,
+        }
+        for r in readings
+    ]
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
