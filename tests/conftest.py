@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 class Result:
     """What a run of the CLI gave: its exit status, standard output and standard error."""
 
-    def __init__(self, code: int, out: str, err: str) -> None:
+    def __init__(self, code: int, out: str, err: str, out_bytes: bytes = b"") -> None:
         self.code = code
         self.out = out
         self.err = err
+        self.out_bytes = out_bytes or out.encode()
 
     def __repr__(self) -> str:
         return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
@@ -49,7 +50,7 @@ def run_cli(
         r = CliRunner(env=full_env).invoke(
             app, list(args), input=stdin, catch_exceptions=False, prog_name="discrepancy"
         )
-    return Result(r.exit_code, r.stdout, r.stderr)
+    return Result(r.exit_code, r.stdout, r.stderr, r.stdout_bytes)
 
 
 def run_process(

@@ -9,10 +9,8 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from discrepancy.cli import app
-from tests.conftest import ROOT, _working_in
+from tests.conftest import ROOT, run_cli
 from tests.test_cli_check import assert_sarif_2_1_0
 from tests.test_render_markdown import MD, check_well_formed
 
@@ -60,14 +58,11 @@ def rendered(args: list[str], tmp_path) -> tuple[int, bytes]:
     """The command's exit status and its output's bytes: the file it wrote, or its stdout."""
     out = tmp_path / "out"
     args = [str(out) if a == OUT else a for a in args]
-    with _working_in(FIXTURES):
-        r = CliRunner(env={"COLUMNS": "100", "NO_COLOR": None}).invoke(
-            app, args, catch_exceptions=False
-        )
+    r = run_cli(*args, cwd=FIXTURES)
     if str(out) in args:
-        assert r.stdout == "" and r.stderr == f"wrote {out}\n", r.output
-        return r.exit_code, out.read_bytes()
-    return r.exit_code, r.stdout_bytes
+        assert r.out == "" and r.err == f"wrote {out}\n", r
+        return r.code, out.read_bytes()
+    return r.code, r.out_bytes
 
 
 @pytest.mark.parametrize(("name", "args", "code"), CASES, ids=[c[0] for c in CASES])
