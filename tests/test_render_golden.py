@@ -78,16 +78,19 @@ def test_every_format_matches_its_golden_file(request, tmp_path, name, args, cod
 
 
 def test_every_format_and_command_has_a_golden_file():
-    from discrepancy.render.options import CheckFormat, GroupsFormat, ReportFormat
+    from discrepancy.render import registry
 
     names = {c[0] for c in CASES}
     suffixes = {"table": ".txt", "text": ".txt", "markdown": ".md", "github": "-github.txt"}
-    for command, formats in (("report", ReportFormat), ("groups", GroupsFormat)):
-        for f in formats:
-            suffix = suffixes.get(f.value, f".{f.value}")
+    suffixes_of = {"parse": {"json": ".jsonl"}}
+    commands = {"report": registry.REPORT, "groups": registry.GROUPS}
+    commands |= {"check": registry.CHECK, "parse": registry.PARSE}
+    for command, renderers in commands.items():
+        for f in renderers:
+            suffix = suffixes_of.get(command, {}).get(f.value) or suffixes.get(
+                f.value, f".{f.value}"
+            )
             assert {f"{command}{suffix}", f"{command}-all{suffix}"} & names, (command, f)
-    for f in CheckFormat:
-        assert f"check{suffixes.get(f.value, '.' + f.value)}" in names, f
     assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(names)  # none left over
 
 
