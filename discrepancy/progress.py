@@ -39,7 +39,7 @@ class ProgressBar:
         self.last = -1.0
         self.drawn = False
         self.state: tuple[str, int, int] = ("", 0, 0)
-        self.columns = shutil.get_terminal_size((80, 24)).columns
+        self.columns = _columns(self.stream) if self.on else 80
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.ticker = (
@@ -92,6 +92,14 @@ class ProgressBar:
         if self.drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _columns(stream: Any) -> int:
+    """The width of the terminal `stream` writes to (standard output may be a file meanwhile)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size((80, 24)).columns
 
 
 @contextlib.contextmanager
