@@ -162,7 +162,7 @@ def test_bad_claims_on_standard_input_are_located_there(claims):
     assert out.startswith("<stdin>:2:")
 
 
-# ---------------------------------------------------------------- --exit-zero, --quiet, --statistics
+# -------------------------------------------------------- --exit-zero, --quiet, --statistics
 
 
 def test_exit_zero_passes_a_failing_check_but_not_bad_input(claims):

@@ -2,7 +2,10 @@
 output, for a CI log, grep, or an editor's error list; then one line of counts (none with
 --quiet).
 
-    claims.yaml:351:5: conflict 2.0× at least two thousand (seed-004) vs hundreds (seed-000, claims.yaml:85:5): Russian mercenaries …
+    claims.yaml:351:5: conflict 2.0× at least two thousand (seed-004) vs hundreds (seed-000,
+    claims.yaml:85:5): Russian mercenaries of the Wagner Group fighting for Haftar in Libya
+
+(one line, folded here)
 """
 
 from __future__ import annotations

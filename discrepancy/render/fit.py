@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 SEP = "  "  # between table columns
 # Text made only of these characters (Latin, Greek, Cyrillic, Hebrew letters, punctuation,
-# currency, arrows, mathematical signs, box drawing, the glyphs of the report) takes one column a character: no need to
-# ask unicodedata about each (tests/test_layout.py checks the ranges against it).
+# currency, arrows, mathematical signs, box drawing, the report's own glyphs) takes one column a
+# character: no need to ask unicodedata about each (tests/test_layout.py checks the ranges).
 _ONE_COLUMN = re.compile(
-    "[\x00-\u02ff\u0370-\u0482\u048a-\u0590\u2000-\u20cf\u2100-\u22ff\u2500-\u259f\u25b6\u25c0\u25cf\u2717]*"
+    "[\x00-\u02ff\u0370-\u0482\u048a-\u0590\u2000-\u20cf\u2100-\u22ff\u2500-\u259f"
+    "\u25b6\u25c0\u25cf\u2717]*"
 )
 
 
