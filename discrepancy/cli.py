@@ -171,7 +171,12 @@ def groups(
     from discrepancy.pipeline import analyse
     from discrepancy.render.registry import GROUPS
 
-    options = Options(colour=colour_wanted(colour, output), near_misses=near_misses, quiet=quiet)
+    options = Options(
+        colour=colour_wanted(colour, output),
+        width=width_for(output),
+        near_misses=near_misses,
+        quiet=quiet,
+    )
     with progress_for(quiet) as progress:
         claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
         analysis = analyse(claims, progress, near_misses)

@@ -151,3 +151,12 @@ def test_the_one_column_shortcut_agrees_with_unicodedata():
         and (unicodedata.combining(chr(i)) or unicodedata.east_asian_width(chr(i)) in "WF")
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_groups_fit_the_terminal_too(seeds, width):
+    from discrepancy.render import groups_table
+
+    text = groups_table.render(seeds, Options(width=width))
+    assert _too_long(text, width) == []
+    assert "ru-wagner-mercenaries-000" in text
