@@ -1,7 +1,7 @@
 """Options several commands share, and the conventions they follow, those of ruff, typer and
 git: the output format (`--format`, or the DISCREPANCY_FORMAT environment variable), colour
-(`--color`, NO_COLOR, FORCE_COLOR), `--quiet`, `--exit-zero`, `--statistics`, and `-` for
-standard input. Decisions here, options declared here; cli.py only uses them."""
+(`--color`, NO_COLOR, FORCE_COLOR), `--quiet`, `--statistics`, `-` for standard input, and
+the width to lay text out for. Decided and declared here; cli.py only uses them."""
 
 from __future__ import annotations
 
