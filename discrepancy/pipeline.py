@@ -4,7 +4,7 @@ No I/O: `files` reads and writes, `cli` decides what to run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from discrepancy import fingerprint
 from discrepancy.baseline import Baseline, Comparison, Entry, compare, entries, parse
@@ -13,7 +13,16 @@ from discrepancy.errors import InputError
 from discrepancy.fingerprint import Contradiction
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.load import build
-from discrepancy.model import Claims, Finding, NearMiss, Progress, Status, no_progress
+from discrepancy.model import (
+    Claims,
+    Finding,
+    NearMiss,
+    Progress,
+    Quantity,
+    Settings,
+    Status,
+    no_progress,
+)
 from discrepancy.readers import reader_for
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
@@ -63,6 +72,7 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
     groups, near = group_claims(
         claims.claims, Normaliser(claims.aliases), claims.settings, progress, near_misses
     )
+    progress("finding conflicts", 0, 0)  # a step of its own: never a silent "grouping 100%"
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
 
 
@@ -78,7 +88,7 @@ def read_baseline(text: str | None, name: str) -> Baseline:
 
 def check(analysis: Analysis, known: Baseline) -> Comparison:
     """`discrepancy check`: today's contradictions against the accepted ones."""
-    return compare(contradictions(analysis), known)
+    return replace(compare(contradictions(analysis), known), sources=analysis.claims.sources)
 
 
 def accept(analysis: Analysis, previous: Baseline) -> tuple[tuple[Entry, ...], Comparison]:
@@ -86,3 +96,25 @@ def accept(analysis: Analysis, previous: Baseline) -> tuple[tuple[Entry, ...], C
     still occur), and how they compare with the previous baseline."""
     found = contradictions(analysis)
     return entries(found, previous), compare(found, previous)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """`discrepancy parse`: one expression, and its quantity or why it cannot be read."""
+
+    text: str
+    quantity: Quantity | None
+    error: str = ""
+
+
+def read_expressions(texts: Sequence[str], settings: Settings) -> tuple[Reading, ...]:
+    """Each expression read on its own: an unreadable one is a Reading with its error."""
+    from discrepancy.quantities import QuantityError, parse_quantity
+
+    readings = []
+    for text in texts:
+        try:
+            readings.append(Reading(text, parse_quantity(text, settings)))
+        except QuantityError as e:
+            readings.append(Reading(text, None, e.message))
+    return tuple(readings)
