@@ -224,6 +224,9 @@ NOTATION = [
 ]
 NOTATION_MUST_NOT = [
     ("3/4", "3"),
+    ("24/7", "3.428571429"),  # a fraction below one only
+    ("400-500,000", "[400, 500000]"),  # the thousands said once, or not? refused
+    ("5-10,000", "[5, 10000]"),
     ("1.3e6", "1.3"),
     ("the fifth day", "0.2"),
     ("3/0", "inf"),
@@ -256,6 +259,8 @@ REFUSED = [
     ("10G", "a thousand (grand) or a billion (giga)"),
     ("300 pounds", "of money or of weight?"),
     ("then about 400", 'cannot read "then"'),
+    ("400-500,000", "write both ends in full"),
+    ("12.000 protesters", "a point may group thousands"),
 ]
 REFUSED_MUST_NOT = [(text, "anything but an error") for text, _ in REFUSED]
 

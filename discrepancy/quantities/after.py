@@ -148,6 +148,10 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
         if a.magnitude == 1 and b.magnitude > 1 and a.lo <= b.hi / b.magnitude:
             a = a._replace(lo=a.lo * b.magnitude, hi=a.hi * b.magnitude)
             read_as = "range, magnitude shared"
+        elif a.magnitude == b.magnitude == 1 and _thousands_left_unsaid(a, b):
+            first = next(t for t in s.tokens if t.kind == "num")
+            hint = "is the near end thousands too? write both ends in full (400,000-500,000)"
+            raise s.error("cannot read", first, hint)
         vague = " to ".join(x.label() for x in (a, b) if x.vague)
         read_as = f"{read_as} of {vague}" if vague else read_as
         lo, hi = min(a.lo, b.lo), max(a.hi, b.hi)
@@ -165,6 +169,13 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
             part=s.written(first, end - first),
         )
     return q
+
+
+def _thousands_left_unsaid(a: Operand, b: Operand) -> bool:
+    """ "400-500,000": 400 to 500,000, or 400,000 to 500,000 with the thousands said once?"""
+    if a.vague or b.vague or not (1 <= a.lo < 1000 <= b.lo):
+        return False
+    return a.lo * 1000 <= b.lo < a.lo * 10000
 
 
 def _rounded(x: Operand) -> Operand:

@@ -332,7 +332,7 @@ class Scan:
                 num.add_decimals([lx.DIGIT_WORDS[w] for w in texts[j + 1 : k]])
                 j = k  # "two hundred point zero three"
             elif t.text == "/" and num.last == "digits" and self.glued(j) and num.value % 1 == 0:
-                num.over(self.denominator(j + 1))  # "3/4"
+                num.over(self.denominator(j + 1, num.value))  # "3/4"
                 j += 2
             else:
                 break
@@ -354,10 +354,10 @@ class Scan:
             and t.col + 1 == after.col
         )
 
-    def denominator(self, j: int) -> int:
+    def denominator(self, j: int, numerator: object) -> int:
         t = self.tokens[j]
-        if not t.text.isdigit() or int(t.text) == 0 or len(t.text) > 3:
-            raise self.error("cannot read", t, "a fraction takes a whole denominator, as in 3/4")
+        if not t.text.isdigit() or len(t.text) > 3 or not numerator < int(t.text):  # type: ignore[operator]
+            raise self.error("cannot read", t, "a fraction below one is read, as in 3/4 (not 24/7)")
         return int(t.text)
 
     def and_fraction(self, j: int) -> tuple[Fraction, int] | None:
