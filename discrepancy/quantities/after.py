@@ -149,9 +149,9 @@ def finish(s: Scan, a: Operand, b: Operand | None, how: str, end: int) -> Quanti
             a = a._replace(lo=a.lo * b.magnitude, hi=a.hi * b.magnitude)
             read_as = "range, magnitude shared"
         elif a.magnitude == b.magnitude == 1 and _thousands_left_unsaid(a, b):
-            first = next(t for t in s.tokens if t.kind == "num")
+            at = next(t for t in s.tokens if t.kind == "num")
             hint = "is the near end thousands too? write both ends in full (400,000-500,000)"
-            raise s.error("cannot read", first, hint)
+            raise s.error("cannot read", at, hint)
         vague = " to ".join(x.label() for x in (a, b) if x.vague)
         read_as = f"{read_as} of {vague}" if vague else read_as
         lo, hi = min(a.lo, b.lo), max(a.hi, b.hi)
