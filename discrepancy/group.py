@@ -74,9 +74,7 @@ class _Judge:
     claims make tens of millions of candidate pairs; the pairs that matter are kept by the
     caller (linked, near misses)."""
 
-    def __init__(
-        self, nodes: list[_Node], keys: list[Key], weigh: Weights, scored: bool
-    ) -> None:
+    def __init__(self, nodes: list[_Node], keys: list[Key], weigh: Weights, scored: bool) -> None:
         self.nodes, self.keys, self.weigh, self.scored = nodes, keys, weigh, scored
 
     def __call__(self, x: int, y: int) -> Verdict:
@@ -295,9 +293,7 @@ def _fuzzy_members(
     """Each claim with its lowest score against the others, and whom that score was against."""
     out = []
     for x in cluster:
-        others = [
-            (_score(x, y, linked, verdict), nodes[y].claims[0].id) for y in cluster if y != x
-        ]
+        others = [(_score(x, y, linked, verdict), nodes[y].claims[0].id) for y in cluster if y != x]
         key = keys[nodes[x].key]
         for c in nodes[x].claims:
             twins = [(100.0, o.id) for o in nodes[x].claims[:2] if o is not c][:1]

@@ -4,7 +4,7 @@ No I/O: `files` reads and writes, `cli` decides what to run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from discrepancy import fingerprint
 from discrepancy.baseline import Baseline, Comparison, Entry, compare, entries, parse
@@ -13,7 +13,16 @@ from discrepancy.errors import InputError
 from discrepancy.fingerprint import Contradiction
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.load import build
-from discrepancy.model import Claims, Finding, NearMiss, Progress, Status, no_progress
+from discrepancy.model import (
+    Claims,
+    Finding,
+    NearMiss,
+    Progress,
+    Quantity,
+    Settings,
+    Status,
+    no_progress,
+)
 from discrepancy.readers import reader_for
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
@@ -39,6 +48,7 @@ def load(
     tolerance: float | None = None,
     progress: Progress = no_progress,
     require_claims: bool = True,
+    rounding: bool | None = None,
 ) -> Claims:
     """(name, text) of every claims file into validated Claims; CLI options override settings.
     Every problem of every file is listed, also when some files cannot be read at all."""
@@ -48,7 +58,7 @@ def load(
             documents.append(reader_for(name)(text, name))
         except InputError as e:
             problems.extend(e.problems)
-    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance}
+    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance, "rounding": rounding}
     if problems:  # still list what is wrong in the files that could be read
         try:
             build(documents, overrides, check_references=False)
@@ -66,6 +76,7 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
         progress,
         near_misses,
     )
+    progress("finding conflicts", 0, 0)  # a step of its own: never a silent "grouping 100%"
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
 
 
@@ -81,7 +92,7 @@ def read_baseline(text: str | None, name: str) -> Baseline:
 
 def check(analysis: Analysis, known: Baseline) -> Comparison:
     """`discrepancy check`: today's contradictions against the accepted ones."""
-    return compare(contradictions(analysis), known)
+    return replace(compare(contradictions(analysis), known), sources=analysis.claims.sources)
 
 
 def accept(analysis: Analysis, previous: Baseline) -> tuple[tuple[Entry, ...], Comparison]:
@@ -89,3 +100,25 @@ def accept(analysis: Analysis, previous: Baseline) -> tuple[tuple[Entry, ...], C
     still occur), and how they compare with the previous baseline."""
     found = contradictions(analysis)
     return entries(found, previous), compare(found, previous)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """`discrepancy parse`: one expression, and its quantity or why it cannot be read."""
+
+    text: str
+    quantity: Quantity | None
+    error: str = ""
+
+
+def read_expressions(texts: Sequence[str], settings: Settings) -> tuple[Reading, ...]:
+    """Each expression read on its own: an unreadable one is a Reading with its error."""
+    from discrepancy.quantities import QuantityError, parse_quantity
+
+    readings = []
+    for text in texts:
+        try:
+            readings.append(Reading(text, parse_quantity(text, settings)))
+        except QuantityError as e:
+            readings.append(Reading(text, None, e.message))
+    return tuple(readings)

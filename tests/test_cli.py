@@ -10,7 +10,9 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
+from discrepancy import cli as cli_module
 from tests.conftest import ROOT
 
 ANSI = "\x1b["
@@ -61,7 +63,7 @@ def test_report_shows_the_pay_as_a_unit_mismatch_with_both_quotes(cli, report_js
         "seed-003",
         "seed-004",
         "approximate salary",
-        "thousand dollars a month",
+        "dollars a month",
         "USD/month",
         "note (ru-recruit-pay-003)",
     ):
@@ -106,6 +108,14 @@ def test_report_json_contract(report_json):
                 "unit",
                 "file",
                 "line",
+                # provenance (issue 13)
+                "quote",
+                "attributed_to",
+                "date",
+                "note",
+                "url",
+                "publisher",
+                "published",
             }
             assert c["file"] == "claims.yaml" and c["line"] > 0
 
@@ -243,11 +253,17 @@ def _on_a_terminal(*args, env=None):
     return b"".join(chunks).decode()
 
 
-def test_colour_only_on_a_terminal_and_never_with_no_color(cli):
+def test_colour_only_on_a_terminal_and_never_with_no_color(cli, monkeypatch):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    assert ANSI in _on_a_terminal("report", env={**env, "NO_COLOR": ""})
-    assert ANSI not in _on_a_terminal("report", env={**env, "NO_COLOR": "1"})
-    assert ANSI not in cli("report").out
+    assert ANSI in _on_a_terminal("report", env={**env, "NO_COLOR": ""})  # a real terminal
+    assert ANSI not in cli("report").out  # a pipe
+    # NO_COLOR in process (one child on a real terminal is enough), with FORCE_COLOR standing
+    # for the terminal: NO_COLOR wins (the whole rule: tests/test_conventions.py)
+    monkeypatch.chdir(ROOT)
+    for no_color, coloured in (("", True), ("1", False)):
+        env = {"NO_COLOR": no_color, "FORCE_COLOR": "1"}
+        r = CliRunner(env=env).invoke(cli_module.app, ["report"])
+        assert r.exit_code == 0 and (ANSI in r.stdout) == coloured, r.output
 
 
 def test_control_characters_never_reach_the_terminal(cli, tmp_path):
