@@ -153,7 +153,7 @@ class When:
         days = (period.end - period.start).days
         if days > 800:
             return True
-        weekday = self.weekday if days < 7 else -1
+        weekday = -1  # a weekday is too often resolved wrong to keep a claim out of a period
         for n in range(days + 1):
             day = period.start + dt.timedelta(days=n)
             if (
@@ -235,6 +235,7 @@ def read(about: str) -> Reading:
     words = set(_WORD.findall(about.lower()))
     digits = any(c.isdigit() for c in about)
     text, aside = about, []
+    m: re.Match[str] | None
     if "(" in about or "[" in about:
         for m in reversed(list(_BRACKET.finditer(text))):
             if _SAYING_WORD.search(m[1]) or _CLOCK.search(m[1]):

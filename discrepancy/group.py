@@ -188,7 +188,7 @@ def _overlapping(same: list[int], nodes: list[_Node]) -> list[tuple[int, int]]:
     """The pairs of one key's nodes that may match: in one dimension, periods overlapping (a
     sweep over periods by start, so 100,000 claims of one about on different days cost no
     quadratic work). A node with no period meets every other."""
-    out = []
+    out: list[tuple[int, int]] = []
     by_dim: dict[str, list[int]] = {}
     for x in same:
         by_dim.setdefault(nodes[x].dim, []).append(x)

@@ -205,6 +205,8 @@ def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:
     clash = a.when.clash(b.when) if a.when and b.when else ""
     if clash:
         return clash
+    if a.when == b.when:  # both abouts name the same time: it cannot set them apart
+        return ""
     # A time in an about stands for the claim's period only when it has none.
     for when, own, period in ((a.when, pa, pb), (b.when, pb, pa)):
         if when and own is None and period is not None and not when.fits(period):

@@ -199,8 +199,8 @@ def _parse(text: str, extra: Sequence[tuple[str, Sequence[str]]]) -> dict[tuple[
             words = _words(phrase)
             if words:
                 out[words] = _Phrase(name, kind, of_people)
-    for name, phrases in extra:  # a claims file's `measures:`: a thing each, and they win
-        for phrase in (name, *phrases):
+    for name, wordings in extra:  # a claims file's `measures:`: a thing each, and they win
+        for phrase in (name, *wordings):
             words = _words(phrase)
             if words:
                 held = out.get(words)

@@ -170,13 +170,14 @@ def merge_names(
     taken: set[int] = set()
     mine = []
     for canonical, variants in aliases:
-        spellings, adjectives = list(variants), []
+        spellings: list[str] = list(variants)
+        adjectives: list[str] = []
         for text in (canonical, *variants):
-            n = owner.get(fold(text))
-            if n is not None and n not in taken:
-                taken.add(n)
-                spellings += [entries[n][0], *entries[n][1]]
-                adjectives += entries[n][2]
+            held = owner.get(fold(text))
+            if held is not None and held not in taken:
+                taken.add(held)
+                spellings += [entries[held][0], *entries[held][1]]
+                adjectives += entries[held][2]
         mine.append((canonical, tuple(dict.fromkeys(spellings)), tuple(dict.fromkeys(adjectives))))
     return [e for n, e in enumerate(entries) if n not in taken] + mine
 

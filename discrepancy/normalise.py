@@ -15,7 +15,10 @@ from discrepancy.asides import Reading, When, read
 from discrepancy.measures import PEOPLE_WORDS, Lexicon, Measure
 from discrepancy.names import Name, NameTable, Typos, merge_names
 from discrepancy.words import (
+    ABBREVIATIONS,
     ADJECTIVE,
+    DIRECTIONS,
+    PLACE_KINDS,
     ROLES,
     SEE_THROUGH,
     Token,
@@ -68,44 +71,6 @@ FILLER = PEOPLE_WORDS | frozenset(
 _NOT_A_NAME = Name("", "")
 _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
-# Words that make a name a place of its own: "Washington County" is not Washington.
-_PLACE_KINDS = frozenset(
-    [
-        "county",
-        "city",
-        "township",
-        "district",
-        "province",
-        "region",
-        "governorate",
-        "oblast",
-        "prefecture",
-        "parish",
-        "borough",
-        "municipality",
-    ]
-)
-# Words that make a place of their own of the name they come before: "North Guwahati".
-_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "upper",
-        "lower",
-        "greater",
-        "new",
-        "old",
-        "central",
-    ]
-)
-# Abbreviations inside names, written out: "Mt Pleasant" is "Mount Pleasant".
-_ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "co": "county", "twp": "township"}
 NATIONAL = "~national"  # "nationwide", "across the country": the whole country
 CAPITAL = "~capital"  # "the capital": the country's capital
 _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATIONAL}
@@ -192,7 +157,7 @@ class Normaliser:
         - a word written as a name (capitalised mid-sentence) anywhere is a name everywhere,
           also where an about is all lower case or in Headline Case."""
         df: Counter[str] = Counter()
-        lexicon = set()
+        lexicon: set[str] = set()
         lowercase: set[str] = set()
         self._read = {}
         for about in set(abouts):
@@ -235,7 +200,8 @@ class Normaliser:
 
     def key(self, about: str) -> Key:
         """The key of one about (not kept: callers keep what they need)."""
-        tokens, title, quoted, breaks, said = self._read.pop(about, None) or _reading(about)
+        cached = self._read.pop(about, None)
+        tokens, title, quoted, breaks, said = cached if cached is not None else _reading(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
         skels = (
@@ -266,8 +232,8 @@ class Normaliser:
                 if hit is not None and (
                     i + hit[1] >= len(tokens)
                     or i + hit[1] in breaks
-                    or _ABBREVIATIONS.get(tokens[i + hit[1]].plain, tokens[i + hit[1]].plain)
-                    not in _PLACE_KINDS
+                    or ABBREVIATIONS.get(tokens[i + hit[1]].plain, tokens[i + hit[1]].plain)
+                    not in PLACE_KINDS
                     or not tokens[i + hit[1]].capital
                 ):
                     form, n = hit
@@ -292,7 +258,7 @@ class Normaliser:
                 _unknown_name(t, i, title, self.measures, self.lowercase)
                 or t.plain in lexicon
                 or (
-                    t.plain in _DIRECTIONS
+                    t.plain in DIRECTIONS
                     and i + 1 < len(tokens)
                     and i + 1 not in breaks
                     and tokens[i + 1].nameable
@@ -319,11 +285,11 @@ class Normaliser:
                     n += 1
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
                     hidden.append(len(kinds))
-                words = [_ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
-                skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in words)
+                parts = [ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
+                skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in parts)
                 if n == 1 and len(t.plain) > 4:
                     skel = skels[i]
-                written = " ".join(words)
+                written = " ".join(parts)
                 label = " ".join(w.word for w in tokens[i : i + n])
                 unknown[len(kinds)] = len(names)
                 names.append(self._name(skel, label, _role(kinds, plains), False, written))

@@ -217,3 +217,43 @@ def _token(word: str) -> Token:
 
 def letters(tokens: Sequence[Token]) -> int:
     return sum(len(t.plain) for t in tokens)
+
+
+# Words that make a name a place of its own: "Washington County" is not Washington.
+PLACE_KINDS = frozenset(
+    [
+        "county",
+        "city",
+        "township",
+        "district",
+        "province",
+        "region",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "parish",
+        "borough",
+        "municipality",
+    ]
+)
+# Words that make a place of their own of the name they come before: "North Guwahati".
+DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "central",
+    ]
+)
+# Abbreviations inside names, written out: "Mt Pleasant" is "Mount Pleasant".
+ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "co": "county", "twp": "township"}

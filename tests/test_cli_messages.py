@@ -50,8 +50,10 @@ def test_shell_completion_is_on_and_completes_formats(claims):
 def test_groups_writes_to_a_file_and_shows_words_not_keys(claims):
     assert invoke("groups", "-o", "groups.txt") == "wrote groups.txt\n"
     text = (claims.parent / "groups.txt").read_text()
-    assert "about" in text.splitlines()[1] and "compared as" not in text
-    assert text.count("protesters at the Saturday march") == 3  # the title and both claims
+    header = text.splitlines()[1]
+    assert "measure" in header and "scope" in header and "compared as" not in text
+    assert text.count("protesters at the Saturday march") == 1  # the title
+    assert "participants" in text and "#participants" not in text  # words, not keys
 
 
 # ---------------------------------------------------------------- check --strict in a PR

@@ -65,7 +65,7 @@ def test_words_that_are_not_the_measure(about, wrong):
 
 def test_a_claims_file_adds_measures_and_wins():
     lexicon = Lexicon([("evacuees", ["people bussed out"])])
-    words = "people bussed out of the city".split()
+    words = ["people", "bussed", "out", "of", "the", "city"]
     assert lexicon.read(words).measure == "evacuees"
     n = Normaliser(measures=[("sandbags", ["sandbags filled"])])
     assert str(n.key("sandbags filled by volunteers").measure) == "sandbags"
