@@ -592,7 +592,10 @@ def quality(n_claims: int, seed: int) -> bool:
 def measure(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one whole process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # from a neutral folder: `python -m discrepancy` would import a checkout in the current one
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir()
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""

@@ -15,7 +15,7 @@ from discrepancy.model import Progress
 # Candidates whose sorted words are less alike than this (rapidfuzz ratio, 0-100) are never
 # judged: a cheap first sieve, well under the scores of the pairs that group (see
 # docs/grouping.md, "Scale").
-PREFILTER = 50.0
+PREFILTER = 65.0
 
 
 def candidates(
