@@ -126,10 +126,14 @@ _DOUBLE = re.compile(r"(\w)\1+")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
+# Letters NFKD does not take apart: Adıyaman is Adiyaman, Łódź is Lodz.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
 def _strip_accents(text: str) -> str:
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
