@@ -565,5 +565,155 @@ class ProgressBar:
             self.stream.flush()
 
 
+class VerifyFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+def read_document(path: Path) -> str | None:
+    """A document's text, None when there is no such file. Bytes that are not UTF-8 are
+    replaced, so a quote beside them fails to match rather than the run failing."""
+    try:
+        return path.read_bytes().decode("utf-8-sig", errors="replace")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+    except OSError as e:
+        raise InputError.at(Location(path.as_posix()), f"cannot read: {e.strerror}") from None
+
+
+@app.command("verify")
+@handles_input_errors
+def verify_command(
+    paths: PathsArg = None,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            "--documents",
+            "-d",
+            file_okay=False,
+            help="Folder of the sources' `document:` files. Default: beside each claims file.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        VerifyFormat,
+        typer.Option(
+            "--format", "-f", help="Output format: text, json, github (workflow commands), sarif."
+        ),
+    ] = VerifyFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write to this file (atomically) instead of standard output.",
+        ),
+    ] = None,
+) -> None:
+    """Check every quote is in its source's document and every number of each value is in its
+    quote (exit 0 all verified, 1 any not or unverifiable, 2 bad input)."""
+    from discrepancy.documents import Article, read_article
+    from discrepancy.render.verified import RENDERERS
+    from discrepancy.verify import Verification, verify_claim
+
+    if documents is not None and not documents.is_dir():
+        raise InputError.at(Location(str(documents)), "no such folder (--documents)")
+    claims = load(paths)
+    read: dict[Path, Article | None] = {}
+    verdicts = []
+    for claim in claims.claims:
+        source = claims.sources.get(claim.source)
+        name = source.document if source is not None else ""
+        folder = documents if documents is not None else Path(claim.location.file).parent
+        path = folder / name
+        if name and path not in read:
+            text = read_document(path)
+            read[path] = None if text is None else read_article(name, text)
+        article = read.get(path) if name else None
+        verdicts.append(verify_claim(claim, name, article, folder.as_posix()))
+    result = Verification(tuple(verdicts))
+    emit(RENDERERS[fmt.value](result), output, claims.files)
+    raise typer.Exit(OK if result.clean else FOUND)
+
+
+@app.command("extract")
+@handles_input_errors
+def extract_command(
+    articles: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Articles: plain text, or HTML (read by its text).", show_default=False
+        ),
+    ],
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="The source id of the claims, once per article. Default: the file's name.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Write the draft claims file here (atomically) instead of standard output.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output when it exists.")
+    ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also draft years, dates, times, ages, ordinals and labels, marked."
+        ),
+    ] = False,
+) -> None:
+    """Draft candidate claims from articles (value as printed, quote, about, attribution,
+    period) for a person to edit, then check with `verify` (exit 0; 2 bad input)."""
+    import re
+
+    from discrepancy.documents import read_article
+    from discrepancy.draft import draft, render
+
+    ids = list(source or [])
+    if ids and len(ids) != len(articles):
+        raise InputError.at(
+            Location("--source"),
+            f"{len(ids)} --source for {len(articles)} articles: give one per article, in order",
+        )
+    ids = ids or [re.sub(r"[^\w.-]+", "-", a.stem).strip("-") or "source" for a in articles]
+    problems = []
+    for sid, path in zip(ids, articles, strict=True):
+        if not path.is_file():
+            problems.append(Problem(Location(path.as_posix()), "no such file"))
+        if not re.fullmatch(r"[^\s:#]+", sid):
+            problems.append(Problem(Location("--source"), f"not a usable source id: {sid!r}"))
+    if len(set(ids)) != len(ids):
+        problems.append(Problem(Location("--source"), "each article needs its own source id"))
+    if output is not None and output.exists() and not force:
+        problems.append(Problem(Location(output.as_posix()), "exists: use --force to overwrite it"))
+    if problems:
+        raise InputError(problems)
+    drafts = []
+    with ProgressBar() as progress:
+        for n, (sid, path) in enumerate(zip(ids, articles, strict=True)):
+            progress(f"reading {path.name}", n, len(articles))
+            text = read_document(path) or ""
+            drafts.append(draft(read_article(path.name, text), path.name, sid))
+    names = tuple(a.as_posix() for a in articles)
+    emit(render(drafts, everything), output, names)
+    found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)
+    left = sum(1 for d in drafts for c in d.candidates if c.left_out)
+    note = f" ({left} years, dates and the like left out; --all shows them)" if left else ""
+    typer.echo(f"{found} candidate claims from {len(drafts)} articles{note}", err=True)
+
+
 def main() -> None:
     app(prog_name="discrepancy")

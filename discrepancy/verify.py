@@ -138,36 +138,44 @@ def _is_number(kind: str, text: str) -> bool:
 
 
 def numbers_in(text: str) -> list[Number]:
-    """The numbers written in text, in digits or words ("two thousand", "3,500", "1.2bn")."""
+    """The numbers written in text, in digits or words ("two thousand", "3,500", "1.2bn"). A run
+    of number words joined by "and" also gives its parts: "two million and 300 thousand" says
+    2,300,000, and also "two million" and "300 thousand"."""
     tokens = [(m.lastgroup or "", m[0].lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Number] = []
     i = 0
     while i < len(tokens):
-        kind, word, start, _ = tokens[i]
-        if not _is_number(kind, word):
+        if not _is_number(*tokens[i][:2]):
             i += 1
             continue
         j = i + 1  # the run of number words: "one and a half", "two million three hundred"
         while j < len(tokens):
             k = j
-            while k < len(tokens) and tokens[k][1] in _JOINERS:
+            while k < len(tokens) and tokens[k][1] in _JOINERS and _next_to(text, tokens, k):
                 k += 1
-            if k < len(tokens) and _is_number(*tokens[k][:2]):
+            if k < len(tokens) and _is_number(*tokens[k][:2]) and _next_to(text, tokens, k):
                 j = k + 1
             else:
                 break
-        whole = text[start : tokens[j - 1][3]]
-        q = _read(whole)
-        if q is not None:
-            out.append(Number(whole, q.lo))
-        else:  # not one number: each part on its own ("3,500 and 3,800")
-            for k in range(i, j):
-                kind, word, s, e = tokens[k]
-                part = _read(text[s:e]) if _is_number(kind, word) else None
-                if part is not None:
-                    out.append(Number(text[s:e], part.lo))
+        cuts = [k for k in range(i + 1, j) if tokens[k][1] == "and"]
+        pieces = [(i, j), *zip([i, *[c + 1 for c in cuts]], [*cuts, j], strict=True)]
+        for a, b in dict.fromkeys(pieces):
+            q = _read(text[tokens[a][2] : tokens[b - 1][3]]) if a < b else None
+            if q is not None:
+                out.append(Number(text[tokens[a][2] : tokens[b - 1][3]], q.lo))
+            elif (a, b) != (i, j) or not cuts:  # a part unread: each of its numbers alone
+                for kind, word, s, e in tokens[a:b]:
+                    part = _read(text[s:e]) if _is_number(kind, word) else None
+                    if part is not None:
+                        out.append(Number(text[s:e], part.lo))
         i = j
     return out
+
+
+def _next_to(text: str, tokens: list[tuple[str, str, int, int]], k: int) -> bool:
+    """Only spaces or a hyphen between token k and the one before it ("31 (2.5" is two)."""
+    between = text[tokens[k - 1][3] : tokens[k][2]]
+    return not between.strip(" -\u00a0")
 
 
 def _words(text: str) -> set[str]:

@@ -14,12 +14,14 @@ from tests.helpers import claim
     [
         ("between 3,500 and 3,800", [3500, 3800]),
         ("at least two thousand fighters", [2000]),
-        ("one and a half to two thousand dollars a month", [1.5, 2000]),
+        # a run joined by "and" gives its parts too: "two million and 300 thousand"
+        ("one and a half to two thousand dollars a month", [1.5, 1, 0.5, 2000]),
         ("$1.2bn", [1.2e9]),
         ("half a million", [500_000]),
         ("3,500-3,800", [3500, 3800]),
         ("twenty-five", [25]),
-        ("two thousand and five", [2005]),
+        ("two thousand and five", [2005, 2000, 5]),
+        ("January 31 (2.5 million people)", [31, 2.5e6]),
         ("three-month contracts", [3]),
         # a model designation is a name, not a number
         ("two MIM-23 Hawk systems", [2]),
