@@ -474,20 +474,25 @@ def sentences(article: Article) -> Iterator[tuple[int, int]]:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Paragraphs: runs of lines, broken at blank lines and after a line that ends a sentence
-    or is a heading (no full stop, next line capitalised)."""
+    """Paragraphs: runs of lines, broken at blank lines and after a line that ends a sentence or
+    is a heading. A line with no full stop runs on when the next starts in lower case, or, in
+    text wrapped at a fixed width, when it is about as long as that width."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    lengths = sorted(len(text[a:b].rstrip()) for a, b in lines if text[a:b].strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrapped = len(lengths) >= 3 and width <= 100
     block: tuple[int, int] | None = None
-    prev_end = -1
+    prev = (-1, -1)
     for ls, le in lines:
         line = text[ls:le].strip()
         if not line:
             continue
+        last = text[prev[0] : prev[1]].rstrip()
         joins = (
             block is not None
-            and text.count("\n", prev_end, ls) == 1
-            and not re.search(r"[.!?:;\"”)]$", text[block[0] : prev_end].rstrip())
-            and (line[0].islower() or line[0].isdigit())
+            and text.count("\n", prev[1], ls) == 1
+            and not re.search(r"[.!?:;\"”)]$", last)
+            and (line[0].islower() or line[0].isdigit() or (wrapped and len(last) >= 0.7 * width))
         )
         if joins and block is not None:
             block = (block[0], le)
@@ -495,7 +500,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             if block is not None:
                 yield _trim(text, *block)
             block = (ls, le)
-        prev_end = le
+        prev = (ls, le)
     if block is not None:
         yield _trim(text, *block)
 
