@@ -246,7 +246,7 @@ def _about(tokens: list[Token], f: Found) -> str:
         w = t.low
         if not (w[0].isalnum()) or w in _STOP or read(t.text) is not None:
             break
-        if words and w[0].islower() and (w.endswith(("ing", "ed")) or w in _PARTICIPLES):
+        if words and t.text[0].islower() and (w.endswith(("ing", "ed")) or w in _PARTICIPLES):
             break
         if w == "of" and not (len(words) <= 2 and k + 1 < len(tokens)):
             break

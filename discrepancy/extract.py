@@ -324,7 +324,7 @@ def _left_out(s: _Sentence, i: int, j: int, q: Quantity) -> str:
         return "a decade"
     if any(x.startswith("year") for x in s.low[j : j + 2]) and "old" in s.low[j : j + 4]:
         return "an age"
-    if after.startswith("-year-old") or w.endswith("-year-old"):
+    if (after == "-" and after2.startswith("year")) or any(x.endswith("-old") for x in words):
         return "an age"
     if before in ("aged", "age") or (before == "of" and before2 == "age"):
         return "an age"
@@ -363,15 +363,18 @@ def _left_out(s: _Sentence, i: int, j: int, q: Quantity) -> str:
     return ""
 
 
-_PHONE = re.compile(r"\+?\(?[0-9]{2,4}\)?[ .-][0-9]{3}[ .-][0-9]{3,4}")
+_PHONE = re.compile(
+    r"\+[0-9][0-9 ().-]{6,}[0-9]"  # +44 20 7946 0958
+    r"|\(?\b[0-9]{3}\)?[ .-][0-9]{3}[.-][0-9]{4}\b"  # (212) 555-1234
+    r"|\b[0-9]{2,5}-[0-9]{3,4}(?:-[0-9]{3,4})+\b"
+)
 
 
 def _phone(s: _Sentence, i: int, j: int) -> bool:
     lo = s.t[i].start
-    for m in _PHONE.finditer(s.text, max(0, lo - 6), s.t[j - 1].end + 12):
-        if m.start() <= lo < m.end() and not re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+", s.t[i].text):
-            return True
-    return False
+    return any(
+        m.start() <= lo < m.end() for m in _PHONE.finditer(s.text, s.t[0].start, s.t[-1].end)
+    )
 
 
 def _unsure(s: _Sentence, i: int, j: int, q: Quantity) -> tuple[str, ...]:

@@ -1,0 +1,86 @@
+"""What `extract` takes for a claim's value, and what it leaves out, in English news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from discrepancy.documents import read_article
+from discrepancy.draft import draft
+
+
+def _values(sentence: str, everything: bool = False) -> list[str]:
+    d = draft(read_article("t.txt", f"Headline\n\n{sentence}\n"), "t.txt", "s")
+    return [c.value for c in d.candidates if everything or not c.left_out]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Turkey sent between 3,500 and 3,800 paid Syrian fighters.", ["between 3,500 and 3,800"]),
+        ("The army said more than 20,000 people fled.", ["more than 20,000"]),
+        ("They were paid from one and a half to two thousand dollars a month.",
+         ["one and a half to two thousand dollars a month"]),
+        ("Some 600 mercenaries were moved.", ["Some 600"]),
+        ("It offered an approximate salary of $1,000.", ["an approximate salary of $1,000"]),
+        ("Bounties of up to $150,000 each were offered.", ["up to $150,000"]),
+        ("Hundreds of families fled, and a few dozen stayed.", ["Hundreds", "a few dozen"]),
+        ("Turkey deployed an unknown number of soldiers.", ["an unknown number"]),
+        ("Militias must surrender weapons within 45 to 90 days.", ["45 to 90 days"]),
+        ("The recruits signed three-month contracts.", ["three-month"]),
+        ("Almost half of the police were deployed in Paris.", ["Almost half"]),
+        ("At least two MIM-23 Hawk systems were destroyed.", ["At least two"]),
+        ("Police counted 1.28 million marchers, the unions 3.5 million.",
+         ["1.28 million", "3.5 million"]),
+    ],
+)  # fmt: skip
+def test_values_as_printed(sentence: str, values: list[str]) -> None:
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war began in 2011 and ended in 2020.",  # years
+        "The talks were held on January 13 in Moscow.",  # a date
+        "He was photographed on 29 June, 2019.",  # a date
+        "The meeting started at 10:30 and ended at 5 p.m.",  # times of day
+        "A MiG-29 and an Su-24 were seen near Sirte.",  # model numbers
+        "The 25-year-old was aged 25 when he joined.",  # ages
+        "Resolution 2254 was adopted by the Council.",  # a label
+        "Call +44 20 7946 0958 for details.",  # a phone number
+        "It is one of the largest groups, one strategic gain after another.",  # "one" as a pronoun
+        "We wrote about it a few days ago.",  # a time relative to now
+        "During the first three months, nothing changed.",  # the span a sentence is dated by
+        "Profits rose in the first quarter and the second half.",  # parts of a year
+        "Many people came; unknown soldiers were buried.",  # no number given
+    ],
+)
+def test_left_out(sentence: str) -> None:
+    assert _values(sentence) == []
+
+
+def test_left_out_shown_with_all() -> None:
+    assert _values("The war began in 2011.", everything=True) == ["2011"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about", "attributed_to", "period"),
+    [
+        ("Turkey sent 3,500 paid Syrian fighters to Libya, the Pentagon said.",
+         "paid Syrian fighters", "the Pentagon", ""),
+        ("According to the Red Crescent, at least 45 people were wounded in March 2021.",
+         "people", "Red Crescent", "2021-03"),
+        ("Turkey sent more than 3,500 fighters during the first three months of 2020, a report "
+         "by local outlet Naher said.", "fighters", "Naher", "2020-01-01/2020-03-31"),
+        ("Hundreds of Russian mercenaries have supported the campaign.",
+         "Russian mercenaries", "", ""),
+        ("The Defense Department's report found 2,000 members of the Libyan Armed Forces.",
+         "members of the Libyan Armed Forces", "The Defense Department", ""),
+    ],
+)  # fmt: skip
+def test_about_attribution_period(
+    sentence: str, about: str, attributed_to: str, period: str
+) -> None:
+    d = draft(read_article("t.txt", f"Headline\n\n{sentence}\n"), "t.txt", "s")
+    [c] = [c for c in d.candidates if not c.left_out]
+    assert (c.about, c.attributed_to, c.period) == (about, attributed_to, period)
