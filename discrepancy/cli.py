@@ -712,7 +712,8 @@ def extract_command(
     found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)
     left = sum(1 for d in drafts for c in d.candidates if c.left_out)
     note = f" ({left} years, dates and the like left out; --all shows them)" if left else ""
-    typer.echo(f"{found} candidate claims from {len(drafts)} articles{note}", err=True)
+    articles_read = f"{len(drafts)} article{'s' * (len(drafts) != 1)}"
+    typer.echo(f"{found} candidate claims from {articles_read}{note}", err=True)
 
 
 def main() -> None:

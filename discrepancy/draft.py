@@ -286,7 +286,9 @@ _ATTRIBUTION = [
         rf"\s+(?:by|from)\s+(?:[a-z]+\s+){{0,4}}?({_NAME})"
     ),
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?({_NAME})"),
-    re.compile(r"\b[Aa]ccording\s+to\s+(the\s+[a-z]+(?:\s+[a-z]+)?)\b"),
+    re.compile(
+        r"\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[a-z]+\s+)?[a-z]+)(?=[,.;]|\s+(?:[a-z]+\s+)?(?:said|says|claim|report))"
+    ),
     re.compile(rf"({_NAME})(?:’s|'s)\s+(?:[a-z]+\s+)?(?:report|statement|study|estimate|count)"),
     re.compile(rf"({_NAME}(?:\s+[a-z]+){{0,2}}?)\s+{_ADVERBS}(?:{_VERBS})\b"),
     re.compile(rf"\b(?:said|says|told|reported)\s+({_NAME})"),
@@ -334,11 +336,19 @@ def _period(sentence: str) -> tuple[str, str]:
         for m in pattern.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            taken.append(m.span())
+            if re.search(
+                r"\b(?:since|until|till|by|before|after|from)\s+(?:the\s+)?$", sentence[: m.start()]
+            ):
+                found.append(f"not {m[0].strip()} (a start or an end)")
+                continue
             p = _date(kind, m.groups())
             if p:
                 found.append(p)
-                taken.append(m.span())
-    distinct = list(dict.fromkeys(found))
+    bounds = [f for f in found if f.startswith("not ")]
+    distinct = [f for f in dict.fromkeys(found) if not f.startswith("not ")]
+    if bounds:
+        return "", f"the sentence dates only a start or an end ({bounds[0][4:-20]}): set `period`?"
     if len(distinct) == 1:
         return distinct[0], f"period {distinct[0]} from the sentence's date: is it when this held?"
     if len(distinct) > 1:

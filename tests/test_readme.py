@@ -33,3 +33,21 @@ def test_commands_table_lists_every_report_format():
     [formats] = re.findall(r"`--format ([a-z\\|]+)`", row)
     assert set(formats.split("\\|")) == {f.value for f in ReportFormat}
     assert "make golden" in README
+
+
+def test_extract_transcript_is_real():
+    from typer.testing import CliRunner
+
+    from discrepancy.cli import app
+
+    examples = ROOT / "docs" / "examples"
+    draft = CliRunner().invoke(app, ["extract", str(examples / "convoy.txt"), "-s", "un-convoy"])
+    assert draft.exit_code == 0
+    out = draft.stdout if hasattr(draft, "stdout") else draft.output
+    body = out[: out.rindex("\n", 0, len(out) - 1) + 1] if "candidate claims from" in out else out
+    assert f"$ cat draft.yaml\n{body}" in README or f"$ cat draft.yaml\n{out}" in README
+    edited = (examples / "convoy-claims.yaml").read_text(encoding="utf-8")
+    assert f"$ cat convoy-claims.yaml\n{edited}" in README
+    verified = CliRunner().invoke(app, ["verify", str(examples / "convoy-claims.yaml")])
+    assert verified.exit_code == 0
+    assert f"$ discrepancy verify convoy-claims.yaml\n{verified.output}" in README

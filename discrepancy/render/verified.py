@@ -26,8 +26,8 @@ def _lines(v: Verdict) -> list[str]:
     for p in v.problems:
         out.append(f"  {p.message}")
         out += [f"    {d}" for d in p.details]
-    if v.passage is not None and v.status is not Status.verified:
-        out.append(f'    document says: "{v.passage.text}"')
+        if p.kind == "quote" and v.passage is not None:
+            out.append(f'    document says: "{v.passage.text}"')
     return out
 
 
