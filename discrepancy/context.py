@@ -20,6 +20,12 @@ _VERBS = (
     r"confirmed|confirms|revealed|counted|quoted|cited|found"
 )
 _ADVERBS = r"(?:(?:also|has|have|had|constantly|previously|later|earlier|recently|reportedly)\s+)*"
+# Who news reports as saying a number, when it names no one
+_ACTORS = (
+    r"officials?|police|authorities|ministry|government|army|military|spokes(?:wo)?man|"
+    r"spokesperson|witnesses|residents|sources?|organi[sz]ers|unions?|prosecutors?|"
+    r"investigators|rescuers|doctors|medics|hospitals?|agency|observers|activists|monitors"
+)
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "This", "That", "These", "Those", "There"}
 _ATTRIBUTION = [
     re.compile(  # "a report by local news outlet Naher", "a statement from the Interior Ministry"
@@ -33,6 +39,9 @@ _ATTRIBUTION = [
     re.compile(rf"({_NAME})(?:’s|'s)\s+(?:[a-z]+\s+)?(?:report|statement|study|estimate|count)"),
     re.compile(rf"({_NAME}(?:\s+[a-z]+){{0,2}}?)\s+{_ADVERBS}(?:{_VERBS})\b"),
     re.compile(rf"\b(?:said|says|told|reported)\s+({_NAME})"),
+    re.compile(  # "officials said", "the interior ministry said", "police estimated"
+        rf"\b((?:the\s+)?(?:[a-z]+\s+)?(?:{_ACTORS}))\s+{_ADVERBS}(?:{_VERBS})\b"
+    ),
 ]
 
 

@@ -22,6 +22,9 @@ from discrepancy.sentences import sentences
 
 LONG_SENTENCE = 250  # characters; a longer sentence is quoted by its clause
 SHORTEST_CLAUSE = 80
+BORROW_WITHIN = (
+    5  # tokens: a number this close after another, with nothing after it, counts the same
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Candidate:
     line: int  # the value's line in the article
     checks: tuple[str, ...] = ()
     left_out: str = ""  # why it is not a claim by default ("a year"), "" when it is
+
+    @property
+    def checks_about(self) -> bool:
+        """Is `about` a guess a person must check?"""
+        return any(c == _GUESSED_ABOUT or c.startswith("`about`") for c in self.checks)
 
 
 @dataclass(frozen=True)
@@ -50,19 +58,32 @@ def draft(article: Article, document: str, source: str) -> Draft:
     out = []
     for start, end in sentences(article):
         tokens, found = find(text, start, end)
+        # what the number just before counted: "killed 12 people and injured 30"
+        counted: tuple[int, str, str] = (-99, "", "")  # its last token, `about`, unit
         for f in found:
-            out.append(_candidate(text, start, end, tokens, f))
+            near = f.first - counted[0] <= BORROW_WITHIN and f.quantity.unit == counted[2]
+            c = _candidate(text, start, end, tokens, f, counted[1] if near else "")
+            out.append(c)
+            if not f.left_out and not c.checks_about:
+                counted = (f.last, c.about, f.quantity.unit)
     return Draft(source, document, article.title, tuple(out))
 
 
-def _candidate(text: str, start: int, end: int, tokens: list[Token], f: Found) -> Candidate:
+def _candidate(
+    text: str, start: int, end: int, tokens: list[Token], f: Found, counted: str
+) -> Candidate:
     v0, v1 = tokens[f.first].start, tokens[f.last - 1].end
     checks = list(f.unsure)
     about = _about(tokens, f)
-    if not about:
+    if not about and counted:
+        about = counted
+        checks.append(f'`about` is what the number before it counts ("{counted}"): is it?')
+    elif not about:
         before = [t.text for t in tokens[max(0, f.first - 5) : f.first] if t.low[0].isalnum()]
         about = " ".join(before) or compact(text[v0:v1])
-        checks.append("say what is counted: `about` is only the words before the value")
+        checks.append(_GUESSED_ABOUT)
+    if f.first >= 2 and tokens[f.first - 1].low in ("in", "of") and read(tokens[f.first - 2].text):
+        checks.append(f'part of a share ("{compact(text[tokens[f.first - 2].start : v1])}")?')
     period, why = find_period(text[start:end])
     if why:
         checks.append(why)
@@ -76,6 +97,9 @@ def _candidate(text: str, start: int, end: int, tokens: list[Token], f: Found) -
         checks=tuple(checks),
         left_out=f.left_out,
     )
+
+
+_GUESSED_ABOUT = "say what is counted: `about` is only the words before the value"
 
 
 def _quote(text: str, start: int, end: int, v0: int, v1: int) -> str:
@@ -111,10 +135,15 @@ _STOP = {
     "then", "there", "here", "this", "these", "those", "it", "they", "he", "she", "we",
     "you", "i", "not", "no", "only", "just", "more", "most", "according"
 }  # fmt: skip
+# Verbs in the past, irregular ones (regular ones end in -ed): where a noun phrase ends
 _PARTICIPLES = {
-    "made", "sent", "held", "led", "known", "taken", "given", "seen", "built", "kept",
-    "left", "brought", "fought", "caught", "put", "set", "told", "said", "paid", "shot",
-    "killed", "wounded", "hurt", "trained", "drawn", "flown", "thrown"
+    "made", "sent", "held", "led", "known", "taken", "given", "seen", "built", "kept", "left",
+    "brought", "fought", "caught", "put", "set", "told", "said", "paid", "shot", "hurt",
+    "drawn", "flown", "thrown", "spent", "went", "came", "fled", "died", "lost", "won", "rose",
+    "fell", "grew", "began", "took", "gave", "got", "saw", "stood", "met", "ran", "felt",
+    "became", "sat", "lay", "struck", "hit", "sold", "bought", "taught", "thought", "found",
+    "drove", "flew", "stole", "broke", "chose", "wrote", "spoke", "hid", "bore",
+    "remain", "remains", "are", "were", "was", "is",
 }  # fmt: skip
 _CONNECTORS = {"of", "the", "a", "an", "and"}
 
@@ -145,13 +174,47 @@ def _about(tokens: list[Token], f: Found) -> str:
         return " ".join(t.text for t in words)
     i = f.first
     before = tokens[i - 2].low if i >= 2 else ""
-    if tokens[i - 1].low == "of" and before[:1].isalpha() and before not in _STOP:
+    if i >= 2 and tokens[i - 1].low == "of" and before[:1].isalpha() and before not in _STOP:
         return tokens[i - 2].text  # "bounties of up to $150,000"
-    inner = [t for t in tokens[f.first : f.last]]
+    inner = tokens[f.first : f.last]
     for n, t in enumerate(inner[1:], 1):
         if t.low == "of" and inner[n - 1].low[0].isalpha():
             return inner[n - 1].text  # "an approximate salary of $1,000"
-    return ""
+    return _linked(tokens, f.first)
+
+
+# "the death toll rose to 1,250", "estimated damage at $1.2 billion", "the number of
+# participants reached 800,000": the noun phrase before a linking verb
+_LINKS = {
+    "to", "at", "of", "reached", "rose", "climbed", "stood", "was", "is", "were", "are", "hit",
+    "jumped", "increased", "grew", "topped", "exceeded", "totalled", "totaled", "numbered",
+    "put", "estimated", "fell", "dropped", "declined", "surpassed", "passed", "now", "has",
+    "had", "have", "been", "be", "will", "would",
+}  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+
+
+def _linked(tokens: list[Token], first: int) -> str:
+    k, skipped = first - 1, 0
+    while k >= 0 and tokens[k].low in _LINKS and skipped < 3:
+        k, skipped = k - 1, skipped + 1
+    if not skipped:
+        return ""
+    phrase: list[Token] = []
+    while k >= 0 and len(phrase) < 5:
+        t = tokens[k]
+        w = t.low
+        if not w[0].isalnum() or w in _STOP or read(t.text) is not None:
+            break
+        if t.text[0].islower() and (w.endswith(("ed", "ing")) or w in _PARTICIPLES):
+            break
+        phrase.insert(0, t)
+        k -= 1
+    while phrase and phrase[0].low in _DETERMINERS | _CONNECTORS:
+        phrase.pop(0)
+    text = " ".join(t.text for t in phrase)
+    m = re.search(r"\b(?:number|total|count|tally|toll) of (.+)$", text)
+    return m[1] if m else text
 
 
 # --- YAML ----------------------------------------------------------------------------------------

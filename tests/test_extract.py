@@ -53,6 +53,11 @@ def test_values_as_printed(sentence: str, values: list[str]) -> None:
         "During the first three months, nothing changed.",  # the span a sentence is dated by
         "Profits rose in the first quarter and the second half.",  # parts of a year
         "Many people came; unknown soldiers were buried.",  # no number given
+        "A magnitude 7.8 earthquake struck at 3pm.",  # a measure of one thing; a time
+        "John Smith, 45, a teacher, was there.",  # an age between commas after a name
+        "Call the hotline on 0800 123 4567 now.",  # a phone number
+        "The team won 2-1 on Sunday after a 3-0 victory.",  # scores
+        "The No. 10 spokesman cited Article 5.",  # labels
     ],
 )
 def test_left_out(sentence: str) -> None:
@@ -76,6 +81,9 @@ def test_left_out_shown_with_all() -> None:
          "Russian mercenaries", "", ""),
         ("The Defense Department's report found 2,000 members of the Libyan Armed Forces.",
          "members of the Libyan Armed Forces", "The Defense Department", ""),
+        ("The death toll rose to 1,250 by evening, officials said.", "death toll", "officials", ""),
+        ("The bank estimated damage at $1.2 billion.", "damage", "The bank", ""),
+        ("Police said the number of participants reached 800,000.", "participants", "Police", ""),
     ],
 )  # fmt: skip
 def test_about_attribution_period(
@@ -84,3 +92,19 @@ def test_about_attribution_period(
     d = draft(read_article("t.txt", f"Headline\n\n{sentence}\n"), "t.txt", "s")
     [c] = [c for c in d.candidates if not c.left_out]
     assert (c.about, c.attributed_to, c.period) == (about, attributed_to, period)
+
+
+def test_a_number_right_after_another_counts_the_same_thing() -> None:
+    sentence = "The quake killed at least 1,200 people and injured more than 5,000 on Monday."
+    d = draft(read_article("t.txt", f"Headline\n\n{sentence}\n"), "t.txt", "s")
+    assert [c.about for c in d.candidates] == ["people", "people"]
+    assert d.candidates[1].checks == (
+        '`about` is what the number before it counts ("people"): is it?',
+    )
+
+
+def test_must_not_borrow_across_units_or_clauses() -> None:
+    text = "Headline\n\n2,500 troops would arrive within 48 hours, when a quake killed 17,000.\n"
+    d = draft(read_article("t.txt", text), "t.txt", "s")
+    assert [c.about for c in d.candidates][1:] != ["troops", "troops"]
+    assert all("number before it" not in " ".join(c.checks) for c in d.candidates)
