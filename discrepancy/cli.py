@@ -23,7 +23,10 @@ from discrepancy.model import Claims, Progress, no_progress
 
 if TYPE_CHECKING:
     from discrepancy.baseline import Baseline, Comparison
+    from discrepancy.documents import Article
+    from discrepancy.model import Claim
     from discrepancy.pipeline import Analysis
+    from discrepancy.verify import Verdict
 
 OK, FOUND, BAD_INPUT = 0, 1, 2  # exit statuses; 2 is also click's usage-error status
 
@@ -614,28 +617,39 @@ def verify_command(
 ) -> None:
     """Check every quote is in its source's document and every number of each value is in its
     quote (exit 0 all verified, 1 any not or unverifiable, 2 bad input)."""
-    from discrepancy.documents import Article, read_article
     from discrepancy.render.verified import RENDERERS
-    from discrepancy.verify import Verification, verify_claim
+    from discrepancy.verify import Verification
 
     if documents is not None and not documents.is_dir():
         raise InputError.at(Location(str(documents)), "no such folder (--documents)")
     claims = load(paths)
     read: dict[Path, Article | None] = {}
     verdicts = []
-    for claim in claims.claims:
-        source = claims.sources.get(claim.source)
-        name = source.document if source is not None else ""
-        folder = documents if documents is not None else Path(claim.location.file).parent
-        path = folder / name
-        if name and path not in read:
-            text = read_document(path)
-            read[path] = None if text is None else read_article(name, text)
-        article = read.get(path) if name else None
-        verdicts.append(verify_claim(claim, name, article, folder.as_posix()))
+    with ProgressBar() as progress:
+        for n, claim in enumerate(claims.claims):
+            progress("verifying", n, len(claims.claims))
+            verdicts.append(_verify_one(claim, claims, documents, read))
     result = Verification(tuple(verdicts))
     emit(RENDERERS[fmt.value](result), output, claims.files)
     raise typer.Exit(OK if result.clean else FOUND)
+
+
+def _verify_one(
+    claim: Claim, claims: Claims, documents: Path | None, read: dict[Path, Article | None]
+) -> Verdict:
+    """One claim against its document, found beside its claims file or in `documents`."""
+    from discrepancy.documents import read_article
+    from discrepancy.verify import verify_claim
+
+    source = claims.sources.get(claim.source)
+    name = source.document if source is not None else ""
+    folder = documents if documents is not None else Path(claim.location.file).parent
+    path = folder / name
+    if name and path not in read:
+        text = read_document(path)
+        read[path] = None if text is None else read_article(name, text)
+    article = read.get(path) if name else None
+    return verify_claim(claim, name, article, folder.as_posix())
 
 
 @app.command("extract")
@@ -703,10 +717,9 @@ def extract_command(
         raise InputError(problems)
     drafts = []
     with ProgressBar() as progress:
-        for n, (sid, path) in enumerate(zip(ids, articles, strict=True)):
-            progress(f"reading {path.name}", n, len(articles))
+        for sid, path in zip(ids, articles, strict=True):
             text = read_document(path) or ""
-            drafts.append(draft(read_article(path.name, text), path.name, sid))
+            drafts.append(draft(read_article(path.name, text), path.name, sid, progress))
     names = tuple(a.as_posix() for a in articles)
     emit(render(drafts, everything), output, names)
     found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)

@@ -18,6 +18,7 @@ from discrepancy.context import attribution
 from discrepancy.context import period as find_period
 from discrepancy.documents import Article, compact
 from discrepancy.extract import Found, Token, find, read
+from discrepancy.model import Progress, no_progress
 from discrepancy.sentences import sentences
 
 LONG_SENTENCE = 250  # characters; a longer sentence is quoted by its clause
@@ -52,11 +53,12 @@ class Draft:
     candidates: tuple[Candidate, ...]
 
 
-def draft(article: Article, document: str, source: str) -> Draft:
+def draft(article: Article, document: str, source: str, progress: Progress = no_progress) -> Draft:
     """Every candidate claim in an article, in order (left-out ones included, marked)."""
     text = article.text.text
     out = []
     for start, end in sentences(article):
+        progress(f"reading {document}", start, len(text))
         tokens, found = find(text, start, end)
         # what the number just before counted: "killed 12 people and injured 30"
         counted: tuple[int, str, str] = (-99, "", "")  # its last token, `about`, unit
