@@ -109,7 +109,11 @@ _BLOCKS = {
     "section", "article", "header", "footer", "blockquote", "figure", "figcaption", "hr",
     "title", "pre", "dd", "dt", "main", "aside",
 }  # fmt: skip
-_SKIPPED = {"script", "style", "noscript", "template", "svg", "head"}
+# Not the article's text: code, page furniture, forms
+_SKIPPED = {
+    "script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form",
+    "button", "select", "menu", "iframe", "dialog",
+}  # fmt: skip
 
 
 def looks_like_html(name: str, text: str) -> bool:

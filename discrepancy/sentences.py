@@ -19,10 +19,14 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 
 
 def sentences(article: Article) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of each sentence in the article's text. Lines are joined only when a
-    sentence runs on to the next line; a headline or caption without a full stop is its own."""
+    """(start, end) offsets of each sentence in the article's running text. Lines are joined only
+    when a sentence runs on to the next line; a headline or caption without a full stop is its
+    own. Short lines after the first that end no sentence (a byline, a menu, "Updated 10:45
+    GMT") are not running text."""
     text = article.text.text
-    for start, end in _blocks(text):
+    for n, (start, end) in enumerate(_blocks(text)):
+        if n and not _running_text(text[start:end]):
+            continue
         pos = start
         for m in _END.finditer(text, start, end):
             word = re.search(r"([^\W\d_]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
@@ -79,3 +83,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+SHORT_LINE = 6  # words
+
+
+def _running_text(block: str) -> bool:
+    if re.search(r"[.!?][\"'”’)]*$", block):
+        return True
+    return len(re.findall(r"[^\W\d_]+", block)) >= SHORT_LINE

@@ -108,3 +108,21 @@ def test_must_not_borrow_across_units_or_clauses() -> None:
     d = draft(read_article("t.txt", text), "t.txt", "s")
     assert [c.about for c in d.candidates][1:] != ["troops", "troops"]
     assert all("number before it" not in " ".join(c.checks) for c in d.candidates)
+
+
+def test_only_running_text() -> None:
+    text = (
+        "Quake kills 1,200\n\nBy Jane Doe, 2 reporters\nTop 10 stories\n\n"
+        "Rescuers found 40 survivors.\n"
+    )
+    d = draft(read_article("t.txt", text), "t.txt", "s")
+    assert [c.value for c in d.candidates] == ["1,200", "40"]
+
+
+def test_html_page_furniture_is_not_text() -> None:
+    page = (
+        "<html><body><nav>Top 10 stories</nav><h1>Quake kills 1,200</h1>"
+        "<p>Rescuers found 40 survivors on Monday.</p><footer>3 comments</footer></body></html>"
+    )
+    d = draft(read_article("t.html", page), "t.html", "s")
+    assert [c.value for c in d.candidates] == ["1,200", "40"]
