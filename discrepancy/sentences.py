@@ -52,7 +52,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
     lengths = sorted(len(text[a:b].rstrip()) for a, b in lines if text[a:b].strip())
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    wrapped = len(lengths) >= 3 and width <= 100
+    wrapped = len(lengths) >= 3 and 50 <= width <= 100
     block: tuple[int, int] | None = None
     prev = (-1, -1)
     for ls, le in lines:
