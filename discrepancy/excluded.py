@@ -49,7 +49,10 @@ _ORDINALS = {"first", "second", "third", "fourth", "last", "final", "next", "pre
 _RELATIVE = {"ago", "earlier", "later", "previously"}
 _SPAN_STARTS = {"first", "last", "past", "next", "coming", "previous", "following", "initial"}
 _DURATIONS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years")
-_SCORE_VERBS = {"won", "lost", "drew", "beat", "defeated", "trailed", "led", "win", "lose"}
+_SCORE_VERBS = {
+    "won", "lost", "drew", "beat", "defeated", "trailed", "led", "win", "lose", "voted", "vote",
+    "passed", "approved", "rejected",
+}  # fmt: skip
 _SCORE_NOUNS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "vote"}
 _PHONE_WORDS = {"call", "phone", "tel", "telephone", "hotline", "fax", "dial", "mobile", "text"}
 _PHONE = re.compile(
@@ -106,6 +109,7 @@ def _year(a: _At) -> bool:
 def _date(a: _At) -> bool:
     before, after = a.word(-1), a.word(0)
     month = before in MONTHS or after in MONTHS or (after == "of" and a.word(1) in MONTHS)
+    month = month or (before == "." and a.word(-2) in MONTHS)  # "Nov. 17"
     return a.single and month and re.fullmatch(r"[0-9]{1,2}", a.words[0]) is not None
 
 
@@ -195,7 +199,7 @@ _RULES: list[tuple[str, Callable[[_At], bool]]] = [
     ("an age", _age),
     ("a label or model number", _label),
     ("a phone number", _phone),
-    ("a score", _score),
+    ("a score or a vote tally", _score),
     ("a time relative to another", _relative_time),
     ("the span of time something is dated by", _dating_span),
     ('"one" as a pronoun', _pronoun_one),

@@ -29,6 +29,13 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:['’.][^\W\d_]+)*(?:-[^\W_]+)*"
     r"|[^\w\s]"
 )
+# Verbs of change: "up" after them is a direction, not the hedge "up to"
+_MOTION = {
+    "ticked", "went", "climbed", "moved", "rose", "jumped", "shot", "crept", "edged", "inched",
+    "soared", "surged", "go", "goes", "going", "gone", "move", "moves", "moving", "rise", "rises",
+    "rising", "risen", "tick", "ticks", "ticking", "climb", "climbs", "climbing", "creep",
+    "edge", "edges", "edging", "jump", "jumps", "jumping", "revised", "revise", "bumped",
+}  # fmt: skip
 _NUMBER_NOUNS = {"number", "numbers", "amount", "figure", "quantity", "count", "total"}
 _STOPS = {".", ";", ":", "(", ")", "?", "!", '"', "“", "”", "—", "–"}
 _RANGE_AFTER = {"if", "or", "perhaps", "possibly", "maybe", "even", "and"}  # "5, if not 6"
@@ -129,6 +136,8 @@ class Sentence:
         for i in range(a - 1, max(floor, a - LEFT) - 1, -1):
             if self.low[i] in (",", ";", ":", "(", ")", ".", '"', "“", "”", "—", "–"):
                 break
+            if self.low[i] == "up" and i > 0 and self.low[i - 1] in _MOTION:
+                break  # "rose up to 3.9%" is not "up to 3.9%"
             e, qi = self.right(i, a)
             r = _reading(qi)
             if r is not None and r != last:
@@ -142,6 +151,12 @@ class Sentence:
             and not self.low[a][0].isdigit()
         ):
             start -= 1  # "a dozen", "a million"
+        while (
+            end < len(self.t)
+            and self.low[end] in ("%", "‰")
+            and self.t[end].start == self.t[end - 1].end
+        ):
+            end += 1  # "5.25% to 5.5%": the reader has the unit from the first "%" already
         return start, end, q
 
 
@@ -171,7 +186,7 @@ def _unsure(s: Sentence, i: int, j: int, q: Quantity) -> tuple[str, ...]:
         out.append(f"vague: read as {_interval(q)}")
     if s.low[i] == "one" and j - i == 1:
         out.append('"one" may not count anything')
-    if q.unit == "percent":
+    if q.unit == "percent" or (q.hi <= 1 and not s.low[j - 1][0].isdigit()):
         out.append("a share: say of what in `about`")
     return tuple(out)
 

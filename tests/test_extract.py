@@ -31,6 +31,9 @@ def _values(sentence: str, everything: bool = False) -> list[str]:
         ("At least two MIM-23 Hawk systems were destroyed.", ["At least two"]),
         ("Police counted 1.28 million marchers, the unions 3.5 million.",
          ["1.28 million", "3.5 million"]),
+        # "up" after a verb of change is a direction, not the hedge "up to"
+        ("The jobless rate ticked up to 3.9% in October.", ["3.9%"]),
+        ("The rate stands in a range of 5.25% to 5.5%.", ["5.25% to 5.5%"]),
     ],
 )  # fmt: skip
 def test_values_as_printed(sentence: str, values: list[str]) -> None:
@@ -58,6 +61,8 @@ def test_values_as_printed(sentence: str, values: list[str]) -> None:
         "Call the hotline on 0800 123 4567 now.",  # a phone number
         "The team won 2-1 on Sunday after a 3-0 victory.",  # scores
         "The No. 10 spokesman cited Article 5.",  # labels
+        "Congress must act by Nov. 17, he said on Sept. 3.",  # abbreviated months
+        "The Senate voted 51-49 to approve it.",  # a vote tally, not a range
     ],
 )
 def test_left_out(sentence: str) -> None:
