@@ -178,8 +178,8 @@ class _Text(HTMLParser):
 
 @dataclass(frozen=True)
 class Article:
-    """A document as read (`source`) and its readable text (HTML reduced to its text), with
-    that text normalised for matching and mapped back to `source`."""
+    """A document as read (`source`) and its readable text (HTML reduced to its text), mapped
+    back to `source`; `searchable` is that text normalised for matching."""
 
     source: str
     text: Mapped  # the readable text, mapped to `source`
@@ -187,9 +187,12 @@ class Article:
 
     @cached_property
     def searchable(self) -> Mapped:
-        norm = normalise(self.text.text)
-        origin = self.text.origin
-        return Mapped(norm.text, tuple(origin[i] for i in norm.origin))
+        """The readable text normalised, mapped to the readable text."""
+        return normalise(self.text.text)
+
+    def in_source(self, offset: int) -> int:
+        """Where an offset in the readable text is in `source`."""
+        return self.text.origin[offset]
 
 
 def read_article(name: str, source: str) -> Article:
@@ -251,7 +254,8 @@ def quote_parts(quote: str) -> list[str]:
 
 
 def find_quote(quote: str, doc: Mapped, original: str) -> Search:
-    """Find `quote` in the normalised document `doc` (mapped to `original`), part by part."""
+    """Find `quote` in the normalised text `doc` (mapped to `original`), part by part. The
+    passage found, or the closest one, is given in `original`'s offsets and words."""
     parts = quote_parts(quote)
     if not parts:
         return Search(False, None, 0.0, ("the quote is empty",))

@@ -86,10 +86,10 @@ def verify_claim(claim: Claim, name: str, article: Article | None, looked_in: st
         return Verdict(claim, status, name, problems=(Problem("document", why), *numbers))
     assert article is not None
     problems: list[Problem] = []
-    search = find_quote(claim.quote, article.searchable, article.source)
+    search = find_quote(claim.quote, article.searchable, article.text.text)
     at = None
     if search.passage is not None:
-        line, col = line_col(article.source, search.passage.start)
+        line, col = line_col(article.source, article.in_source(search.passage.start))
         at = Location(name, line, col)
     if not search.found:
         what = "the quote is not in the document"

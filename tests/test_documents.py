@@ -24,7 +24,7 @@ ARTICLE = (
 
 def _find(quote: str, text: str = ARTICLE) -> bool:
     article = read_article("a.txt", text)
-    return find_quote(quote, article.searchable, article.source).found
+    return find_quote(quote, article.searchable, article.text.text).found
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,8 @@ def test_html_is_read_by_its_text() -> None:
     article = read_article("a.html", PAGE)
     assert article.title == "Turkey & Libya"
     assert "var n" not in article.text.text and "color" not in article.text.text
-    s = find_quote("Turkey's 3,500 fighters went", article.searchable, PAGE)
+    s = find_quote("Turkey's 3,500 fighters went", article.searchable, article.text.text)
     assert s.found and s.passage is not None
-    assert PAGE[s.passage.start : s.passage.end].startswith("Turkey&#8217;s <b>3,500</b>")
+    assert s.passage.text == "Turkey’s 3,500 fighters went"  # shown as read, not as HTML
+    assert PAGE[article.in_source(s.passage.start) :].startswith("Turkey&#8217;s <b>3,500</b>")
     assert not _find("3500 fighters", PAGE)
