@@ -12,48 +12,72 @@ from discrepancy.extract import read
 
 # --- attributed_to -------------------------------------------------------------------------------
 
-_CAP = r"[A-Z][\w’'.&-]*"
+_CAP = r"[A-Z](?:[\w.&-]|['’](?!s\b))*"  # a capitalised word, not its possessive 's
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:(?:of|for|the|and|de|al|el|on)\s+)*{_CAP})*"
 _VERBS = (
     r"said|says|say|reported|reports|report|told|tells|announced|announces|claimed|claims|claim|"
     r"stated|states|estimated|estimates|added|noted|wrote|writes|believes?|concluded|accused|"
-    r"confirmed|confirms|revealed|counted|quoted|cited|found"
+    r"confirmed|confirms|revealed|counted|counts|quoted|cited|found|put|puts|identified|"
+    r"indicated|indicates|recorded|registered|tallied|gave|gives|showed|shows|insisted|warned|"
+    r"declared|put\s+forward|puts\s+forward|raised|lowered|revised"
 )
-_ADVERBS = r"(?:(?:also|has|have|had|constantly|previously|later|earlier|recently|reportedly)\s+)*"
+_ADVERBS = (
+    r"(?:(?:also|has|have|had|constantly|previously|later|earlier|recently|reportedly|"
+    r"separately|themselves|itself)\s+)*"
+)
 # Who news reports as saying a number, when it names no one
 _ACTORS = (
     r"officials?|police|authorities|ministry|government|army|military|spokes(?:wo)?man|"
     r"spokesperson|witnesses|residents|sources?|organi[sz]ers|unions?|prosecutors?|"
-    r"investigators|rescuers|doctors|medics|hospitals?|agency|observers|activists|monitors"
+    r"investigators|rescuers|doctors|medics|hospitals?|agency|observers|activists|monitors|"
+    r"prefecture|headquarters|department|office|committee|council|court|commission|"
+    r"company|institute|observatory|correspondents?|reporters?|journalists|media|newspaper|"
+    r"broadcaster|analysts|experts|researchers|figures|statistics|data"
 )
+_PREPOSITIONS = r"(?:of|in|on|at|for|from|by|with|to|and|or|about|over|into)"
+_PLACE_OR_TOPIC = r"(?:in|on|at|about|over|into)"
+_AFTER_PREPOSITION = re.compile(rf"\b{_PLACE_OR_TOPIC}\s+$")
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "This", "That", "These", "Those", "There"}
 _ATTRIBUTION = [
     re.compile(  # "a report by local news outlet Naher", "a statement from the Interior Ministry"
         rf"\b(?:report|statement|study|survey|count|estimate|investigation|tally|analysis)"
         rf"\s+(?:by|from)\s+(?:[a-z]+\s+){{0,4}}?({_NAME})"
     ),
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?({_NAME})"),
-    re.compile(
-        r"\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[a-z]+\s+)?[a-z]+)(?=[,.;]|\s+(?:[a-z]+\s+)?(?:said|says|claim|report))"
+    re.compile(  # "according to X", "according to figures from the Ministry of the Interior"
+        rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+(?:of|from|by)\s+(?:the\s+)?)?({_NAME})"
+    ),
+    re.compile(  # "according to local officials", "according to the prefecture"
+        r"\b[Aa]ccording\s+to\s+((?:the\s+)?(?:[a-z]+\s+)?[a-z]+)"
+        r"(?=[,.;)]|\s+(?:[a-z]+\s+)?(?:said|says|claim|report))"
     ),
     re.compile(rf"({_NAME})(?:’s|'s)\s+(?:[a-z]+\s+)?(?:report|statement|study|estimate|count)"),
     re.compile(rf"({_NAME}(?:\s+[a-z]+){{0,2}}?)\s+{_ADVERBS}(?:{_VERBS})\b"),
-    re.compile(rf"\b(?:said|says|told|reported)\s+({_NAME})"),
+    re.compile(rf"\b(?:said|says|told|reported)\s+({_NAME})(?=\s*(?:[,.;)]|$))"),  # ", said X."
     re.compile(  # "officials said", "the interior ministry said", "police estimated"
-        rf"\b((?:the\s+)?(?:[a-z]+\s+)?(?:{_ACTORS}))\s+{_ADVERBS}(?:{_VERBS})\b"
+        rf"\b((?:the\s+)?(?:(?!{_PREPOSITIONS}\b)[a-z]+\s+)?(?:{_ACTORS}))\s+{_ADVERBS}(?:{_VERBS})\b"
     ),
 ]
+_SUBJECTS = 3  # the patterns from here on find who said it as the subject of a verb
+# Between an attribution and a number, these words say the number is someone else's:
+# "the organizers counted 500,000, while the police counted 87,000"
+_CONTRAST = re.compile(r"\b(?:while|whereas|when|against|but|versus|compared)\b|;|—")
 
 
-def attribution(sentence: str) -> str:
-    """Who the sentence says said it ("according to X", "X said", "a report by X"), or ""."""
-    for pattern in _ATTRIBUTION:
+def attribution(sentence: str, at: int = 0) -> str:
+    """Who the sentence says said the number at offset `at` ("according to X", "X said", "a
+    report by X"), or "": the nearest attribution not across a contrast ("while", "against")."""
+    best: tuple[bool, int, int, str] | None = None
+    for rank, pattern in enumerate(_ATTRIBUTION):
         for m in pattern.finditer(sentence):
             name = compact(m[1]).rstrip(".")
             if name.split()[0] in _PRONOUNS or name in ("The", "A", "An"):
                 continue
-            return name
-    return ""
+            if _AFTER_PREPOSITION.search(sentence, 0, m.start(1)) and rank >= _SUBJECTS:
+                continue  # "a report on operations in Africa says": Africa says nothing
+            lo, hi = sorted((at, m.start(1) if m.start(1) > at else m.end(1)))
+            key = (bool(_CONTRAST.search(sentence, lo, hi)), hi - lo, rank, name)
+            best = key if best is None or key < best else best
+    return best[3] if best is not None else ""
 
 
 # --- period --------------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ def _candidate(
         value=compact(text[v0:v1]),
         quote=_quote(text, start, end, v0, v1),
         about=about,
-        attributed_to=attribution(text[start:end]),
+        attributed_to=attribution(text[start:end], v0 - start),
         period=period,
         line=text.count("\n", 0, v0) + 1,
         checks=tuple(checks),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from discrepancy.context import attribution
 from discrepancy.documents import read_article
 from discrepancy.draft import draft
 
@@ -131,3 +132,37 @@ def test_html_page_furniture_is_not_text() -> None:
     )
     d = draft(read_article("t.html", page), "t.html", "s")
     assert [c.value for c in d.candidates] == ["1,200", "40"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "who"),
+    [
+        # the nearest attribution, not one across "while", "when", "against"
+        ("The organizers counted 500,000, while the police counted 87,000.", "87,000", "the police"),
+        ("The organizers counted 500,000, while the police counted 87,000.", "500,000",
+         "The organizers"),
+        ("Local officials counted 15,000, while the ministry said 2,000 fled.", "2,000",
+         "the ministry"),
+        ("A spokeswoman for the Defence Ministry announced that 8,500 were trained.", "8,500",
+         "the Defence Ministry"),
+        ("Some 40 percent agree, a survey by Gallup found.", "40", "Gallup"),
+        ("Turkey sent 300 fighters, said John Smith.", "300", "John Smith"),
+    ],
+)  # fmt: skip
+def test_attribution(sentence: str, number: str, who: str) -> None:
+    assert attribution(sentence, sentence.index(number)) == who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "says Turkey sent ...": Turkey is what is said, not who says it
+        "The report says Turkey sent 3,500 fighters.",
+        # a place in the subject's description does not say anything
+        "The report on operations in Africa says 300 landed.",
+        # a pronoun names no one
+        "He added that 5,300 mines were cleared.",
+    ],
+)
+def test_not_attribution(sentence: str) -> None:
+    assert attribution(sentence, sentence.index("0")) not in ("Turkey", "Africa", "He")
