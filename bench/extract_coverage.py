@@ -5,7 +5,8 @@ article and count the coded claims covered: a candidate of the same source whose
 as the same interval and unit. Also: how many candidates there are per coded claim (target at
 most 1.5), whether every candidate's quote is verbatim in its article and every number of its
 value in its quote (`verify` on the raw draft), and, for each coded claim missed, the nearest
-candidate and why it does not count.
+candidate and why it does not count. As a rough guide to the drafts' other fields: how often the
+best-matching candidate's `attributed_to` and `about` resemble the coder's.
 
     python bench/extract_coverage.py CLAIMS DOCUMENTS [--all]
 """
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -30,6 +32,7 @@ from discrepancy.verify import Status, verify_claim
 
 TARGET_COVERAGE = 0.95
 TARGET_RATIO = 1.5
+SAME_NAME = 70  # rapidfuzz token-set ratio for "the same attribution / about" (a rough guide)
 
 
 def _key(q: Quantity) -> tuple[object, ...]:
@@ -70,13 +73,25 @@ def main() -> int:
     }
     coded = [c for c in data.get("claims") or [] if c.get("source") in drafts]
     covered, missed = 0, []
+    said = described = 0  # covered claims whose best candidate has the coder's attribution, about
     for c in coded:
         want = _reading(str(c["value"]), str(c.get("unit") or ""))
-        readings = [_reading(x.value) for x in candidates[c["source"]]]
-        if want is not None and any(r is not None and _key(r) == _key(want) for r in readings):
-            covered += 1
-        else:
+        hits = [
+            x
+            for x in candidates[c["source"]]
+            if want is not None and (r := _reading(x.value)) is not None and _key(r) == _key(want)
+        ]
+        if not hits:
             missed.append((c, want))
+            continue
+        covered += 1
+        best = max(hits, key=lambda x: fuzz.partial_ratio(x.quote, str(c.get("quote") or "")))
+        who = str(c.get("attributed_to") or "")
+        said += (not who and not best.attributed_to) or (
+            bool(who and best.attributed_to)
+            and fuzz.token_set_ratio(who, best.attributed_to) >= SAME_NAME
+        )
+        described += fuzz.token_set_ratio(str(c["about"]), best.about) >= SAME_NAME
     n_candidates = sum(len(v) for v in candidates.values())
     failures = []
     for sid, cs in candidates.items():
@@ -101,6 +116,11 @@ def main() -> int:
         f"(target {TARGET_COVERAGE:.0%})"
     )
     print(f"candidates: {n_candidates} = {ratio:.2f}x the coded claims (target <= {TARGET_RATIO})")
+    if covered:
+        print(
+            f"of the covered, attributed_to as coded: {said / covered:.0%}, about resembling "
+            f"the coder's (token-set ratio >= {SAME_NAME}): {described / covered:.0%}"
+        )
     print(f"candidates not verified against their article: {len(failures)}")
     for claim, v in failures:
         print(f"  {claim.id} {claim.value!r}: {'; '.join(p.message for p in v.problems)}")

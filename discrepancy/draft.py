@@ -154,6 +154,8 @@ def _about(tokens: list[Token], f: Found) -> str:
     """The noun phrase the quantity counts: the words after it ("paid Syrian fighters"), or,
     for an amount with nothing after it, the noun it is "of" ("bounties of up to $150,000")."""
     k = f.last
+    while k < len(tokens) and tokens[k].low in ("”", '"', "’", "'"):
+        k += 1  # "“More than two million” people"
     if k < len(tokens) and tokens[k].low == "of":
         k += 1  # "hundreds of Russian mercenaries"
     words: list[Token] = []
@@ -162,8 +164,9 @@ def _about(tokens: list[Token], f: Found) -> str:
         w = t.low
         if not (w[0].isalnum()) or w in _STOP or read(t.text) is not None:
             break
-        if words and t.text[0].islower() and (w.endswith(("ing", "ed")) or w in _PARTICIPLES):
-            break
+        verb = t.text[0].islower() and (w.endswith(("ing", "ed")) or w in _PARTICIPLES)
+        if verb and (words or not _noun_follows(tokens, k + 1)):
+            break  # "1.1 million protested", but "3,500 paid Syrian fighters"
         if w == "of" and not (len(words) <= 2 and k + 1 < len(tokens)):
             break
         words.append(t)
@@ -183,6 +186,13 @@ def _about(tokens: list[Token], f: Found) -> str:
         if t.low == "of" and inner[n - 1].low[0].isalpha():
             return inner[n - 1].text  # "an approximate salary of $1,000"
     return _linked(tokens, f.first)
+
+
+def _noun_follows(tokens: list[Token], k: int) -> bool:
+    if k >= len(tokens):
+        return False
+    w = tokens[k].low
+    return w[0].isalpha() and w not in _STOP and w not in _CONNECTORS and w not in _PARTICIPLES
 
 
 # "the death toll rose to 1,250", "estimated damage at $1.2 billion", "the number of
