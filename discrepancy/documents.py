@@ -23,7 +23,9 @@ _QUOTES = {c: "'" for c in "‘’‚‛′`´ʼ"} | {c: '"' for c in "“”„
 _DASHES = {c: "-" for c in "‐‑‒–—―−⁃"}
 _INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # soft hyphen, zero-width marks
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|\.\.\.|…)\s*")
+# Where a quote leaves words out: an ellipsis, or an editor's words in brackets ("[Turkey] sent")
+_GAP = re.compile(r"\s*(?:\[[^\]]*\]|\.\.\.|…)\s*")
+_EDGES = " \"'.,;:"  # the coder's own quote marks and closing punctuation around a part
 
 
 @dataclass(frozen=True)
@@ -249,8 +251,9 @@ class Search:
 
 
 def quote_parts(quote: str) -> list[str]:
-    """A quote's parts between ellipses ("X ... Y" quotes X and, later, Y), normalised."""
-    return [p for p in (normalise(part).text.strip() for part in _ELLIPSIS.split(quote)) if p]
+    """A quote's parts between gaps ("X ... Y" and "[X] Y" quote X and, later, Y), normalised,
+    without quote marks or punctuation at their ends."""
+    return [p for p in (normalise(part).text.strip(_EDGES) for part in _GAP.split(quote)) if p]
 
 
 def find_quote(quote: str, doc: Mapped, original: str) -> Search:

@@ -43,6 +43,8 @@ def _find(quote: str, text: str = ARTICLE) -> bool:
         pytest.param("the U.S. military says Turkey sent", id="letter-case"),
         pytest.param("The U.S. military says ... first three months of 2020", id="ellipsis"),
         pytest.param("Pentagon Says Turkey Sent 3,500 Fighters", id="headline"),
+        pytest.param('"Turkey sent more than 3,500 Syrian fighters."', id="coder-quote-marks"),
+        pytest.param("[The Pentagon] says Turkey sent more than 3,500", id="editor-brackets"),
     ],
 )
 def test_quote_is_found(quote: str) -> None:
@@ -98,6 +100,8 @@ def test_normalised_text_maps_back_to_the_original() -> None:
         ("a ... b", ["a", "b"]),
         ("a … b", ["a", "b"]),
         ("a [...] b", ["a", "b"]),
+        ("[it] said b", ["said b"]),
+        ('"a b."', ["a b"]),
         ("a b", ["a b"]),
         ("   ", []),
     ],
