@@ -187,6 +187,7 @@ def number_problems(value: str, quote: str) -> list[Problem]:
     if not quote.strip():
         return []
     problems = []
+    quote = re.sub(r"\[[^\]]*\]", " ", quote)  # an editor's [words] are not the article's
     in_quote = numbers_in(quote)
     have = {round(n.value, 9) for n in in_quote}
     shown = ", ".join(dict.fromkeys(n.text for n in in_quote)) or "none"

@@ -64,6 +64,8 @@ def test_value_numbers_in_quote(value: str, quote: str) -> None:
         ("several hundred", "several thousand fighters"),
         # a number in a name is not the number the value gives
         ("23", "two MIM-23 Hawk systems"),
+        # an editor's words in brackets are not the article's
+        ("3,500", "[3,500] Syrian fighters"),
     ],
 )
 def test_value_numbers_not_in_quote(value: str, quote: str) -> None:
