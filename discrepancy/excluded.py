@@ -43,6 +43,11 @@ _ONE_AFTER = {
     "their", "can", "could", "would", "will", "may", "might", "should", "must", "day", "time",
     "way", "side", "hand", "thing", "point", "another's", "more", "too", "less",
 }  # fmt: skip
+# Words that cannot be what a number counts: after a name and a number, they make it a label
+_NOT_A_NOUN = {
+    "and", "or", "but", "was", "were", "is", "are", "has", "had", "have", "in", "on", "at", "by",
+    "for", "with", "from", "to", "of", "as", "that", "which", "who", "will", "would", "can",
+}  # fmt: skip
 _ONE_BEFORE = {"the", "no", "any", "every", "each", "this", "that", "which", "at", "as", "only"}
 _TIME_WORDS = {"a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock", "hrs", "local", "bst", "est"}
 _ORDINALS = {"first", "second", "third", "fourth", "last", "final", "next", "previous", "latter"}
@@ -53,7 +58,10 @@ _SCORE_VERBS = {
     "won", "lost", "drew", "beat", "defeated", "trailed", "led", "win", "lose", "voted", "vote",
     "passed", "approved", "rejected",
 }  # fmt: skip
-_SCORE_NOUNS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "vote"}
+_SCORE_NOUNS = {
+    "win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "vote", "decision", "ruling",
+    "verdict", "majority", "split", "result",
+}  # fmt: skip
 _PHONE_WORDS = {"call", "phone", "tel", "telephone", "hotline", "fax", "dial", "mobile", "text"}
 _PHONE = re.compile(
     r"\+[0-9][0-9 ().-]{6,}[0-9]"  # +44 20 7946 0958
@@ -103,7 +111,30 @@ def _time_of_day(a: _At) -> bool:
 
 
 def _year(a: _At) -> bool:
-    return a.single and bool(YEAR.fullmatch(a.words[0])) and a.q.unit == "count"
+    if a.single and bool(YEAR.fullmatch(a.words[0])) and a.q.unit == "count":
+        return True
+    # the second year of "2020-21", "2019/2020"
+    return (
+        a.single and a.word(-1) in ("-", "/") and _glued(a, -1) and bool(YEAR.fullmatch(a.word(-2)))
+    )
+
+
+def _glued(a: _At, k: int) -> bool:
+    """Is the token k places before the expression (k < 0; or after it, k >= 0) written
+    against its neighbour on the expression's side, with no space?"""
+    t = a.s.t
+    if k < 0:
+        at = a.i + k
+        return at >= 0 and t[at].end == t[at + 1].start
+    at = a.j + k
+    return at < len(t) and t[at - 1].end == t[at].start
+
+
+def _slashed(a: _At) -> bool:
+    """ "24/7", "9/11": numbers written against a slash are a date or a name."""
+    before = a.word(-1) == "/" and _glued(a, -1) and a.word(-2)[:1].isdigit() and _glued(a, -2)
+    after = a.word(0) == "/" and _glued(a, 0) and a.word(1)[:1].isdigit() and _glued(a, 1)
+    return a.single and (before or after)
 
 
 def _date(a: _At) -> bool:
@@ -132,9 +163,21 @@ def _age(a: _At) -> bool:
 
 
 def _label(a: _At) -> bool:
-    if not a.single or a.i == 0:
+    if not a.single:
+        return False
+    w = a.words[0]
+    if re.fullmatch(r"[0-9]+[^\W\d_]+", w) and a.word(0)[:1].isdigit() and _glued(a, 0):
+        return True  # "4x4"
+    if a.i == 0:
         return False
     before = a.word(-1)
+    if before[-1:].isalpha() and _glued(a, -1):
+        return True  # "G7", "A320"
+    bare = re.fullmatch(r"[0-9]+", w) is not None
+    previous = a.s.t[a.i - 1].text
+    name = a.i > 1 and any(c.isupper() for c in previous) and before not in MONTHS
+    if bare and name and (not a.word(0)[:1].isalpha() or a.word(0) in _NOT_A_NOUN):
+        return True  # "a Boeing 737 and", "an iPhone 15 were"
     if before == "." and a.word(-2) in ("no", "nos", "nr"):
         return True  # "No. 10"
     if before in _MEASURES_OF_A_THING:
@@ -157,9 +200,10 @@ def _phone(a: _At) -> bool:
 def _score(a: _At) -> bool:
     """ "won 2-1", "a 3-0 victory": two small numbers joined by a dash after a result."""
     text = a.s.span(a.i, a.j)
-    if not re.fullmatch(r"[0-9]{1,2}\s*[-–]\s*[0-9]{1,2}", text):
+    if not re.fullmatch(r"[0-9]{1,3}\s*(?:[-–]|to)\s*[0-9]{1,3}", text):
         return False
-    return a.word(-1) in _SCORE_VERBS or a.word(0) in _SCORE_NOUNS
+    vote = any(w.startswith("vote") for w in a.s.low[max(0, a.i - 3) : a.i])
+    return vote or a.word(-1) in _SCORE_VERBS or a.word(0) in _SCORE_NOUNS
 
 
 def _relative_time(a: _At) -> bool:
@@ -194,6 +238,7 @@ _RULES: list[tuple[str, Callable[[_At], bool]]] = [
     ("an ordinal", _ordinal),
     ("a time of day", _time_of_day),
     ("a year", _year),
+    ("a date or a name written with a slash", _slashed),
     ("a date", _date),
     ("a decade", _decade),
     ("an age", _age),

@@ -64,6 +64,10 @@ def test_values_as_printed(sentence: str, values: list[str]) -> None:
         "The No. 10 spokesman cited Article 5.",  # labels
         "Congress must act by Nov. 17, he said on Sept. 3.",  # abbreviated months
         "The Senate voted 51-49 to approve it.",  # a vote tally, not a range
+        "The vote was 7 to 2, and the ruling came in a 5-4 decision.",  # tallies
+        "The clinic has been open 24/7 since the 9/11 attacks.",  # numbers against a slash
+        "The G7 met as 4x4 vehicles passed a Boeing 737 and an iPhone 15 was sold.",  # names
+        "It lists cases from 2020-21.",  # the second year of a range
     ],
 )
 def test_left_out(sentence: str) -> None:
