@@ -1,61 +1,36 @@
-"""The shell: files, terminal and exit codes. Everything else is the pure core."""
+"""The shell: options parsed, the pipeline called, its result rendered, the exit status set.
+Files are read and written by `files`; everything else is the pure core."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import gc
 import os
 import shutil
 import sys
-import tempfile
-import time
-from collections.abc import Callable, Iterator
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from discrepancy import __version__
+from discrepancy.cli_errors import DEBUG_ENV, handles_errors, set_debug
 from discrepancy.errors import InputError, Location, Problem
+from discrepancy.exitcodes import ExitCode
 from discrepancy.model import Claims, Progress, no_progress
+from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ReportFormat
 
 if TYPE_CHECKING:
-    from discrepancy.baseline import Baseline, Comparison
-    from discrepancy.documents import Article
-    from discrepancy.model import Claim
+    from discrepancy.baseline import Baseline
     from discrepancy.pipeline import Analysis
-    from discrepancy.verify import Verdict
 
-OK, FOUND, BAD_INPUT = 0, 1, 2  # exit statuses; 2 is also click's usage-error status
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Find where sources disagree about the same number, with the provenance of every number.",
 )
-
-
-class ReportFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-
-
-class GroupsFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
 
 
 BASELINE_FILE = Path(".discrepancy-baseline.json")
@@ -90,31 +65,15 @@ ToleranceOpt = Annotated[
         show_default=False,
     ),
 ]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def handles_input_errors(command: F) -> F:
-    """Bad input becomes every problem on stderr, one per line as path:line:col, and exit 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except InputError as e:
-            for problem in e.problems:
-                typer.echo(_clean(str(problem)), err=True)
-            n = len(e.problems)
-            typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)}; nothing was reported.", err=True)
-            raise typer.Exit(BAD_INPUT) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _clean(text: str) -> str:
-    from discrepancy.render.text import clean
-
-    return clean(text)
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of standard output.",
+        dir_okay=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -131,116 +90,16 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=f"On an internal error, show the traceback (also with {DEBUG_ENV}=1).",
+        ),
+    ] = False,
 ) -> None:
     """Find where sources disagree about the same number, with the provenance of every number."""
-
-
-def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
-    """(name, text) of every claims file named, folders expanded in sorted order."""
-    from discrepancy.load import SUFFIXES
-
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths or [Path("claims.yaml")]:
-        if path.is_dir():
-            # Hidden files and folders (.git, .github, .venv, .pre-commit-hooks.yaml) are
-            # never claims: skipped inside a folder, read only when named on their own.
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                problems.append(
-                    Problem(
-                        Location(str(path)),
-                        f"no claims files ({', '.join('*' + s for s in SUFFIXES)}) in this folder",
-                    )
-                )
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(Location(str(path)), "no such file or folder"))
-    out = []
-    seen: set[Path] = set()
-    for f in files:
-        if f.resolve() in seen:  # a file named twice (alone and in its folder) is read once
-            continue
-        seen.add(f.resolve())
-        try:
-            out.append((f.as_posix(), f.read_text(encoding="utf-8-sig")))
-        except UnicodeDecodeError as e:
-            problems.append(Problem(Location(f.as_posix()), f"not UTF-8 text (byte {e.start})"))
-        except OSError as e:
-            problems.append(Problem(Location(f.as_posix()), f"cannot read: {e.strerror}"))
-    if problems:
-        raise InputError(problems)
-    return out
-
-
-def load(
-    paths: list[Path] | None,
-    threshold: float | None = None,
-    tolerance: float | None = None,
-    progress: Progress = no_progress,
-    require_claims: bool = True,
-) -> Claims:
-    from discrepancy.load import build, reader_for
-
-    documents, problems = [], []
-    for name, text in read_inputs(paths):
-        try:
-            documents.append(reader_for(name)(text, name))
-        except InputError as e:
-            problems.extend(e.problems)
-    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance}
-    if problems:  # still list what is wrong in the files that could be read
-        try:
-            build(documents, overrides, check_references=False)
-        except InputError as e:
-            problems.extend(e.problems)
-        raise InputError(problems)
-    return build(documents, overrides, progress=progress, require_claims=require_claims)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: a reader never sees half a file. The file
-    keeps its permissions, or gets the usual ones (the umask's) when it is new. A device or a
-    pipe (/dev/null, a FIFO) is written to directly: renaming over it would replace it."""
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        return
-    path = path.resolve()
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def refuse_to_overwrite(output: Path, inputs: tuple[str, ...]) -> None:
-    if any(Path(name).resolve() == output.resolve() for name in inputs):
-        raise InputError.at(
-            Location(str(output)),
-            "this is a claims file being read: the tool "
-            "never overwrites one; choose another --output",
-        )
+    set_debug(debug)
 
 
 def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
@@ -248,11 +107,9 @@ def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
-    refuse_to_overwrite(output, inputs)
-    try:
-        write_atomic(output, text)
-    except OSError as e:
-        raise InputError.at(Location(str(output)), f"cannot write: {e.strerror}") from None
+    from discrepancy.files import write_output
+
+    write_output(output, text, inputs)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -271,7 +128,7 @@ def width_for(output: Path | None) -> int:
 
 
 @app.command()
-@handles_input_errors
+@handles_errors
 def report(
     paths: PathsArg = None,
     show_all: Annotated[
@@ -283,23 +140,17 @@ def report(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of standard output.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOpt = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
     """Report where sources disagree: groups in conflict, most severe first."""
     from discrepancy.pipeline import analyse
-    from discrepancy.render import RENDERERS
+    from discrepancy.progress import ProgressBar, collector_paused
+    from discrepancy.render.registry import REPORT
 
-    with ProgressBar() as progress, _collector_paused():
+    options = Options(show_all, colour_wanted(output), width_for(output))
+    with ProgressBar() as progress, collector_paused():
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for JSON or CSV.
         analysis = analyse(
@@ -307,12 +158,12 @@ def report(
             progress,
             near_misses=fmt in (ReportFormat.table, ReportFormat.markdown),
         )
-        text = RENDERERS[fmt.value](analysis, show_all, colour_wanted(output), width_for(output))
+        text = REPORT[fmt](analysis, options)
     emit(text, output, analysis.claims.files)
 
 
 @app.command()
-@handles_input_errors
+@handles_errors
 def groups(
     paths: PathsArg = None,
     near_misses: Annotated[
@@ -332,18 +183,16 @@ def groups(
 ) -> None:
     """Show how claims were grouped, and why."""
     from discrepancy.pipeline import analyse
-    from discrepancy.render import groups as render_groups
+    from discrepancy.progress import ProgressBar, collector_paused
+    from discrepancy.render.registry import GROUPS
 
-    with ProgressBar() as progress, _collector_paused():
+    with ProgressBar() as progress, collector_paused():
         analysis = analyse(load(paths, threshold, tolerance, progress), progress, near_misses)
-    if fmt is GroupsFormat.json:
-        typer.echo(render_groups.json(analysis), nl=False)
-    else:
-        typer.echo(render_groups.table(analysis, near_misses), nl=False)
+    typer.echo(GROUPS[fmt](analysis, Options(near_misses=near_misses)), nl=False)
 
 
 @app.command()
-@handles_input_errors
+@handles_errors
 def parse(
     expressions: Annotated[
         list[str],
@@ -385,23 +234,23 @@ def parse(
         )
     text, ok = parsed.render(texts, settings, as_json)
     typer.echo(text, nl=False)
-    raise typer.Exit(OK if ok else BAD_INPUT)
+    raise typer.Exit(ExitCode.OK if ok else ExitCode.BAD_INPUT)
 
 
-def read_baseline(path: Path) -> Baseline:
-    """The baseline file; when there is none, an empty baseline marked missing."""
-    from discrepancy.baseline import Baseline, parse
+def load(
+    paths: list[Path] | None,
+    threshold: float | None = None,
+    tolerance: float | None = None,
+    progress: Progress = no_progress,
+    require_claims: bool = True,
+) -> Claims:
+    """The claims files named (folders expanded) read and validated."""
+    from discrepancy import pipeline
+    from discrepancy.files import read_inputs
+    from discrepancy.readers import SUFFIXES
 
-    name = path.as_posix()
-    if not path.exists():
-        return Baseline(name, exists=False)
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
-    except UnicodeDecodeError as e:
-        raise InputError.at(Location(name), f"not UTF-8 text (byte {e.start})") from None
-    except OSError as e:
-        raise InputError.at(Location(name), f"cannot read: {e.strerror}") from None
-    return parse(text, name)
+    inputs = read_inputs(paths, SUFFIXES)
+    return pipeline.load(inputs, threshold, tolerance, progress, require_claims)
 
 
 def analyse_with_baseline(
@@ -413,7 +262,8 @@ def analyse_with_baseline(
 ) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together.
     `writing`: the baseline is about to be written, so it must not be one of the claims files."""
-    from discrepancy.pipeline import analyse
+    from discrepancy.files import read_if_exists, refuse_to_overwrite
+    from discrepancy.pipeline import analyse, read_baseline
 
     problems: list[Problem] = []
     try:
@@ -423,7 +273,7 @@ def analyse_with_baseline(
     except InputError as e:
         problems.extend(e.problems)
     try:
-        known = read_baseline(baseline_path)
+        known = read_baseline(read_if_exists(baseline_path), baseline_path.as_posix())
     except InputError as e:
         problems.extend(e.problems)
     if problems:
@@ -431,15 +281,8 @@ def analyse_with_baseline(
     return analysis, known
 
 
-def check_status(comparison: Comparison, strict: bool) -> int:
-    """`check`'s exit status: 1 when a contradiction is new (or, with --strict, when a baseline
-    entry no longer occurs), else 0. Bad input, the baseline's included, is 2 (raised as
-    InputError, turned into 2 by handles_input_errors)."""
-    return FOUND if comparison.fails(strict) else OK
-
-
 @app.command()
-@handles_input_errors
+@handles_errors
 def check(
     paths: PathsArg = None,
     baseline_path: Annotated[
@@ -465,30 +308,25 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail when a baseline entry no longer occurs.")
     ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (atomically) instead of standard output.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOpt = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
     """CI gate: fail on contradictions not in the baseline (exit 0 none new, 1 new, 2 bad input)."""
-    from discrepancy.baseline import compare, contradictions
-    from discrepancy.render import CHECK_RENDERERS
+    from discrepancy import pipeline
+    from discrepancy.render.registry import CHECK
 
     analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
-    comparison = compare(contradictions(analysis), known)
-    emit(CHECK_RENDERERS[fmt.value](comparison, strict), output, analysis.claims.files)
-    raise typer.Exit(check_status(comparison, strict))
+    comparison = pipeline.check(analysis, known)
+    inputs = (*analysis.claims.files, baseline_path.as_posix())
+    emit(CHECK[fmt](comparison, Options(strict=strict)), output, inputs)
+    # 1 when a contradiction is new (or, with --strict, a baseline entry no longer occurs).
+    # Bad input, the baseline's included, is InputError: 2, from handles_errors.
+    raise typer.Exit(ExitCode.FOUND if comparison.fails(strict) else ExitCode.OK)
 
 
 @app.command("baseline")
-@handles_input_errors
+@handles_errors
 def baseline_command(
     paths: PathsArg = None,
     output: Annotated[
@@ -505,229 +343,26 @@ def baseline_command(
     tolerance: ToleranceOpt = None,
 ) -> None:
     """Accept today's contradictions as known: write them to the baseline file."""
-    from discrepancy.baseline import compare, contradictions, dumps, entries
+    from discrepancy.baseline import dumps
+    from discrepancy.pipeline import accept
+    from discrepancy.render.formatting import plural
 
     analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output, writing=True)
-    found = contradictions(analysis)
-    comparison = compare(found, previous)
-    emit(dumps(entries(found, previous)), output, analysis.claims.files)
+    found, comparison = accept(analysis, previous)
+    emit(dumps(found), output, analysis.claims.files)
     kept = sum(1 for _, e in comparison.known if e.reason)
     typer.echo(
-        f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
-        f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "
-        f"reason{'s' * (kept != 1)} kept",
+        f"{plural(len(found), 'contradiction')}: {len(comparison.new)} "
+        f"added, {len(comparison.resolved)} no longer found and dropped, "
+        f"{plural(kept, 'reason')} kept",
         err=True,
     )
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while claims are read and grouped: it would scan every
-    claim again and again (a third of the time at 100,000 claims), and they hold no cycles."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-class ProgressBar:
-    """How far a long job has got, on standard error: only on a terminal, and only once the
-    work has taken more than `delay` seconds, so quick runs and captured output never show it."""
-
-    def __init__(
-        self, stream: Any = None, delay: float = 1.0, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.on = self.stream.isatty() and os.environ.get("TERM") != "dumb"
-        self.clock = clock
-        self.start = clock()
-        self.delay = delay
-        self.last = -1.0
-        self.drawn = False
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.on:
-            return
-        now = self.clock()
-        if now - self.start < self.delay or now - self.last < 0.1:
-            return
-        self.last = now
-        share = min(1.0, done / total) if total > 0 else 0.0
-        bar = "#" * round(share * 30)
-        self.stream.write(f"\r\x1b[K{_clean(stage)[-40:]} [{bar:<30}] {share:4.0%}")
-        self.stream.flush()
-        self.drawn = True
-
-    def __enter__(self) -> ProgressBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-
-
-class VerifyFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-def read_document(path: Path) -> str | None:
-    """A document's text, None when there is no such file. Bytes that are not UTF-8 are
-    replaced, so a quote beside them fails to match rather than the run failing."""
-    try:
-        return path.read_bytes().decode("utf-8-sig", errors="replace")
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None
-    except OSError as e:
-        raise InputError.at(Location(path.as_posix()), f"cannot read: {e.strerror}") from None
-
-
-@app.command("verify")
-@handles_input_errors
-def verify_command(
-    paths: PathsArg = None,
-    documents: Annotated[
-        Path | None,
-        typer.Option(
-            "--documents",
-            "-d",
-            file_okay=False,
-            help="Folder of the sources' `document:` files. Default: beside each claims file.",
-        ),
-    ] = None,
-    fmt: Annotated[
-        VerifyFormat,
-        typer.Option(
-            "--format", "-f", help="Output format: text, json, github (workflow commands), sarif."
-        ),
-    ] = VerifyFormat.text,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write to this file (atomically) instead of standard output.",
-        ),
-    ] = None,
-) -> None:
-    """Check every quote is in its source's document and every number of each value is in its
-    quote (exit 0 all verified, 1 any not or unverifiable, 2 bad input)."""
-    from discrepancy.render.verified import RENDERERS
-    from discrepancy.verify import Verification
-
-    if documents is not None and not documents.is_dir():
-        raise InputError.at(Location(str(documents)), "no such folder (--documents)")
-    claims = load(paths)
-    read: dict[Path, Article | None] = {}
-    verdicts = []
-    with ProgressBar() as progress:
-        for n, claim in enumerate(claims.claims):
-            progress("verifying", n, len(claims.claims))
-            verdicts.append(_verify_one(claim, claims, documents, read))
-    result = Verification(tuple(verdicts))
-    emit(RENDERERS[fmt.value](result), output, claims.files)
-    raise typer.Exit(OK if result.clean else FOUND)
-
-
-def _verify_one(
-    claim: Claim, claims: Claims, documents: Path | None, read: dict[Path, Article | None]
-) -> Verdict:
-    """One claim against its document, found beside its claims file or in `documents`."""
-    from discrepancy.documents import read_article
-    from discrepancy.verify import verify_claim
-
-    source = claims.sources.get(claim.source)
-    name = source.document if source is not None else ""
-    folder = documents if documents is not None else Path(claim.location.file).parent
-    path = folder / name
-    if name and path not in read:
-        text = read_document(path)
-        read[path] = None if text is None else read_article(name, text)
-    article = read.get(path) if name else None
-    return verify_claim(claim, name, article, folder.as_posix())
-
-
-@app.command("extract")
-@handles_input_errors
-def extract_command(
-    articles: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Articles: plain text, or HTML (read by its text).", show_default=False
-        ),
-    ],
-    source: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--source",
-            "-s",
-            help="The source id of the claims, once per article. Default: the file's name.",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Write the draft claims file here (atomically) instead of standard output.",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite --output when it exists.")
-    ] = False,
-    everything: Annotated[
-        bool,
-        typer.Option(
-            "--all", help="Also draft years, dates, times, ages, ordinals and labels, marked."
-        ),
-    ] = False,
-) -> None:
-    """Draft candidate claims from articles (value as printed, quote, about, attribution,
-    period) for a person to edit, then check with `verify` (exit 0; 2 bad input)."""
-    import re
-
-    from discrepancy.documents import read_article
-    from discrepancy.draft import draft, render
-
-    ids = list(source or [])
-    if ids and len(ids) != len(articles):
-        raise InputError.at(
-            Location("--source"),
-            f"{len(ids)} --source for {len(articles)} articles: give one per article, in order",
-        )
-    ids = ids or [re.sub(r"[^\w.-]+", "-", a.stem).strip("-") or "source" for a in articles]
-    problems = []
-    for sid, path in zip(ids, articles, strict=True):
-        if not path.is_file():
-            problems.append(Problem(Location(path.as_posix()), "no such file"))
-        if not re.fullmatch(r"[^\s:#]+", sid):
-            problems.append(Problem(Location("--source"), f"not a usable source id: {sid!r}"))
-    if len(set(ids)) != len(ids):
-        problems.append(Problem(Location("--source"), "each article needs its own source id"))
-    if output is not None and output.exists() and not force:
-        problems.append(Problem(Location(output.as_posix()), "exists: use --force to overwrite it"))
-    if problems:
-        raise InputError(problems)
-    drafts = []
-    with ProgressBar() as progress:
-        for sid, path in zip(ids, articles, strict=True):
-            text = read_document(path) or ""
-            drafts.append(draft(read_article(path.name, text), path.name, sid, progress))
-    names = tuple(a.as_posix() for a in articles)
-    emit(render(drafts, everything), output, names)
-    found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)
-    left = sum(1 for d in drafts for c in d.candidates if c.left_out)
-    note = f" ({left} years, dates and the like left out; --all shows them)" if left else ""
-    articles_read = f"{len(drafts)} article{'s' * (len(drafts) != 1)}"
-    typer.echo(f"{found} candidate claims from {articles_read}{note}", err=True)
-
-
 def main() -> None:
     app(prog_name="discrepancy")
+
+
+# The commands between articles and claims, `extract` and `verify`, live in their own module;
+# importing it registers them on `app` (it imports what it needs from here, defined above).
+from discrepancy import cli_articles  # noqa: E402, F401

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import asdict
 from typing import Any
 
-from discrepancy.model import Claim, Group, Quantity
+from discrepancy.baseline import Comparison, Entry
+from discrepancy.fingerprint import Contradiction
+from discrepancy.model import Claim, Quantity
 from discrepancy.pipeline import Analysis
+from discrepancy.render.options import Options
+from discrepancy.verify import Status, Verdict, Verification
 
-VERSION = 1
+VERSION = 1  # of `report` and `groups` JSON
+CHECK_VERSION = 1  # of `check` JSON
+VERIFY_VERSION = 1  # of `verify` JSON
 
 
 def _bound(x: float) -> float | int | None:
@@ -30,7 +37,7 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
     }
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def claim_fields(c: Claim) -> dict[str, Any]:
     return {
         "id": c.id,
         "source": c.source,
@@ -46,8 +53,9 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def report(analysis: Analysis, show_all: bool) -> str:
-    findings = analysis.shown(show_all)
+def report(analysis: Analysis, options: Options) -> str:
+    """`report --format json`."""
+    findings = analysis.shown(options.show_all)
     return dumps(
         {
             "version": VERSION,
@@ -62,7 +70,7 @@ def report(analysis: Analysis, show_all: bool) -> str:
                     "id": f.group.id,
                     "about": f.group.about,
                     "status": f.status.value,
-                    "claims": [_claim(c) for c in f.group.claims],
+                    "claims": [claim_fields(c) for c in f.group.claims],
                     "conflicts": [
                         {
                             "a": c.a.id,
@@ -78,10 +86,84 @@ def report(analysis: Analysis, show_all: bool) -> str:
     )
 
 
-def groups(group_list: list[Group]) -> str:
+def groups(analysis: Analysis, options: Options) -> str:
+    """`groups --format json`: every group, single claims included, in id order."""
+    group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
     return dumps(
         {
             "version": VERSION,
             "groups": [{"id": g.id, "claims": [c.id for c in g.claims]} for g in group_list],
+        }
+    )
+
+
+def _contradiction(c: Contradiction) -> dict[str, Any]:
+    return {
+        "fingerprint": c.fingerprint,
+        "group": c.group,
+        "about": c.about,
+        "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4),
+        "claims": [claim_fields(x) for x in (c.conflict.a, c.conflict.b)],
+    }
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    return {
+        "fingerprint": e.fingerprint,
+        "about": e.about,
+        "claims": [asdict(s) for s in e.claims],
+        "reason": e.reason,
+    }
+
+
+def check(comparison: Comparison, options: Options) -> str:
+    """`check --format json`."""
+    strict = options.strict
+    b = comparison.baseline
+    return dumps(
+        {
+            "version": CHECK_VERSION,
+            "baseline": {"file": b.name, "exists": b.exists},
+            "summary": {
+                "new": len(comparison.new),
+                "known": len(comparison.known),
+                "resolved": len(comparison.resolved),
+                "strict": strict,
+                "fails": comparison.fails(strict),
+            },
+            "new": [
+                {**_contradiction(c), "newer": comparison.newer(c)[0].id} for c in comparison.new
+            ],
+            "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],
+            "resolved": [_entry(e) for e in comparison.resolved],
+        }
+    )
+
+
+def _verdict(v: Verdict) -> dict[str, Any]:
+    loc = v.claim.location
+    return {
+        "id": v.claim.id,
+        "source": v.claim.source,
+        "file": loc.file,
+        "line": loc.line,
+        "col": loc.col,
+        "status": v.status.name,
+        "document": v.document or None,
+        "at": None if v.at is None else {"line": v.at.line, "col": v.at.col},
+        "passage": None if v.passage is None else v.passage.text,
+        "problems": [
+            {"kind": p.kind, "message": p.message, "details": list(p.details)} for p in v.problems
+        ],
+    }
+
+
+def verify(result: Verification, options: Options) -> str:
+    """{"version": 1, "summary": {status: count}, "claims": [...]}, every claim in order."""
+    return dumps(
+        {
+            "version": VERIFY_VERSION,
+            "summary": {s.name: result.count(s) for s in Status},
+            "claims": [_verdict(v) for v in result.verdicts],
         }
     )

@@ -13,9 +13,11 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.baseline import Comparison
 from discrepancy.model import Claim
-from discrepancy.render.check import claim_line
+from discrepancy.render.formatting import claim_line, clean, gap
 from discrepancy.render.json import dumps
-from discrepancy.render.text import clean, gap
+from discrepancy.render.options import Options
+from discrepancy.render.text import verdict_message
+from discrepancy.verify import Status, Verification
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -55,7 +57,7 @@ def _location(claim: Claim) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def render(comparison: Comparison) -> str:
+def render(comparison: Comparison, options: Options) -> str:
     results = []
     for c in comparison.new:
         newer, other = comparison.newer(c)
@@ -81,18 +83,54 @@ def render(comparison: Comparison) -> str:
                 "properties": {"group": c.group},
             }
         )
+    return _log(results, [RULE])
+
+
+VERIFY_RULES = {
+    Status.failed: {
+        "id": "claim-not-verified",
+        "name": "ClaimNotVerified",
+        "shortDescription": {
+            "text": "A quote is not in its document, or a value's number is not in its quote"
+        },
+        "defaultConfiguration": {"level": "error"},
+    },
+    Status.unverifiable: {
+        "id": "claim-unverifiable",
+        "name": "ClaimUnverifiable",
+        "shortDescription": {"text": "A claim cannot be checked: no document, or no quote"},
+        "defaultConfiguration": {"level": "warning"},
+    },
+}
+_LEVELS = {Status.failed: "error", Status.unverifiable: "warning"}
+
+
+def verify(result: Verification, options: Options) -> str:
+    """A result per claim not verified (error) or unverifiable (warning), at the claim."""
+    order = list(VERIFY_RULES)
+    results = [
+        {
+            "ruleId": VERIFY_RULES[v.status]["id"],
+            "ruleIndex": order.index(v.status),
+            "level": _LEVELS[v.status],
+            "message": {"text": verdict_message(v)},
+            "locations": [_location(v.claim)],
+            "properties": {"claim": v.claim.id, "document": v.document},
+        }
+        for v in result.verdicts
+        if v.status is not Status.verified
+    ]
+    return _log(results, list(VERIFY_RULES.values()))
+
+
+def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]]) -> str:
+    driver = {"name": "discrepancy", "version": __version__, "rules": rules}
     return dumps(
         {
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [
-                {
-                    "tool": {
-                        "driver": {"name": "discrepancy", "version": __version__, "rules": [RULE]}
-                    },
-                    "columnKind": "unicodeCodePoints",
-                    "results": results,
-                }
+                {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
             ],
         }
     )

@@ -1,65 +1,113 @@
-"""Formatting shared by every renderer: numbers, intervals, and text made safe to print."""
+"""`--format text`, for people. `check`: new contradictions first, then what matched the baseline
+and what it lists that no longer occurs. `verify`: each claim not verified, located at the claim,
+with what differs and the closest passage of its document, then the counts."""
 
 from __future__ import annotations
 
-import math
-import re
-
-from discrepancy.model import Claim, Quantity, Source
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def number(x: float) -> str:
-    """3500.0 -> '3,500'; 13.5 -> '13.5'; 0.001 -> '0.001'; 1200000000 -> '1,200,000,000'.
-    Up to six decimals, so small values stay distinct ("2.0× apart" never shows as 0 vs 0)."""
-    if math.isinf(x):
-        return "∞"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    text = f"{x:,.6f}".rstrip("0").rstrip(".")
-    return text if text not in ("0", "-0") else f"{x:.2g}"
+from discrepancy.baseline import Comparison, Entry
+from discrepancy.fingerprint import Contradiction
+from discrepancy.render.formatting import claim_line, clean, gap, interval, plural
+from discrepancy.render.options import Options
+from discrepancy.verify import Status, Verdict, Verification, summary
 
 
-def plural(n: int, word: str, many: str = "") -> str:
-    """'1 claim', '2 claims'; `many` for irregular plurals ('unit mismatches')."""
-    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+def _entry_line(e: Entry) -> str:
+    sides = " vs ".join(claim_line(s) for s in e.claims)
+    reason = f" (reason: {clean(e.reason)})" if e.reason else ""
+    return f"{e.fingerprint}  {clean(e.about)}: {sides}{reason}"
 
 
-def interval(q: Quantity, with_unit: bool = True) -> str:
-    """The interval in mathematical notation: [2,000, ∞), (3,500, ∞), [0, 400)."""
-    if q.unquantified:
-        return "unquantified"
-    if q.lo == q.hi and not (q.lo_open or q.hi_open):
-        text = number(q.lo)
-    else:
-        left = "(" if q.lo_open else "["
-        right = ")" if q.hi_open or math.isinf(q.hi) else "]"
-        text = f"{left}{number(q.lo)}, {number(q.hi)}{right}"
-    # A unit may come from a claim's own `unit:` field, so it is cleaned like any claim text.
-    return text if q.unit == "count" or not with_unit else f"{text} {clean(q.unit)}"
+def _new_block(c: Contradiction) -> str:
+    rows = [
+        [clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value), interval(x.quantity)]
+        for x in (c.conflict.a, c.conflict.b)
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [f"NEW CONTRADICTION  {clean(c.about)}"]
+    lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines.append(f"  no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}")
+    return "\n".join(lines) + "\n"
 
 
-def gap(x: float) -> str:
-    return "∞×" if math.isinf(x) else f"{x:.1f}×"
+def preamble(comparison: Comparison) -> list[str]:
+    b = comparison.baseline
+    if b.exists:
+        return []
+    return [
+        f"No baseline file {clean(b.name)}: every contradiction is new. Once they are "
+        "reviewed, accept them with `discrepancy baseline`.\n"
+    ]
 
 
-def clean(text: str) -> str:
-    """One line of text, with control characters shown escaped instead of reaching the terminal."""
-    return visible(" ".join(text.split()))
-
-
-def visible(text: str) -> str:
-    """Control and invisible formatting characters shown as escapes; tabs and newlines kept."""
-    return _CONTROL.sub(
-        lambda m: (
-            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
-        ),
-        text,
+def tail(comparison: Comparison, strict: bool) -> list[str]:
+    b, new, known, resolved = (
+        comparison.baseline,
+        comparison.new,
+        comparison.known,
+        comparison.resolved,
     )
+    where = f" (in {clean(b.name)})" if b.exists else ""
+    out = [
+        f"{plural(len(new), 'new contradiction')} · {len(known)} known{where} · "
+        f"{len(resolved)} resolved\n"
+    ]
+    if resolved:
+        verb = "occurs" if len(resolved) == 1 else "occur"
+        entries = f"{plural(len(resolved), 'baseline entry', 'baseline entries')} no longer {verb}"
+        out.append(
+            f"Resolved: {entries}; you can drop them with `discrepancy baseline`"
+            + (" (--strict fails until you do)" if strict else "")
+            + ":\n"
+            + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved)
+        )
+    if new:
+        out.append(
+            f"FAILED: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
+            "reviewed, accept it:\n`discrepancy baseline`, then say why in its `reason`.\n"
+        )
+    elif comparison.fails(strict):
+        out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
+    else:
+        out.append("OK: no new contradictions.\n")
+    return out
 
 
-def date(claim: Claim, source: Source | None) -> str:
-    if claim.period is not None:
-        return str(claim.period)
-    return source.published if source is not None else ""
+def render(comparison: Comparison, options: Options) -> str:
+    strict = options.strict
+    blocks = preamble(comparison) + [_new_block(c) for c in comparison.new]
+    return "\n".join([*blocks, "".join(tail(comparison, strict))])
+
+
+def verify(result: Verification, options: Options) -> str:
+    """Every claim not verified, then the counts."""
+    lines = []
+    for v in result.verdicts:
+        if v.status is not Status.verified:
+            lines += [f"{v.claim.location}: {v.claim.id}: {v.status.value}", *_problems(v), ""]
+    lines.append(summary(result.verdicts))
+    return "".join(_indented(line) + "\n" for line in lines)
+
+
+def _problems(v: Verdict) -> list[str]:
+    out = []
+    for p in v.problems:
+        out.append(f"  {p.message}")
+        out += [f"    {d}" for d in p.details]
+        if p.kind == "quote" and v.passage is not None:
+            out.append(f'    document says: "{v.passage.text}"')
+    return out
+
+
+def _indented(line: str) -> str:
+    body = line.lstrip(" ")
+    return " " * (len(line) - len(body)) + clean(body)
+
+
+def verdict_message(v: Verdict) -> str:
+    """A claim's verdict on one line: status, each problem and what differs, the passage."""
+    parts = [f"{v.claim.id}: {v.status.value}"]
+    for p in v.problems:
+        parts.append(p.message + "".join(f" ({d})" for d in p.details))
+    if v.passage is not None and v.status is not Status.verified:
+        parts.append(f'document says: "{v.passage.text}"')
+    return clean(". ".join(parts))
