@@ -32,7 +32,8 @@ def verify_command(
             "--documents",
             "-d",
             file_okay=False,
-            help="Folder of the sources' `document:` files. Default: beside each claims file.",
+            help="Folder of the sources' `document:` files. Default: the claims file's "
+            "`settings: documents:`, else beside each claims file.",
         ),
     ] = None,
     fmt: Annotated[
@@ -74,7 +75,12 @@ def _verify_one(
 
     source = claims.sources.get(claim.source)
     name = source.document if source is not None else ""
-    folder = documents if documents is not None else Path(claim.location.file).parent
+    if documents is not None:
+        folder = documents
+    elif claims.settings.documents:
+        folder = Path(claims.settings.documents)
+    else:
+        folder = Path(claim.location.file).parent
     path = folder / name
     if name and path not in read:
         text = read_document(path)

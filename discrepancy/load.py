@@ -5,6 +5,7 @@ collected, never just the first."""
 from __future__ import annotations
 
 import math
+import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from typing import Any
@@ -129,6 +130,14 @@ def _settings(
                 vague = _vague(child, problems)
                 if vague is not None:
                     values["vague"] = vague
+            elif key == "documents":
+                if not isinstance(child.value, str) or not child.value.strip():
+                    problems.append(
+                        Problem(child.loc, "`documents` must be a folder, relative to this file")
+                    )
+                else:  # relative to the claims file that says it
+                    here = posixpath.dirname(child.loc.file)
+                    values["documents"] = posixpath.join(here, child.value.strip())
             elif key in SETTINGS_FIELDS:
                 v = child.value
                 if (

@@ -45,6 +45,9 @@ class Settings:
     approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
+    # where `verify` finds the sources' documents: a folder, relative to the claims file that
+    # sets it ("" = beside each claims file; `--documents` overrides it)
+    documents: str = ""
 
     def vague_interval(self, phrase: str) -> tuple[float, float] | None:
         for word, interval in self.vague:

@@ -192,3 +192,23 @@ def test_extract_all_shows_what_is_left_out(folder: Path) -> None:
 )
 def test_extract_bad_input(folder: Path, args: list[str]) -> None:
     run([a.replace("{a}", str(folder / "a.txt")) for a in args], 2)
+
+
+def test_documents_setting_in_the_claims_file(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    claims = tmp_path_factory.mktemp("claims") / "claims.yaml"
+    text = CLAIMS.replace("version: 1\n", f"version: 1\nsettings:\n  documents: {folder}\n")
+    claims.write_text(text, encoding="utf-8")
+    run(["verify", str(claims)], 0)
+    # relative to the claims file
+    rel = Path("..") / folder.name
+    claims.write_text(
+        CLAIMS.replace("version: 1\n", f"version: 1\nsettings:\n  documents: {rel}\n")
+    )
+    run(["verify", str(claims)], 0)
+    # --documents wins
+    out = run(["verify", str(claims), "--documents", str(claims.parent)], 1)
+    assert "3 unverifiable" in out
+    claims.write_text(CLAIMS.replace("version: 1\n", "version: 1\nsettings:\n  documents: 3\n"))
+    assert "`documents` must be a folder" in run(["verify", str(claims)], 2)
