@@ -147,6 +147,7 @@ _PARTICIPLES = {
     "drove", "flew", "stole", "broke", "chose", "wrote", "spoke", "hid", "bore",
     "remain", "remains", "are", "were", "was", "is",
 }  # fmt: skip
+_PERIODS = {"day", "week", "month", "year", "hour", "minute", "night", "quarter", "decade"}
 _CONNECTORS = {"of", "the", "a", "an", "and"}
 
 
@@ -158,6 +159,9 @@ def _about(tokens: list[Token], f: Found) -> str:
         k += 1  # "“More than two million” people"
     if k < len(tokens) and tokens[k].low == "of":
         k += 1  # "hundreds of Russian mercenaries"
+    rate = k + 1 < len(tokens) and tokens[k].low in ("a", "an", "per", "each", "every")
+    if rate and tokens[k + 1].low in _PERIODS:
+        k += 2  # "500 a day before the war": a rate, not what is counted
     words: list[Token] = []
     while k < len(tokens) and len(words) < 8:
         t = tokens[k]
@@ -211,11 +215,14 @@ def _linked(tokens: list[Token], first: int) -> str:
     while k >= 0 and tokens[k].low in _LINKS and skipped < 3:
         k, skipped = k - 1, skipped + 1
     if not skipped:
-        return ""
+        return _number_of(tokens, first)
     phrase: list[Token] = []
     while k >= 0 and len(phrase) < 5:
         t = tokens[k]
         w = t.low
+        if w in _TIME_PREPOSITIONS and len(phrase) <= 2 and not _counted(phrase):
+            phrase, k = [], k - 1  # "the death toll since October rose to": past "since October"
+            continue
         if not w[0].isalnum() or w in _STOP or read(t.text) is not None:
             break
         if t.text[0].islower() and (w.endswith(("ed", "ing")) or w in _PARTICIPLES):
@@ -226,7 +233,28 @@ def _linked(tokens: list[Token], first: int) -> str:
         phrase.pop(0)
     text = " ".join(t.text for t in phrase)
     m = re.search(r"\b(?:number|total|count|tally|toll) of (.+)$", text)
-    return m[1] if m else text
+    return m[1] if m else text or _number_of(tokens, first)
+
+
+_TIME_PREPOSITIONS = {"since", "in", "on", "from", "until", "during", "after", "before", "by"}
+
+
+def _counted(phrase: list[Token]) -> bool:
+    """Does the phrase name something counted, not a time ("October", "Monday", "2020")?"""
+    return any(t.low in ("toll", "number", "total", "count", "tally") for t in phrase)
+
+
+def _number_of(tokens: list[Token], first: int) -> str:
+    """ "the number of hostages still held at 130": what the number of, before the value, is of."""
+    for k in range(first - 2, max(-1, first - 10), -1):
+        if tokens[k].low == "of" and k > 0 and tokens[k - 1].low in ("number", "total", "count"):
+            words = []
+            for t in tokens[k + 1 : first]:
+                if not t.low[0].isalpha() or t.low in _STOP or t.low in _PARTICIPLES:
+                    break
+                words.append(t.text)
+            return " ".join(words)
+    return ""
 
 
 # --- YAML ----------------------------------------------------------------------------------------

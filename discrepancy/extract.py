@@ -111,8 +111,12 @@ class Sentence:
         return True
 
     def right(self, i: int, a: int) -> tuple[int, Quantity | None]:
-        """From start token i over anchor a: the end where the reading last changed."""
-        best_end, best, last = a + 1, read(self.span(i, a + 1)), _reading(read(self.span(i, a + 1)))
+        """From start token i over anchor a: the end where the reading last changed, or the
+        first end that reads that way ("500 a day before" reads as "500": the reader takes
+        "a day before" for no rate, so the value is "500")."""
+        best = read(self.span(i, a + 1))
+        best_end, last = a + 1, _reading(best)
+        first_end = {last: best_end}
         for j in range(a + 2, min(len(self.t), a + RIGHT) + 1):
             if self.low[j - 1] in _STOPS or (
                 self.low[j - 1] == "," and (j >= len(self.t) or self.low[j] not in _RANGE_AFTER)
@@ -121,7 +125,7 @@ class Sentence:
             q = read(self.span(i, j))
             r = _reading(q)
             if r is not None and r != last:
-                best_end, best, last = j, q, r
+                best_end, best, last = first_end.setdefault(r, j), q, r
         if best is not None and best.unquantified:
             while best_end < len(self.t) and self.low[best_end] in _NUMBER_NOUNS:
                 best_end += 1  # "an unknown number"
@@ -186,7 +190,7 @@ def _unsure(s: Sentence, i: int, j: int, q: Quantity) -> tuple[str, ...]:
         out.append(f"vague: read as {_interval(q)}")
     if s.low[i] == "one" and j - i == 1:
         out.append('"one" may not count anything')
-    if q.unit == "percent" or (q.hi <= 1 and not s.low[j - 1][0].isdigit()):
+    if q.unit == "percent" or (q.hi < 1 and not s.low[j - 1][0].isdigit()):
         out.append("a share: say of what in `about`")
     return tuple(out)
 

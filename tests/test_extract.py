@@ -35,6 +35,8 @@ def _values(sentence: str, everything: bool = False) -> list[str]:
         # "up" after a verb of change is a direction, not the hedge "up to"
         ("The jobless rate ticked up to 3.9% in October.", ["3.9%"]),
         ("The rate stands in a range of 5.25% to 5.5%.", ["5.25% to 5.5%"]),
+        # the reader takes "a day before" for no rate: the value is the number alone
+        ("Only 98 trucks came, down from 500 a day before the war.", ["98", "500"]),
     ],
 )  # fmt: skip
 def test_values_as_printed(sentence: str, values: list[str]) -> None:
@@ -94,6 +96,8 @@ def test_left_out_shown_with_all() -> None:
         ("The death toll rose to 1,250 by evening, officials said.", "death toll", "officials", ""),
         ("The bank estimated damage at $1.2 billion.", "damage", "The bank", ""),
         ("Police said the number of participants reached 800,000.", "participants", "Police", ""),
+        ("It brought the death toll since October to more than 30,000.", "death toll", "", ""),
+        ("Officials put the number of hostages still held at 130.", "hostages", "Officials", ""),
     ],
 )  # fmt: skip
 def test_about_attribution_period(
