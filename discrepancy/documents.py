@@ -200,7 +200,7 @@ class Article:
 def read_article(name: str, source: str) -> Article:
     """The readable text of a document: plain text as it is, HTML by its text."""
     if not looks_like_html(name, source):
-        first = next((line.strip() for line in source.splitlines() if line.strip()), "")
+        first = compact(next((line for line in source.splitlines() if line.strip()), ""))
         return Article(source, Mapped(source, tuple(range(len(source) + 1))), first)
     parser = _Text(source)
     parser.feed(source)

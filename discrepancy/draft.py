@@ -177,5 +177,8 @@ def _scalar(text: str) -> str:
     except yaml.YAMLError:
         pass
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}", escaped)
-    return f'"{escaped}"'
+    return '"' + _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
+
+
+# What YAML cannot hold as it is in a double-quoted scalar, or would read as a line break
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")

@@ -130,6 +130,22 @@ def _glued(a: _At, k: int) -> bool:
     return at < len(t) and t[at - 1].end == t[at].start
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?:1[5-9]|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"  # 2020-03-01
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{2}|(?:1[5-9]|20)[0-9]{2})"  # 01/03/2020, 1.3.20
+)
+
+
+def _numeric_date(a: _At) -> bool:
+    """Part of a date written in digits: "2020-03-01", "01/03/2020"."""
+    text, lo, hi = a.s.text, a.s.t[a.i].start, a.s.t[a.j - 1].end
+    while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in "-/."):
+        lo -= 1
+    while hi < len(text) and (text[hi].isdigit() or text[hi] in "-/."):
+        hi += 1
+    return _NUMERIC_DATE.fullmatch(text[lo:hi].strip("-/.")) is not None
+
+
 def _slashed(a: _At) -> bool:
     """ "24/7", "9/11": numbers written against a slash are a date or a name."""
     before = a.word(-1) == "/" and _glued(a, -1) and a.word(-2)[:1].isdigit() and _glued(a, -2)
@@ -237,6 +253,7 @@ def _part(a: _At) -> bool:
 _RULES: list[tuple[str, Callable[[_At], bool]]] = [
     ("an ordinal", _ordinal),
     ("a time of day", _time_of_day),
+    ("a date written in digits", _numeric_date),
     ("a year", _year),
     ("a date or a name written with a slash", _slashed),
     ("a date", _date),

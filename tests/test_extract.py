@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from discrepancy.context import attribution
 from discrepancy.documents import read_article
-from discrepancy.draft import draft
+from discrepancy.draft import _scalar, draft, render
 
 
 def _values(sentence: str, everything: bool = False) -> list[str]:
@@ -70,6 +73,7 @@ def test_values_as_printed(sentence: str, values: list[str]) -> None:
         "The clinic has been open 24/7 since the 9/11 attacks.",  # numbers against a slash
         "The G7 met as 4x4 vehicles passed a Boeing 737 and an iPhone 15 was sold.",  # names
         "It lists cases from 2020-21.",  # the second year of a range
+        "It was updated on 2020-03-01 and again on 01/04/2020.",  # dates in digits
     ],
 )
 def test_left_out(sentence: str) -> None:
@@ -174,3 +178,21 @@ def test_attribution(sentence: str, number: str, who: str) -> None:
 )
 def test_not_attribution(sentence: str) -> None:
     assert attribution(sentence, sentence.index("0")) not in ("Turkey", "Africa", "He")
+
+
+@settings(max_examples=300)
+@given(st.text(min_size=1, max_size=40))
+def test_yaml_scalars_read_back_as_written(text: str) -> None:
+    assert yaml.safe_load(f"k: {_scalar(text)}\n") == {"k": text}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Yes", "null", "2020-03-01", "Turkey: 3,5 #fighters", "- a list?", "*star", "'quoted'",
+     "3.0", "on", "a: b", "tab\there"],
+)  # fmt: skip
+def test_draft_loads_whatever_the_title(title: str) -> None:
+    d = draft(read_article("t.txt", f"{title}\n\nRescuers found 40 survivors.\n"), "t.txt", "s-1")
+    data = yaml.safe_load(render([d]))
+    assert data["sources"]["s-1"]["title"] == " ".join(title.split())
+    assert data["claims"][-1]["value"] == "40"
