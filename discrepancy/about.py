@@ -19,7 +19,8 @@ _STOP = {
     "around", "about", "per", "each", "every", "via", "alongside", "despite", "amid",
     "until", "when", "where", "if", "so", "because", "also", "still", "already", "now",
     "then", "there", "here", "this", "these", "those", "it", "they", "he", "she", "we",
-    "you", "i", "not", "no", "only", "just", "more", "most", "according"
+    "you", "i", "not", "no", "only", "just", "more", "most", "according", "earlier", "later",
+    "ago", "respectively", "apiece", "altogether", "overall", "instead",
 }  # fmt: skip
 # Verbs in the past, irregular ones (regular ones end in -ed): where a noun phrase ends
 _PARTICIPLES = {
@@ -96,8 +97,8 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
 
 def _linked(tokens: list[Token], first: int) -> str:
     k, skipped = first - 1, 0
-    while k >= 0 and tokens[k].low in _LINKS and skipped < 3:
-        k, skipped = k - 1, skipped + 1
+    while k >= 0 and skipped < 4 and _linking(tokens[k]):
+        k, skipped = k - 1, skipped + 1  # "revenue dropped 8% to": past "dropped 8% to"
     if not skipped:
         return _number_of(tokens, first)
     phrase: list[Token] = []
@@ -118,6 +119,14 @@ def _linked(tokens: list[Token], first: int) -> str:
     text = " ".join(t.text for t in phrase)
     m = re.search(r"\b(?:number|total|count|tally|toll) of (.+)$", text)
     return m[1] if m else text or _number_of(tokens, first)
+
+
+def _linking(t: Token) -> bool:
+    """A word between a number and the noun phrase before it that it is the figure of: a
+    linking verb, a verb of change, another figure ("dropped 8% to")."""
+    w = t.low
+    verb = t.text[0].islower() and (w.endswith("ed") or w in _PARTICIPLES)
+    return w in _LINKS or verb or w[0].isdigit() or w in ("%", "per", "cent", "percent")
 
 
 _TIME_PREPOSITIONS = {"since", "in", "on", "from", "until", "during", "after", "before", "by"}

@@ -227,7 +227,11 @@ def _relative_time(a: _At) -> bool:
 
 
 def _dating_span(a: _At) -> bool:
-    return a.q.unit.endswith(_DURATIONS) and a.word(-1) in _SPAN_STARTS
+    """ "the first three months", "in the 12 months to December": when, not how much."""
+    if not a.q.unit.endswith(_DURATIONS):
+        return False
+    framed = a.word(-1) == "the" and a.word(-2) in ("in", "over", "during", "within", "throughout")
+    return a.word(-1) in _SPAN_STARTS or framed
 
 
 def _pronoun_one(a: _At) -> bool:

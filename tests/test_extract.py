@@ -60,6 +60,7 @@ def test_values_as_printed(sentence: str, values: list[str]) -> None:
         "It is one of the largest groups, one strategic gain after another.",  # "one" as a pronoun
         "We wrote about it a few days ago.",  # a time relative to now
         "During the first three months, nothing changed.",  # the span a sentence is dated by
+        "In the three months to December, nothing changed.",
         "Profits rose in the first quarter and the second half.",  # parts of a year
         "Many people came; unknown soldiers were buried.",  # no number given
         "A magnitude 7.8 earthquake struck at 3pm.",  # a measure of one thing; a time
@@ -102,6 +103,7 @@ def test_left_out_shown_with_all() -> None:
         ("Police said the number of participants reached 800,000.", "participants", "Police", ""),
         ("It brought the death toll since October to more than 30,000.", "death toll", "", ""),
         ("Officials put the number of hostages still held at 130.", "hostages", "Officials", ""),
+        ("In 2023 revenue dropped to $14.7 billion.", "revenue", "", "2023"),
     ],
 )  # fmt: skip
 def test_about_attribution_period(
