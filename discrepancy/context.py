@@ -96,7 +96,7 @@ _DATES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bfirst\s+([\w-]+)\s+months\s+of\s+{_YEAR}\b"), "months"),
     (re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"), "my"),
     (
-        re.compile(rf"\b(?:in|during|throughout|for|of)\s+(?:the\s+year\s+)?{_YEAR}\b(?!\s*[-–])"),
+        re.compile(rf"\b(?i:in|during|throughout|for|of)\s+(?:the\s+year\s+)?{_YEAR}\b(?!\s*[-–])"),
         "y",
     ),
 ]
