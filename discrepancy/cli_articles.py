@@ -150,7 +150,10 @@ def extract_command(
     emit(render(drafts, everything), output, tuple(a.as_posix() for a in articles))
     found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)
     left = sum(1 for d in drafts for c in d.candidates if c.left_out)
-    note = f" ({left} years, dates and the like left out; --all shows them)" if left else ""
+    if everything:
+        note = f" ({left} of them years, dates and the like, marked)" if left else ""
+    else:
+        note = f" ({left} years, dates and the like left out; --all shows them)" if left else ""
     typer.echo(
         f"{plural(found, 'candidate claim')} from {plural(len(drafts), 'article')}{note}", err=True
     )
