@@ -333,7 +333,8 @@ def closest(quote: str, doc: Mapped, original: str) -> Search:
             diffs.append(_difference(op, " ".join(qwords[i0:i1]), shown))
     if not diffs:
         diffs.append("the words are the same; the punctuation differs")
-    return Search(False, passage, al.score, tuple(diffs))
+    score = fuzz.ratio(wanted, doc.text[words[j0][0] : words[j1 - 1][1]])  # of the passage shown
+    return Search(False, passage, score, tuple(diffs))
 
 
 def _difference(op: str, quoted: str, doc_words: str) -> str:
