@@ -21,6 +21,7 @@ from discrepancy.quantities import QuantityError, parse_quantity
 
 LEFT = 6  # tokens a hedge may reach back ("an approximate salary of $ 1,000")
 RIGHT = 12  # tokens a value may reach forward ("one and a half to two thousand dollars a month")
+UNREAD_IN_A_ROW = 4  # "between 3,500 and 3,800" is unreadable for two tokens before it reads
 
 # A token: a number with its grouping and a glued suffix ("3,500", "2k", "3rd", "1990s"), a
 # word (with inner apostrophes, hyphens and dots: "three-month", "MiG-29", "U.S."), a sign.
@@ -99,12 +100,14 @@ class Sentence:
         w = self.low[i]
         if not w[0].isalnum():
             return False
-        q = None if w in ("a", "an") else read(self.t[i].text)
+        if w in ("a", "an"):  # "a few", "a couple", "a third": only the pair reads
+            q = read(self.span(i, i + 2)) if i + 1 < len(self.t) else None
+            if q is not None and read(self.t[i + 1].text) is not None:
+                return False  # "a million": the anchor is "million"
+        else:
+            q = read(self.t[i].text)
         if q is None:
-            pair = read(self.span(i, i + 2)) if i + 1 < len(self.t) else None
-            if pair is None or read(self.t[i + 1].text) is not None:
-                return False
-            q = pair  # "a few", "a couple": only the pair reads
+            return False
         if q.unquantified:  # "an unknown number"; not "many", "unknown" alone
             nxt = self.low[i + 1] if i + 1 < len(self.t) else ""
             return nxt in _NUMBER_NOUNS
@@ -117,13 +120,19 @@ class Sentence:
         best = read(self.span(i, a + 1))
         best_end, last = a + 1, _reading(best)
         first_end = {last: best_end}
+        unread = 0  # spans in a row the reader refused: past the quantity, or a second one
         for j in range(a + 2, min(len(self.t), a + RIGHT) + 1):
-            if self.low[j - 1] in _STOPS or (
-                self.low[j - 1] == "," and (j >= len(self.t) or self.low[j] not in _RANGE_AFTER)
+            if (
+                self.low[j - 1] in _STOPS
+                or unread >= UNREAD_IN_A_ROW
+                or (
+                    self.low[j - 1] == "," and (j >= len(self.t) or self.low[j] not in _RANGE_AFTER)
+                )
             ):
                 break
             q = read(self.span(i, j))
             r = _reading(q)
+            unread = unread + 1 if r is None else 0
             if r is not None and r != last:
                 best_end, best, last = first_end.setdefault(r, j), q, r
         if best is not None and best.unquantified:
@@ -142,6 +151,8 @@ class Sentence:
                 break
             if self.low[i] == "up" and i > 0 and self.low[i - 1] in _MOTION:
                 break  # "rose up to 3.9%" is not "up to 3.9%"
+            if _reading(read(self.span(i, end))) == last:
+                continue  # a word that changes nothing ("the 3,500"): no need to look further
             e, qi = self.right(i, a)
             r = _reading(qi)
             if r is not None and r != last:
