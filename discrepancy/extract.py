@@ -1,12 +1,12 @@
-"""Draft claims from an article: every quantity expression in its running text, found by running
-the project's own quantity reader (`parse_quantity`) over spans of each sentence.
+"""The quantity expressions of a sentence, found by running the project's own quantity reader
+(`parse_quantity`) over spans of it: no second grammar.
 
 For each token where a number could start (one the reader reads on its own: "3,500", "two",
 "hundreds", "an unknown number"), the value is the span around it that the reader reads, grown
 while what it reads keeps changing: leftwards over a hedge ("more than", "between", "an
 approximate salary of"), rightwards over the far end of a range, units and rates ("to two
 thousand dollars a month"). Words that change nothing ("3,500 paid Syrian fighters") stay out.
-Years, dates, times, ages, ordinals, labels and model numbers are left out (kept with `everything`).
+Each is marked when it is not a claim (a year, a date, ...: see `excluded`).
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def read(text: str) -> Quantity | None:
     """The reader's reading of a span, None when it cannot read it."""
     try:
         return parse_quantity(text)
-    except QuantityError:
-        return None
+    except (QuantityError, ValueError, ArithmeticError):  # running text is not a value: any
+        return None  # refusal is "not a quantity here", never the end of the draft
 
 
 def _reading(q: Quantity | None) -> tuple[object, ...] | None:
