@@ -134,7 +134,11 @@ def extract_command(
     from discrepancy.render.formatting import plural
 
     ids = _source_ids(articles, source or [])
-    problems = [Problem(Location(a.as_posix()), "no such file") for a in articles if not is_file(a)]
+    problems = [
+        Problem(Location(a.as_posix()), "not a file (an article: plain text or HTML)")
+        for a in articles
+        if not is_file(a)
+    ]
     if output is not None:
         try:
             refuse_existing(output, force)
