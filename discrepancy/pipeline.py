@@ -13,7 +13,16 @@ from discrepancy.errors import InputError
 from discrepancy.fingerprint import Contradiction
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.load import build
-from discrepancy.model import Claims, Finding, NearMiss, Progress, Status, no_progress
+from discrepancy.model import (
+    Claims,
+    Finding,
+    NearMiss,
+    Progress,
+    Quantity,
+    Settings,
+    Status,
+    no_progress,
+)
 from discrepancy.readers import reader_for
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
@@ -85,3 +94,25 @@ def accept(analysis: Analysis, previous: Baseline) -> tuple[tuple[Entry, ...], C
     still occur), and how they compare with the previous baseline."""
     found = contradictions(analysis)
     return entries(found, previous), compare(found, previous)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """`discrepancy parse`: one expression, and its quantity or why it cannot be read."""
+
+    text: str
+    quantity: Quantity | None
+    error: str = ""
+
+
+def read_expressions(texts: Sequence[str], settings: Settings) -> tuple[Reading, ...]:
+    """Each expression read on its own: an unreadable one is a Reading with its error."""
+    from discrepancy.quantities import QuantityError, parse_quantity
+
+    readings = []
+    for text in texts:
+        try:
+            readings.append(Reading(text, parse_quantity(text, settings)))
+        except QuantityError as e:
+            readings.append(Reading(text, None, e.message))
+    return tuple(readings)

@@ -7,7 +7,13 @@ import inspect
 import pytest
 
 from discrepancy.render import registry
-from discrepancy.render.options import CheckFormat, GroupsFormat, ReportFormat, VerifyFormat
+from discrepancy.render.options import (
+    CheckFormat,
+    GroupsFormat,
+    ParseFormat,
+    ReportFormat,
+    VerifyFormat,
+)
 
 
 @pytest.mark.parametrize(
@@ -16,6 +22,7 @@ from discrepancy.render.options import CheckFormat, GroupsFormat, ReportFormat, 
         (ReportFormat, registry.REPORT),
         (GroupsFormat, registry.GROUPS),
         (CheckFormat, registry.CHECK),
+        (ParseFormat, registry.PARSE),
         (VerifyFormat, registry.VERIFY),
     ],
 )
