@@ -108,6 +108,6 @@ def verdict_message(v: Verdict) -> str:
     parts = [f"{v.claim.id}: {v.status.value}"]
     for p in v.problems:
         parts.append(p.message + "".join(f" ({d})" for d in p.details))
-    if v.passage is not None and v.status is not Status.verified:
+    if v.passage is not None and any(p.kind == "quote" for p in v.problems):
         parts.append(f'document says: "{v.passage.text}"')
     return clean(". ".join(parts))
