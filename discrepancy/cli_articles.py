@@ -155,9 +155,9 @@ def extract_command(
     found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)
     left = sum(1 for d in drafts for c in d.candidates if c.left_out)
     if everything:
-        note = f" ({left} of them years, dates and the like, marked)" if left else ""
+        note = f" ({left} of them marked: years, dates and the like)" if left else ""
     else:
-        note = f" ({left} years, dates and the like left out; --all shows them)" if left else ""
+        note = f" ({left} left out: years, dates and the like; --all shows them)" if left else ""
     typer.echo(
         f"{plural(found, 'candidate claim')} from {plural(len(drafts), 'article')}{note}", err=True
     )
