@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.fingerprint import Contradiction
 from discrepancy.located import JsonReader, Node, unknown_fields
-from discrepancy.model import Claim
+from discrepancy.model import Claim, Source
 
 VERSION = 1  # of the baseline file; bump it (and read the old one) when its shape changes
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -62,6 +62,7 @@ class Comparison:
     new: tuple[Contradiction, ...]
     known: tuple[tuple[Contradiction, Entry], ...]
     resolved: tuple[Entry, ...]  # in the baseline, no longer found
+    sources: Mapping[str, Source] = field(default_factory=dict)  # for the claims' provenance
 
     def fails(self, strict: bool) -> bool:
         """Any new contradiction fails the check; with `strict`, so does any resolved entry."""

@@ -120,8 +120,9 @@ def _located_row(line: str, where: Location) -> Node:
 
 def parse_csv(text: str, name: str) -> Document:
     """CSV with a header row of the YAML field names, one claim per row. Locations are
-    row:column as a spreadsheet shows them: the header is row 1, the first column is 1.
-    `not_with` takes claim ids separated by commas or semicolons."""
+    line:column: the file's line where the cell starts, as editors, GitHub and SARIF count (the
+    spreadsheet's row, unless a quoted cell above holds a line break), and the cell's column
+    (the first is 1). `not_with` takes claim ids separated by commas or semicolons."""
     first = next(csv.reader(_lines(text, keep_ends=True)), None)
     if first is None:
         return Document(name, None, _digest(text))
@@ -157,7 +158,8 @@ def parse_csv(text: str, name: str) -> Document:
     def rows(problems: list[Problem]) -> Iterator[tuple[Node, None]]:
         reader = csv.reader(_lines(text, keep_ends=True))
         next(reader)
-        for number, cells in enumerate(reader, 2):
+        # a row starts on the line after the last one read: a quoted cell may span lines
+        for number, cells in _numbered(reader):
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(header):
@@ -169,17 +171,27 @@ def parse_csv(text: str, name: str) -> Document:
                 )
                 continue
             fields = {}
+            line = number
             for col, (field, cell) in enumerate(zip(header, cells), 1):
                 if cell.strip():
-                    at = Location(name, number, col)
+                    at = Location(name, line, col)
                     value: Any = cell
                     if field == "not_with":
                         value = [Node(v.strip(), at) for v in re.split(r"[,;]", cell) if v.strip()]
                     # no text_col: a problem in a cell is located at its column, not a character
                     fields[field] = Node(value, at, key_loc=at)
+                line += cell.count("\n")
             yield Node(fields, Location(name, number, 1)), None
 
     return Document(name, None, _digest(text), rows, text.count("\n"))
+
+
+def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """Each row of a csv.reader with the file line it starts on."""
+    start = reader.line_num + 1
+    for cells in reader:
+        yield start, cells
+        start = reader.line_num + 1
 
 
 READERS: dict[str, Callable[[str, str], Document]] = {".csv": parse_csv, ".jsonl": parse_jsonl}

@@ -4,7 +4,7 @@ verified and a warning per claim unverifiable, at the claim's line."""
 
 from __future__ import annotations
 
-from discrepancy.baseline import Comparison
+from discrepancy.baseline import Comparison, Entry
 from discrepancy.render import text
 from discrepancy.render.formatting import claim_line, clean, gap, plural
 from discrepancy.render.options import Options
@@ -29,18 +29,37 @@ def _command(kind: str, message: str, **properties: str | int) -> str:
     return f"::{kind} {props}::{escape_data(message)}"
 
 
+def _resolved(e: Entry, strict: bool) -> str:
+    sides = " vs ".join(claim_line(s) for s in e.claims)
+    message = f"Baseline entry {e.fingerprint} ({e.about}: {sides}) no longer occurs" + (
+        ": --strict fails until you drop it with `discrepancy baseline`."
+        if strict
+        else "; you can drop it with `discrepancy baseline`."
+    )
+    where = {"line": e.location.line, "col": e.location.col} if e.location.line else {}
+    return _command(
+        "error" if strict else "notice",
+        clean(message),
+        file=e.location.file,
+        **where,
+        title="Resolved baseline entry",
+    )
+
+
 def render(comparison: Comparison, options: Options) -> str:
-    """One error annotation per new contradiction, at the newer claim's line (at most ten:
-    GitHub shows no more per step; a warning says how many more), then the text summary."""
-    lines = []
-    for c in comparison.new[:GITHUB_ERRORS]:
+    """One error annotation per new contradiction, at the newer claim's line, and one per
+    baseline entry that no longer occurs, at its line in the baseline (an error with --strict,
+    which then fails, else a notice); at most ten errors, as GitHub shows no more per step, and
+    a warning says how many more. Then the text summary (none with --quiet)."""
+    errors = []
+    for c in comparison.new:
         newer, other = comparison.newer(c)
         message = (
             f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
             f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
             "or once reviewed accept it with `discrepancy baseline`."
         )
-        lines.append(
+        errors.append(
             _command(
                 "error",
                 clean(message),
@@ -50,18 +69,22 @@ def render(comparison: Comparison, options: Options) -> str:
                 title=f"New contradiction: {clean(c.about)}",
             )
         )
-    more = len(comparison.new) - GITHUB_ERRORS
+    stale = [_resolved(e, options.strict) for e in comparison.resolved]
+    if options.strict:
+        errors, stale = errors + stale, []
+    lines = errors[:GITHUB_ERRORS] + stale
+    more = len(errors) - GITHUB_ERRORS
     if more > 0:
+        what = "error" if options.strict and comparison.resolved else "new contradiction"
         lines.append(
             _command(
                 "warning",
-                f"{plural(more, 'more new contradiction')} not "
-                "annotated (GitHub shows 10 per step): run `discrepancy check` "
-                "to list them all.",
-                title="More new contradictions",
+                f"{plural(more, 'more ' + what)} not annotated (GitHub shows 10 per step): run "
+                "`discrepancy check` to list them all.",
+                title=f"More {what}s",
             )
         )
-    body = preamble(comparison) + tail(comparison, options.strict)
+    body = [] if options.quiet else preamble(comparison) + tail(comparison, options.strict)
     return "".join(line + "\n" for line in lines) + "".join(body)
 
 
@@ -92,4 +115,5 @@ def verify(result: Verification, options: Options) -> str:
                 title="More claims not verified",
             )
         )
-    return "".join(line + "\n" for line in lines) + text.verify(result, options)
+    body = "" if options.quiet else text.verify(result, options)
+    return "".join(line + "\n" for line in lines) + body

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
-from discrepancy.render.formatting import clean, date, gap, interval
+from discrepancy.render.formatting import clean, gap, interval, period, published
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.table import facts, relays, summary
@@ -151,7 +151,7 @@ def _summary(analysis: Analysis) -> list[str]:
     # summary() holds only counts and fixed words, nothing from the claims
     return [
         f"**{line}**\n" if i == 0 else f"{line}\n"
-        for i, line in enumerate(summary(analysis).splitlines())
+        for i, line in enumerate(summary(analysis, width=1_000_000).splitlines())
     ]
 
 
@@ -187,14 +187,19 @@ def _section(f: Finding, sources: dict[str, Source]) -> str:
             text(c.value, CELL),
             text(interval(c.quantity), CELL),
             _source(c.source, sources),
-            text(date(c, sources.get(c.source))),
+            text(period(c)),
+            text(published(c, sources)),
             text(c.attributed_to, CELL),
             text(f"{c.location.file}:{c.location.line}"),
         ]
         for c in claims
     ]
     out.append(
-        table(["value", "interval", "source", "date", "attributed to", "coded at"], rows, keep=3)
+        table(
+            ["value", "interval", "source", "period", "published", "attributed to", "coded at"],
+            rows,
+            keep=3,
+        )
     )
     if f.conflicts:
         out.append(

@@ -9,7 +9,18 @@ from collections.abc import Callable, Sequence
 
 from discrepancy.baseline import Comparison
 from discrepancy.pipeline import Analysis, Reading
-from discrepancy.render import csv, github, groups_table, json, markdown, parsed, sarif, table, text
+from discrepancy.render import (
+    concise,
+    csv,
+    github,
+    groups_table,
+    json,
+    markdown,
+    parsed,
+    sarif,
+    table,
+    text,
+)
 from discrepancy.render.options import (
     CheckFormat,
     GroupsFormat,
@@ -25,6 +36,7 @@ REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
     ReportFormat.json: json.report,
     ReportFormat.markdown: markdown.report,
     ReportFormat.csv: csv.report,
+    ReportFormat.concise: concise.report,
 }
 
 GROUPS: dict[GroupsFormat, Callable[[Analysis, Options], str]] = {
@@ -40,6 +52,7 @@ PARSE: dict[ParseFormat, Callable[[Sequence[Reading], Options], str]] = {
 
 CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {
     CheckFormat.text: text.render,
+    CheckFormat.concise: concise.check,
     CheckFormat.json: json.check,
     CheckFormat.github: github.render,
     CheckFormat.sarif: sarif.render,
@@ -47,6 +60,7 @@ CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {
 
 VERIFY: dict[VerifyFormat, Callable[[Verification, Options], str]] = {
     VerifyFormat.text: text.verify,
+    VerifyFormat.concise: concise.verify,
     VerifyFormat.json: json.verify,
     VerifyFormat.github: github.verify,
     VerifyFormat.sarif: sarif.verify,

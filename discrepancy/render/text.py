@@ -8,6 +8,7 @@ from discrepancy.baseline import Comparison, Entry
 from discrepancy.fingerprint import Contradiction
 from discrepancy.render.formatting import claim_line, clean, gap, interval, plural
 from discrepancy.render.options import Options
+from discrepancy.render.style import GREEN, RED, style
 from discrepancy.verify import Status, Verdict, Verification, summary
 
 
@@ -17,13 +18,13 @@ def _entry_line(e: Entry) -> str:
     return f"{e.fingerprint}  {clean(e.about)}: {sides}{reason}"
 
 
-def _new_block(c: Contradiction) -> str:
+def _new_block(c: Contradiction, colour: bool = False) -> str:
     rows = [
         [clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value), interval(x.quantity)]
         for x in (c.conflict.a, c.conflict.b)
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [f"NEW CONTRADICTION  {clean(c.about)}"]
+    lines = [f"{style('NEW CONTRADICTION', RED + ';1', colour)}  {clean(c.about)}"]
     lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
     lines.append(f"  no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}")
     return "\n".join(lines) + "\n"
@@ -39,7 +40,7 @@ def preamble(comparison: Comparison) -> list[str]:
     ]
 
 
-def tail(comparison: Comparison, strict: bool) -> list[str]:
+def tail(comparison: Comparison, strict: bool, colour: bool = False) -> list[str]:
     b, new, known, resolved = (
         comparison.baseline,
         comparison.new,
@@ -60,22 +61,29 @@ def tail(comparison: Comparison, strict: bool) -> list[str]:
             + ":\n"
             + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved)
         )
+    failed, ok = style("FAILED", RED + ";1", colour), style("OK", GREEN + ";1", colour)
     if new:
         out.append(
-            f"FAILED: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
+            f"{failed}: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
             "reviewed, accept it:\n`discrepancy baseline`, then say why in its `reason`.\n"
         )
     elif comparison.fails(strict):
-        out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
+        out.append(
+            f"{failed} (--strict): the baseline lists contradictions that no longer occur.\n"
+        )
     else:
-        out.append("OK: no new contradictions.\n")
+        out.append(f"{ok}: no new contradictions.\n")
     return out
 
 
 def render(comparison: Comparison, options: Options) -> str:
-    strict = options.strict
-    blocks = preamble(comparison) + [_new_block(c) for c in comparison.new]
-    return "\n".join([*blocks, "".join(tail(comparison, strict))])
+    """Each new contradiction, then the counts, resolved entries and the verdict (with --quiet,
+    the new contradictions only)."""
+    blocks = [_new_block(c, options.colour) for c in comparison.new]
+    if options.quiet:
+        return "\n".join(blocks)
+    end = "".join(tail(comparison, options.strict, options.colour))
+    return "\n".join([*preamble(comparison), *blocks, end])
 
 
 def verify(result: Verification, options: Options) -> str:
@@ -105,9 +113,12 @@ def _indented(line: str) -> str:
 
 def verdict_message(v: Verdict) -> str:
     """A claim's verdict on one line: status, each problem and what differs, the passage."""
-    parts = [f"{v.claim.id}: {v.status.value}"]
-    for p in v.problems:
-        parts.append(p.message + "".join(f" ({d})" for d in p.details))
+    return clean(f"{v.claim.id}: {v.status.value}. {problems_message(v)}")
+
+
+def problems_message(v: Verdict) -> str:
+    """Each problem of a verdict and what differs, and the closest passage, on one line."""
+    parts = [p.message + "".join(f" ({d})" for d in p.details) for p in v.problems]
     if v.passage is not None and any(p.kind == "quote" for p in v.problems):
         parts.append(f'document says: "{v.passage.text}"')
     return clean(". ".join(parts))
