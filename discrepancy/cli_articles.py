@@ -10,8 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from discrepancy.cli import OutputOpt, PathsArg, app, emit, load
+from discrepancy.cli import app, emit, load, progress_for
 from discrepancy.cli_errors import handles_errors
+from discrepancy.cli_options import (
+    PATHS_HELP,
+    ColourOpt,
+    OutputOpt,
+    PathsArg,
+    QuietOpt,
+    colour_wanted,
+    format_option,
+)
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.exitcodes import ExitCode
 from discrepancy.render.options import Options, VerifyFormat
@@ -22,7 +31,12 @@ if TYPE_CHECKING:
     from discrepancy.verify import Verdict
 
 
-@app.command("verify")
+@app.command(
+    "verify",
+    help="Check every quote is in its source's document and every number of each value is in "
+    "its quote (exit 0 all verified, 1 any not verified or unverifiable, 2 bad input). "
+    + PATHS_HELP,
+)
 @handles_errors
 def verify_command(
     paths: PathsArg = None,
@@ -37,32 +51,40 @@ def verify_command(
         ),
     ] = None,
     fmt: Annotated[
-        VerifyFormat,
-        typer.Option(
-            "--format", "-f", help="Output format: text, json, github (workflow commands), sarif."
+        str,
+        format_option(
+            VerifyFormat,
+            "Output format: text for people, concise (one line each), json, github "
+            "(workflow commands) or sarif (code scanning).",
         ),
-    ] = VerifyFormat.text,
+    ] = VerifyFormat.text.value,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when a claim is not verified (2 still on bad input)."
+        ),
+    ] = False,
     output: OutputOpt = None,
+    colour: ColourOpt = "auto",
+    quiet: QuietOpt = False,
 ) -> None:
-    """Check every quote is in its source's document and every number of each value is in its
-    quote (exit 0 all verified, 1 any not verified or unverifiable, 2 bad input)."""
     from discrepancy.files import is_folder
-    from discrepancy.progress import ProgressBar
     from discrepancy.render.registry import VERIFY
     from discrepancy.verify import Verification
 
     if documents is not None and not is_folder(documents):
         raise InputError.at(Location(documents.as_posix()), "no such folder (--documents)")
-    claims = load(paths)
     read: dict[Path, Article | None] = {}
     verdicts = []
-    with ProgressBar() as progress:
+    with progress_for(quiet) as progress:
+        claims = load(paths, progress=progress)
         for n, claim in enumerate(claims.claims):
             progress("verifying", n, len(claims.claims))
             verdicts.append(_verify_one(claim, claims, documents, read))
     result = Verification(tuple(verdicts))
-    emit(VERIFY[fmt](result, Options()), output, claims.files)
-    raise typer.Exit(ExitCode.OK if result.clean else ExitCode.FOUND)
+    options = Options(colour=colour_wanted(colour, output), quiet=quiet)
+    emit(VERIFY[VerifyFormat(fmt)](result, options), output, claims.files, quiet)
+    raise typer.Exit(ExitCode.OK if result.clean or exit_zero else ExitCode.FOUND)
 
 
 def _verify_one(
@@ -124,13 +146,13 @@ def extract_command(
             "--all", help="Also draft years, dates, times, ages, ordinals and labels, marked."
         ),
     ] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Draft candidate claims from articles (value as printed, quote, about, attribution,
     period) for a person to edit, then check with `verify` (exit 0; 2 bad input)."""
     from discrepancy.documents import read_article
     from discrepancy.draft import draft, render
     from discrepancy.files import is_file, read_document, refuse_existing
-    from discrepancy.progress import ProgressBar
     from discrepancy.render.formatting import plural
 
     ids = _source_ids(articles, source or [])
@@ -147,11 +169,13 @@ def extract_command(
     if problems:
         raise InputError(problems)
     drafts = []
-    with ProgressBar() as progress:
+    with progress_for(quiet) as progress:
         for sid, path in zip(ids, articles, strict=True):
             text = read_document(path) or ""
             drafts.append(draft(read_article(path.name, text), path.name, sid, progress))
-    emit(render(drafts, everything), output, tuple(a.as_posix() for a in articles))
+    emit(render(drafts, everything), output, tuple(a.as_posix() for a in articles), quiet)
+    if quiet:
+        return
     found = sum(1 for d in drafts for c in d.candidates if everything or not c.left_out)
     left = sum(1 for d in drafts for c in d.candidates if c.left_out)
     if everything:

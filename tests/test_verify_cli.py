@@ -111,7 +111,7 @@ def test_claim_without_document_is_unverifiable(folder: Path) -> None:
     assert "source `c` has no `document:`" in out
 
 
-@pytest.mark.parametrize("fmt", ["json", "github", "sarif"])
+@pytest.mark.parametrize("fmt", ["json", "github", "sarif", "concise"])
 def test_formats(folder: Path, fmt: str) -> None:
     (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     out = run(["verify", str(folder / "broken.yaml"), "--format", fmt], 1)
@@ -123,9 +123,23 @@ def test_formats(folder: Path, fmt: str) -> None:
     elif fmt == "github":
         assert out.startswith("::error file=")
         assert "::warning file=" in out and "line=22" in out
-    else:
+    elif fmt == "sarif":
         results = json.loads(out)["runs"][0]["results"]
         assert [r["level"] for r in results] == ["error", "error", "warning"]
+    else:
+        lines = out.splitlines()
+        assert [line.split(": ")[1].split()[0] for line in lines[:3]] == [
+            "not-verified",
+            "not-verified",
+            "unverifiable",
+        ]
+        assert lines[3] == "Found 0 verified, 2 not verified, 1 unverifiable."
+
+
+def test_quiet_and_exit_zero(folder: Path) -> None:
+    (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    out = run(["verify", str(folder / "broken.yaml"), "--quiet", "--exit-zero"], 0)
+    assert "not verified" in out and "unverifiable\n" in out and "0 verified" not in out
 
 
 def test_bad_input_is_exit_2(folder: Path) -> None:

@@ -87,12 +87,15 @@ def render(comparison: Comparison, options: Options) -> str:
 
 
 def verify(result: Verification, options: Options) -> str:
-    """Every claim not verified, then the counts."""
+    """Every claim not verified, then the counts (with --quiet, the claims only)."""
     lines = []
     for v in result.verdicts:
         if v.status is not Status.verified:
             lines += [f"{v.claim.location}: {v.claim.id}: {v.status.value}", *_problems(v), ""]
-    lines.append(summary(result.verdicts))
+    if options.quiet:
+        lines = lines[:-1]  # no counts, nor the blank line before them
+    else:
+        lines.append(summary(result.verdicts))
     return "".join(_indented(line) + "\n" for line in lines)
 
 
