@@ -20,6 +20,7 @@ from discrepancy.cli_options import (
     OutputOpt,
     PathsArg,
     QuietOpt,
+    RoundingOpt,
     StatisticsOpt,
     StdinNameOpt,
     ThresholdOpt,
@@ -127,6 +128,7 @@ def report(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy.pipeline import analyse
     from discrepancy.render import statistics as stats
@@ -138,7 +140,7 @@ def report(
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for the other formats.
         analysis = analyse(
-            load(paths, threshold, tolerance, progress, stdin_name=stdin_name),
+            load(paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rounding),
             progress,
             near_misses=form in (ReportFormat.table, ReportFormat.markdown) and not statistics,
         )
@@ -167,6 +169,7 @@ def groups(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy.pipeline import analyse
     from discrepancy.render.registry import GROUPS
@@ -178,7 +181,9 @@ def groups(
         quiet=quiet,
     )
     with progress_for(quiet) as progress:
-        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
+        claims = load(
+            paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rounding
+        )
         analysis = analyse(claims, progress, near_misses)
         progress("writing the groups", 0, 0)
         text = GROUPS[GroupsFormat(fmt)](analysis, options)
@@ -198,6 +203,7 @@ def parse(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
     settings_from: Annotated[
         Path | None,
         typer.Option(
@@ -209,14 +215,14 @@ def parse(
     ] = None,
 ) -> None:
     """Show how quantity expressions are read: interval, unit and the rule that fired."""
-    from discrepancy.model import Settings
-    from discrepancy.pipeline import read_expressions
+    from discrepancy import pipeline
     from discrepancy.render.registry import PARSE
 
-    if settings_from is not None:
-        settings = load([settings_from], tolerance=tolerance, require_claims=False).settings
-    else:
-        settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
+    settings = (  # the settings file's, or the defaults, with the options given
+        load([settings_from], tolerance=tolerance, require_claims=False, rounding=rounding)
+        if settings_from is not None
+        else pipeline.load([], None, tolerance, require_claims=False, rounding=rounding)
+    ).settings
     texts: list[str] = []
     for e in expressions:
         if e == "-":
@@ -227,7 +233,7 @@ def parse(
         raise InputError.at(
             Location("<stdin>" if "-" in expressions else "parse"), "no expressions to read"
         )
-    readings = read_expressions(texts, settings)
+    readings = pipeline.read_expressions(texts, settings)
     fmt = ParseFormat.json if as_json else ParseFormat.table
     typer.echo(PARSE[fmt](readings, Options()), nl=False)
     ok = all(r.quantity is not None for r in readings)
@@ -241,6 +247,7 @@ def load(
     progress: Progress = no_progress,
     require_claims: bool = True,
     stdin_name: str = STDIN_NAME,
+    rounding: bool | None = None,
 ) -> Claims:
     """The claims files named (folders expanded) read and validated; `-` is standard input,
     named `stdin_name` in messages."""
@@ -252,7 +259,7 @@ def load(
     inputs = read_inputs(files, SUFFIXES) if files or not stdin else []
     if stdin:
         inputs.append((stdin_name, sys.stdin.read()))
-    return pipeline.load(inputs, threshold, tolerance, progress, require_claims)
+    return pipeline.load(inputs, threshold, tolerance, progress, require_claims, rounding)
 
 
 def analyse_with_baseline(
@@ -263,6 +270,7 @@ def analyse_with_baseline(
     progress: Progress,
     stdin_name: str = STDIN_NAME,
     writing: bool = False,
+    rnd: bool | None = None,
 ) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together.
     `writing`: the baseline is about to be written, so it must not be one of the claims files."""
@@ -271,7 +279,7 @@ def analyse_with_baseline(
 
     problems: list[Problem] = []
     try:
-        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
+        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rnd)
         analysis = analyse(claims, progress, near_misses=False)
         if writing:
             refuse_to_overwrite(baseline_path, analysis.claims.files)
@@ -319,6 +327,7 @@ def check(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy import pipeline
     from discrepancy.render import statistics as stats
@@ -327,7 +336,7 @@ def check(
     options = Options(colour=colour_wanted(colour, output), strict=strict, quiet=quiet)
     with progress_for(quiet) as progress:
         analysis, known = analyse_with_baseline(
-            paths, threshold, tolerance, baseline_path, progress, stdin_name
+            paths, threshold, tolerance, baseline_path, progress, stdin_name, rnd=rounding
         )
         comparison = pipeline.check(analysis, known)
     inputs = (*analysis.claims.files, baseline_path.as_posix())
@@ -364,6 +373,7 @@ def baseline_command(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy.baseline import dumps
     from discrepancy.pipeline import accept
@@ -371,7 +381,7 @@ def baseline_command(
 
     with progress_for(quiet) as progress:
         analysis, previous = analyse_with_baseline(
-            paths, threshold, tolerance, output, progress, stdin_name, writing=True
+            paths, threshold, tolerance, output, progress, stdin_name, writing=True, rnd=rounding
         )
         found, comparison = accept(analysis, previous)
     emit(dumps(found), output, analysis.claims.files, quiet)

@@ -7,6 +7,7 @@ from itertools import combinations
 
 from discrepancy.group import fold
 from discrepancy.model import Claim, Conflict, Finding, Group, Source, Status
+from discrepancy.units import dimension, in_base
 
 # Report order: what needs a person's attention first.
 STATUS_ORDER = {
@@ -19,11 +20,18 @@ STATUS_ORDER = {
 
 
 def conflicts_in(claims: Sequence[Claim]) -> list[Conflict]:
-    """Every pair with the same unit whose intervals have a gap between them."""
+    """Every pair in units of one dimension (converted: "328 days" against "12 months") whose
+    intervals have a gap between them."""
     found = []
     for a, b in combinations(claims, 2):
         qa, qb = a.quantity, b.quantity
-        if qa.unquantified or qb.unquantified or qa.unit != qb.unit or qa.overlaps(qb):
+        if qa.unquantified or qb.unquantified:
+            continue
+        if qa.unit != qb.unit:
+            if dimension(qa.unit) != dimension(qb.unit):
+                continue
+            qa, qb = in_base(qa), in_base(qb)
+        if qa.overlaps(qb):
             continue
         low, high = (a, b) if qa.hi <= qb.lo else (b, a)
         found.append(Conflict(low, high, qa.gap_ratio(qb)))
@@ -68,7 +76,7 @@ def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
     units = tuple(sorted({c.quantity.unit for c in quantified}))
     if conflicts:
         status = Status.conflict
-    elif len(units) > 1:
+    elif len({dimension(u) for u in units}) > 1:
         status = Status.unit_mismatch
     elif not quantified:
         status = Status.unquantified

@@ -147,7 +147,10 @@ def _numeric_date(a: _At) -> bool:
 
 
 def _slashed(a: _At) -> bool:
-    """ "24/7", "9/11": numbers written against a slash are a date or a name."""
+    """ "24/7", "9/11": numbers written against a slash are a date or a name (but "3/4 of the
+    members" is a share)."""
+    if re.fullmatch(r"[0-9]{1,4}/[0-9]{1,4}", a.s.span(a.i, a.j)):
+        return a.word(0) != "of"
     before = a.word(-1) == "/" and _glued(a, -1) and a.word(-2)[:1].isdigit() and _glued(a, -2)
     after = a.word(0) == "/" and _glued(a, 0) and a.word(1)[:1].isdigit() and _glued(a, 1)
     return a.single and (before or after)

@@ -9,31 +9,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from discrepancy.errors import Location
+from discrepancy.lexicon import VAGUE_DEFAULTS
 
 INF = math.inf
-
-# Default interval for each vague quantity word, per design.md ("Quantities").
-VAGUE_DEFAULTS: dict[str, tuple[float, float]] = {
-    "a handful": (3, 9),
-    "a few": (2, 5),
-    "a couple": (2, 3),
-    "several": (3, 9),
-    "tens": (20, 99),
-    "dozens": (24, 99),
-    "scores": (40, 199),
-    "hundreds": (200, 999),
-    "a few hundred": (200, 500),
-    "several hundred": (300, 900),
-    "thousands": (2000, 9999),
-    "a few thousand": (2000, 5000),
-    "several thousand": (3000, 9000),
-    "tens of thousands": (20000, 99999),
-    "hundreds of thousands": (200000, 999999),
-    "millions": (2_000_000, 9_999_999),
-    "tens of millions": (20_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2e9, 9.999999999e9),
-}
 
 
 @dataclass(frozen=True)
@@ -45,6 +23,7 @@ class Settings:
     approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
+    rounding: bool = False  # "1.1 million" reads as [1.05, 1.15] million, to its stated precision
     # where `verify` finds the sources' documents: a folder, relative to the claims file that
     # sets it ("" = beside each claims file; `--documents` overrides it)
     documents: str = ""
@@ -82,6 +61,35 @@ class Quantity:
         if low.hi <= 0:
             return INF
         return high.lo / low.hi
+
+
+MINOR_GAP = 1.25  # a conflict whose far end is within 25% of the near one is minor
+PERCENT_UNDER = 2.0  # gaps under 2× are shown as a percentage ("4.9%"), larger ones as "10.0×"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """The size of a disagreement, as every format shows it, and its grade."""
+
+    ratio: float  # the upper interval's lower end over the lower one's upper end
+    text: str  # "4.9%" under 2×, "2.0×" from 2×, "∞×" when the lower end is 0
+    grade: str  # "minor" under MINOR_GAP, else "major"
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.grade})"
+
+
+def gap_of(ratio: float) -> Gap:
+    """The one home of how a gap is shown and graded: "$90 billion" against "$94.4bn" is a gap
+    of 1.049, shown as 4.9% and minor; "hundreds" against "at least 2,000" is 2.0×, major."""
+    if math.isinf(ratio):
+        text = "∞×"
+    elif ratio < PERCENT_UNDER:
+        percent = (ratio - 1) * 100
+        text = f"{percent:.1f}%" if percent >= 0.05 else "<0.1%"
+    else:
+        text = f"{ratio:.1f}×"
+    return Gap(ratio, text, "minor" if ratio < MINOR_GAP else "major")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +190,10 @@ class Conflict:
     b: Claim  # the higher interval
     gap: float
 
+    @property
+    def size(self) -> Gap:
+        return gap_of(self.gap)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -196,6 +208,11 @@ class Finding:
     @property
     def severity(self) -> float:
         return max((c.gap for c in self.conflicts), default=0.0)
+
+    @property
+    def size(self) -> Gap:
+        """The widest gap of the group's conflicts."""
+        return gap_of(self.severity)
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): how far a long job has got

@@ -48,6 +48,7 @@ def load(
     tolerance: float | None = None,
     progress: Progress = no_progress,
     require_claims: bool = True,
+    rounding: bool | None = None,
 ) -> Claims:
     """(name, text) of every claims file into validated Claims; CLI options override settings.
     Every problem of every file is listed, also when some files cannot be read at all."""
@@ -57,7 +58,7 @@ def load(
             documents.append(reader_for(name)(text, name))
         except InputError as e:
             problems.extend(e.problems)
-    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance}
+    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance, "rounding": rounding}
     if problems:  # still list what is wrong in the files that could be read
         try:
             build(documents, overrides, check_references=False)

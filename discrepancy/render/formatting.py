@@ -6,7 +6,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from discrepancy.model import Claim, Quantity, Source
+from discrepancy.model import Claim, Quantity, Source, gap_of
 
 if TYPE_CHECKING:  # a type only: importing baseline here would slow every start
     from discrepancy.baseline import Side
@@ -45,7 +45,14 @@ def interval(q: Quantity, with_unit: bool = True) -> str:
 
 
 def gap(x: float) -> str:
-    return "∞×" if math.isinf(x) else f"{x:.1f}×"
+    """ "4.9% (minor)", "2.0× (major)": as model.gap_of shows and grades it."""
+    return str(gap_of(x))
+
+
+def apart(x: float) -> str:
+    """ "4.9% apart (minor)", "2.0× apart (major)"."""
+    g = gap_of(x)
+    return f"{g.text} apart ({g.grade})"
 
 
 def clean(text: str) -> str:

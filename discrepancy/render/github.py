@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from discrepancy.baseline import Comparison, Entry
 from discrepancy.render import text
-from discrepancy.render.formatting import claim_line, clean, gap, plural
+from discrepancy.render.formatting import apart, claim_line, clean, plural
 from discrepancy.render.options import Options
 from discrepancy.render.text import preamble, tail, verdict_message
 from discrepancy.verify import Status, Verification
@@ -56,7 +56,7 @@ def render(comparison: Comparison, options: Options) -> str:
         newer, other = comparison.newer(c)
         message = (
             f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
-            f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
+            f"{apart(c.conflict.gap)} (fingerprint {c.fingerprint}). Correct a claim, "
             "or once reviewed accept it with `discrepancy baseline`."
         )
         errors.append(

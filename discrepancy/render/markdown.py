@@ -15,7 +15,7 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
-from discrepancy.render.formatting import clean, gap, interval, period, published
+from discrepancy.render.formatting import apart, clean, gap, interval, period, published
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.table import facts, relays, summary
@@ -203,9 +203,7 @@ def _section(f: Finding, sources: dict[str, Source]) -> str:
     )
     if f.conflicts:
         out.append(
-            "".join(
-                f"- ✗ {_named(c.a)} vs {_named(c.b)}: {gap(c.gap)} apart\n" for c in f.conflicts
-            )
+            "".join(f"- ✗ {_named(c.a)} vs {_named(c.b)}: {apart(c.gap)}\n" for c in f.conflicts)
         )
     if f.status is Status.unit_mismatch:
         out.append(

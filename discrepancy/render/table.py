@@ -5,7 +5,7 @@ from __future__ import annotations
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import Analysis
 from discrepancy.render.fit import columns, pad, share, table, wrap, wrap_parts
-from discrepancy.render.formatting import clean, gap, interval, period, plural, published
+from discrepancy.render.formatting import apart, clean, gap, interval, period, plural, published
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.style import RED, STATUS, style
@@ -145,7 +145,7 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     for x in f.conflicts:
         pair = clean(
             f"{x.a.value} ({x.a.source}, {x.a.location}) vs "
-            f"{x.b.value} ({x.b.source}, {x.b.location}): {gap(x.gap)} apart"
+            f"{x.b.value} ({x.b.source}, {x.b.location}): {apart(x.gap)}"
         )
         block = wrap(pair, width, "  ✗ ", "    ")
         block[0] = "  " + style("✗", RED, colour) + block[0][3:]
