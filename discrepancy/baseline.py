@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from discrepancy.detect import conflicts_in
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.group import Normaliser
 from discrepancy.load import Node, _did_you_mean
@@ -114,7 +115,8 @@ def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
     normaliser = Normaliser(analysis.claims.aliases)
     out: dict[str, Contradiction] = {}
     for finding in analysis.findings:
-        for conflict in finding.conflicts:
+        # Every pair, not just the few a report shows: each is accepted on its own.
+        for conflict in conflicts_in(finding.group.claims) if finding.conflicts else ():
             fp = fingerprint(conflict.a, conflict.b, normaliser)
             out.setdefault(fp, Contradiction(fp, finding.group.id, finding.group.about, conflict))
     return tuple(out.values())

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from itertools import combinations
+import heapq
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
 
 from discrepancy.group import fold
-from discrepancy.model import Claim, Conflict, Finding, Group, Source, Status
+from discrepancy.model import (
+    INF,
+    Claim,
+    Conflict,
+    Disagreement,
+    Finding,
+    Group,
+    Source,
+    Status,
+)
 
 # Report order: what needs a person's attention first.
 STATUS_ORDER = {
@@ -18,16 +28,98 @@ STATUS_ORDER = {
 }
 
 
+# The most severe pairs a finding keeps for its report; the rest are counted and summarised,
+# and listed only on request (every_conflict). A group of 10,000 claims all in conflict has
+# 50 million pairs: building them all is what the summary avoids (issue 12).
+SHOWN = 10
+
+
+def _units(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        if not c.quantity.unquantified:
+            out.setdefault(c.quantity.unit, []).append(c)
+    return out
+
+
+def _ends(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """The claims by upper end, lowest first, and by lower end, highest first. Claim i of the
+    first and claim j of the second conflict when the second starts above where the first ends;
+    the gap only grows towards the start of both lists."""
+    by_hi = sorted(claims, key=lambda c: (c.quantity.hi, c.id))
+    by_lo = sorted(claims, key=lambda c: (-c.quantity.lo, c.id))
+    return by_hi, by_lo
+
+
+def _conflict(low: Claim, high: Claim) -> Conflict:
+    return Conflict(low, high, low.quantity.gap_ratio(high.quantity))
+
+
+def _order(c: Conflict) -> tuple[float, str, str]:
+    return (-c.gap, c.a.id, c.b.id)
+
+
+def disagreement(unit: str, claims: Sequence[Claim]) -> Disagreement | None:
+    """Claims of one unit summarised in O(n log n): None when no two conflict."""
+    by_hi, by_lo = _ends(claims)
+    lowest, highest = by_hi[0], by_lo[0]
+    if not highest.quantity.lo > lowest.quantity.hi:
+        return None
+    los = sorted(c.quantity.lo for c in claims)
+    pairs = sum(len(los) - bisect_right(los, c.quantity.hi) for c in claims)
+    clusters: list[list[Claim]] = []
+    reach = INF
+    for c in sorted(claims, key=lambda c: (c.quantity.lo, c.quantity.hi, c.id)):
+        if not clusters or c.quantity.lo > reach:
+            clusters.append([])
+            reach = c.quantity.hi
+        clusters[-1].append(c)
+        reach = max(reach, c.quantity.hi)
+    return Disagreement(unit, pairs, lowest, highest, tuple(tuple(c) for c in clusters))
+
+
+def most_severe(claims: Sequence[Claim], limit: int = SHOWN) -> list[Conflict]:
+    """The `limit` widest conflicts, widest first, found without building every pair."""
+    found = [c for cs in _units(claims).values() for c in _widest(*_ends(cs), limit)]
+    return sorted(found, key=_order)[:limit]
+
+
+def _widest(lows: list[Claim], highs: list[Claim], limit: int) -> list[Conflict]:
+    """A best-first walk from the most extreme pair (0, 0) outwards: the gap of pair (i, j)
+    only shrinks as i or j grows, so the next widest is always next to one already taken."""
+    heap: list[tuple[float, str, str, int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    out: list[Conflict] = []
+
+    def push(i: int, j: int) -> None:
+        if i < len(lows) and j < len(highs) and (i, j) not in seen:
+            seen.add((i, j))
+            if highs[j].quantity.lo > lows[i].quantity.hi:
+                heapq.heappush(heap, (*_order(_conflict(lows[i], highs[j])), i, j))
+
+    push(0, 0)
+    while heap and len(out) < limit:
+        *_, i, j = heapq.heappop(heap)
+        out.append(_conflict(lows[i], highs[j]))
+        push(i + 1, j)
+        push(i, j + 1)
+    return out
+
+
+def every_conflict(claims: Sequence[Claim]) -> Iterator[Conflict]:
+    """Every conflicting pair, in time proportional to their number (not sorted)."""
+    for same_unit in _units(claims).values():
+        lows, highs = _ends(same_unit)
+        for low in lows:
+            for high in highs:
+                if not high.quantity.lo > low.quantity.hi:
+                    break
+                yield _conflict(low, high)
+
+
 def conflicts_in(claims: Sequence[Claim]) -> list[Conflict]:
-    """Every pair with the same unit whose intervals have a gap between them."""
-    found = []
-    for a, b in combinations(claims, 2):
-        qa, qb = a.quantity, b.quantity
-        if qa.unquantified or qb.unquantified or qa.unit != qb.unit or qa.overlaps(qb):
-            continue
-        low, high = (a, b) if qa.hi <= qb.lo else (b, a)
-        found.append(Conflict(low, high, qa.gap_ratio(qb)))
-    return sorted(found, key=lambda c: (-c.gap, c.a.id, c.b.id))
+    """Every pair with the same unit whose intervals have a gap between them, widest first."""
+    return sorted(every_conflict(claims), key=_order)
 
 
 def voices(claims: Sequence[Claim], sources: Mapping[str, Source]) -> list[tuple[str, ...]]:
@@ -62,7 +154,10 @@ def voices(claims: Sequence[Claim], sources: Mapping[str, Source]) -> list[tuple
 
 def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
     claims = group.claims
-    conflicts = conflicts_in(claims)
+    conflicts = most_severe(claims)
+    disagreements = tuple(
+        d for unit, cs in sorted(_units(claims).items()) if (d := disagreement(unit, cs))
+    )
     independent = voices(claims, sources)
     quantified = [c for c in claims if not c.quantity.unquantified]
     units = tuple(sorted({c.quantity.unit for c in quantified}))
@@ -76,7 +171,8 @@ def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
         status = Status.single_source  # one voice's number, however many unquantified echoes
     else:
         status = Status.agree
-    return Finding(group, status, tuple(conflicts), tuple(independent), units)
+    pairs = sum(d.pairs for d in disagreements)
+    return Finding(group, status, tuple(conflicts), tuple(independent), units, disagreements, pairs)
 
 
 def find_discrepancies(groups: Sequence[Group], sources: Mapping[str, Source]) -> list[Finding]:

@@ -181,18 +181,43 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """A group's conflicts in one unit, summarised without building every pair: how many pairs
+    conflict, the range of disagreement (from the lowest upper end to the highest lower end, the
+    most extreme pair) and the clusters of claims whose intervals chain together."""
+
+    unit: str
+    pairs: int  # how many pairs of claims conflict
+    lowest: Claim  # the claim whose interval ends lowest
+    highest: Claim  # the claim whose interval starts highest
+    clusters: tuple[tuple[Claim, ...], ...]  # lowest first; claims of two clusters always conflict
+
+    @property
+    def gap(self) -> float:
+        return self.lowest.quantity.gap_ratio(self.highest.quantity)
+
+
+@dataclass(frozen=True)
 class Finding:
-    """A group with its verdict: status, conflicts, severity and independent voices."""
+    """A group with its verdict: status, conflicts, severity and independent voices.
+    `conflicts` holds the most severe pairs only (detect.SHOWN of them); `pairs` counts them all,
+    and detect.every_conflict lists them all on request."""
 
     group: Group
     status: Status
     conflicts: tuple[Conflict, ...]
     voices: tuple[tuple[str, ...], ...]  # claim ids per independent voice
     units: tuple[str, ...] = field(default=())
+    disagreements: tuple[Disagreement, ...] = ()  # one per unit whose claims conflict
+    pairs: int = -1  # how many pairs conflict; -1: len(conflicts), every pair is there
 
     @property
     def severity(self) -> float:
         return max((c.gap for c in self.conflicts), default=0.0)
+
+    @property
+    def conflict_count(self) -> int:
+        return len(self.conflicts) if self.pairs < 0 else self.pairs
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): how far a long job has got

@@ -19,7 +19,7 @@ class Analysis:
 
     @property
     def conflict_count(self) -> int:
-        return sum(len(f.conflicts) for f in self.findings)
+        return sum(f.conflict_count for f in self.findings)
 
     def shown(self, show_all: bool) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if show_all or f.status in REPORTED)
