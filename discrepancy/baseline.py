@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from discrepancy import limits
 from discrepancy.detect import conflicts_in
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.group import Normaliser
@@ -321,6 +322,12 @@ def _string(node: Node | None, what: str, problems: list[Problem]) -> str:
         return ""
     if not isinstance(node.value, str):
         problems.append(Problem(node.loc, f"`{what}` must be a string, not {_kind(node.value)}"))
+        return ""
+    pos = limits.lone_surrogate(node.value)
+    if pos >= 0:
+        problems.append(
+            Problem(node.loc, f"{limits.describe(node.value[pos])} cannot be text: remove it")
+        )
         return ""
     return node.value
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from discrepancy import __version__
+from discrepancy import __version__, limits
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.model import Claims, Progress, no_progress
 
@@ -132,24 +132,18 @@ def _main(
     """Find where sources disagree about the same number, with the provenance of every number."""
 
 
-def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
-    """(name, text) of every claims file named, folders expanded in sorted order."""
+def read_inputs(paths: list[Path] | None) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(name, text) of every claims file named, folders expanded in sorted order, and the
+    problems of those that cannot be read (missing, unreadable, too big, not UTF-8): the
+    files that can be read are still read, so that every problem is listed at once."""
     from discrepancy.load import SUFFIXES
 
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths or [Path("claims.yaml")]:
         if path.is_dir():
-            # Hidden files and folders (.git, .github, .venv, .pre-commit-hooks.yaml) are
-            # never claims: skipped inside a folder, read only when named on their own.
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+            found = _claims_files(path, SUFFIXES, problems)
+            if not found and not problems:
                 problems.append(
                     Problem(
                         Location(str(path)),
@@ -167,15 +161,45 @@ def read_inputs(paths: list[Path] | None) -> list[tuple[str, str]]:
         if f.resolve() in seen:  # a file named twice (alone and in its folder) is read once
             continue
         seen.add(f.resolve())
+        name = f.as_posix()
         try:
-            out.append((f.as_posix(), f.read_text(encoding="utf-8-sig")))
-        except UnicodeDecodeError as e:
-            problems.append(Problem(Location(f.as_posix()), f"not UTF-8 text (byte {e.start})"))
-        except OSError as e:
-            problems.append(Problem(Location(f.as_posix()), f"cannot read: {e.strerror}"))
-    if problems:
-        raise InputError(problems)
-    return out
+            out.append((name, read_text(f, limits.file_limit(name), "a claims file")))
+        except InputError as e:
+            problems.extend(e.problems)
+    return out, problems
+
+
+def _claims_files(folder: Path, suffixes: tuple[str, ...], problems: list[Problem]) -> list[Path]:
+    """Claims files in a folder and its subfolders, sorted. Hidden files and folders (.git,
+    .github, .venv) are never claims: skipped, read only when named on their own. A subfolder
+    that cannot be listed is a problem, never a silent hole in the input."""
+
+    def unreadable(e: OSError) -> None:
+        where = Path(e.filename).as_posix() if e.filename else folder.as_posix()
+        problems.append(Problem(Location(where), f"cannot read this folder: {e.strerror}"))
+
+    found = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            Path(root) / n
+            for n in names
+            if not n.startswith(".") and Path(n).suffix.lower() in suffixes
+        ]
+    return sorted(p for p in found if p.is_file())
+
+
+def read_text(path: Path, limit: int, what: str) -> str:
+    """A file's text, refused unread past `limit` bytes; a byte that is not UTF-8 is located."""
+    name = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError([limits.too_big(size, limit, what, name)])
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError.at(Location(name), f"cannot read: {e.strerror}") from None
+    return limits.decode(data, name)
 
 
 def load(
@@ -187,8 +211,9 @@ def load(
 ) -> Claims:
     from discrepancy.load import build, reader_for
 
-    documents, problems = [], []
-    for name, text in read_inputs(paths):
+    documents = []
+    inputs, problems = read_inputs(paths)
+    for name, text in inputs:
         try:
             documents.append(reader_for(name)(text, name))
         except InputError as e:
@@ -392,13 +417,7 @@ def read_baseline(path: Path) -> Baseline:
     name = path.as_posix()
     if not path.exists():
         return Baseline(name, exists=False)
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
-    except UnicodeDecodeError as e:
-        raise InputError.at(Location(name), f"not UTF-8 text (byte {e.start})") from None
-    except OSError as e:
-        raise InputError.at(Location(name), f"cannot read: {e.strerror}") from None
-    return parse(text, name)
+    return parse(read_text(path, limits.MAX_BASELINE_BYTES, "a baseline file"), name)
 
 
 def analyse_with_baseline(

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from rapidfuzz import process
 
+from discrepancy import limits
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.model import (
     Claim,
@@ -90,6 +91,11 @@ class Document:
 def parse_document(text: str, name: str) -> Document:
     """YAML text into located nodes; malformed YAML, duplicate keys and alias bombs raise."""
     digest = _digest(text)
+    # Before anything is built: characters YAML cannot hold, then nesting, aliases and tags
+    # (issue 12: a recursive alias or an alias bomb must never reach the composer).
+    early = limits.screen(text, name) or limits.check_yaml(text, name, _Loader)
+    if early:
+        raise InputError(early)
     try:
         tree = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -121,21 +127,35 @@ def parse_jsonl(text: str, name: str) -> Document:
     line:column, the column being where the field's value starts (found only for a line with
     a problem: a million lines are read faster without)."""
 
+    screened = limits.screen(text, name, yaml_text=False)
+    if screened:
+        raise InputError(screened)
+
     def rows(problems: list[Problem]) -> Iterator[tuple[Node, Callable[[], Node]]]:
         for number, line in enumerate(_lines(text), 1):
             if not line.strip():
                 continue
+            deep = limits.too_deep(line)
+            if deep:
+                problems.append(
+                    Problem(
+                        Location(name, number, deep),
+                        f"nested deeper than {limits.MAX_DEPTH} levels: a claim needs only a few",
+                    )
+                )
+                continue
             try:
                 row = _JSON.decode(line)
+                if "\\u" in line and _ESCAPED_SURROGATE.search(line):
+                    _no_lone_surrogates(row)
             except json.JSONDecodeError as e:
                 problems.append(
                     Problem(Location(name, number, e.colno), f"malformed JSON: {e.msg}")
                 )
                 continue
             except _JSONProblem as e:
-                problems.append(
-                    Problem(Location(name, number, _json_col(line, e.key, e.nth)), e.message)
-                )
+                col = line.find(e.needle) + 1 if e.needle else _json_col(line, e.key, e.nth)
+                problems.append(Problem(Location(name, number, col), e.message))
                 continue
             where = Location(name, number, len(line) - len(line.lstrip()) + 1)
             if not isinstance(row, dict):
@@ -169,6 +189,9 @@ def parse_csv(text: str, name: str) -> Document:
     """CSV with a header row of the YAML field names, one claim per row. Locations are
     row:column as a spreadsheet shows them: the header is row 1, the first column is 1.
     `not_with` takes claim ids separated by commas or semicolons."""
+    screened = limits.screen(text, name, yaml_text=False)
+    if screened:
+        raise InputError(screened)
     first = next(csv.reader(_lines(text, keep_ends=True)), None)
     if first is None:
         return Document(name, None, _digest(text))
@@ -249,11 +272,38 @@ def _lines(text: str, keep_ends: bool = False) -> Iterator[str]:
 
 
 class _JSONProblem(ValueError):
-    def __init__(self, key: str, message: str, nth: int = 1) -> None:
+    def __init__(self, key: str, message: str, nth: int = 1, needle: str = "") -> None:
         super().__init__(message)
         self.key = key
         self.message = message
         self.nth = nth  # which of the key's occurrences is wrong
+        self.needle = needle  # or: the text of the line where the problem stands
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _no_lone_surrogates(value: Any, key: str = "") -> None:
+    """A JSON escape may make half a character ("\\ud800"): no output could print it."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _no_lone_surrogates(k, k)
+            _no_lone_surrogates(v, key or k)
+    elif isinstance(value, list):
+        for v in value:
+            _no_lone_surrogates(v, key)
+    elif isinstance(value, str):
+        pos = limits.lone_surrogate(value)
+        if pos >= 0:
+            raise _JSONProblem(key, f"{limits.describe(value[pos])} cannot be text: remove it")
+
+
+def _int(digits: str) -> int:
+    """A JSON integer, refused past MAX_DIGITS (a 5,000-digit one is past Python's own limit)."""
+    message = limits.big_number(digits)
+    if message:
+        raise _JSONProblem("", message, needle=digits)
+    return int(digits)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -269,7 +319,9 @@ def _no_constant(word: str) -> Any:
     raise _JSONProblem("", f"{word} is not a number a claim can hold")
 
 
-_JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+_JSON = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_int
+)
 
 
 def _json_col(line: str, key: str, nth: int = 1) -> int:
@@ -336,6 +388,14 @@ class _Walker:
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults`
                     merged.extend(self.merge(value_node))
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(
+                        Problem(
+                            self.loc(key_node),
+                            "a mapping key must be plain text, not a list or mapping",
+                        )
+                    )
                     continue
                 key = str(self.construct(key_node))
                 if key in out:
@@ -541,6 +601,7 @@ def _settings(
                 if (
                     isinstance(v, bool)
                     or not isinstance(v, (int, float))
+                    or abs(v) > limits.MAX_NUMBER
                     or not (math.isfinite(v))
                     or v < 0
                     or (key == "match_threshold" and v > 100)
@@ -580,6 +641,7 @@ def _vague(
             or not all(
                 isinstance(x.value, (int, float))
                 and not isinstance(x.value, bool)
+                and abs(x.value) <= limits.MAX_NUMBER
                 and math.isfinite(x.value)
                 and x.value >= 0
                 for x in v
@@ -716,6 +778,15 @@ def _claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim | N
         k: _text(f.get(k), k, problems)
         for k in ("id", "source", "about", "unit", "attributed_to", "quote", "group", "note")
     }
+    for k, limit in (("about", limits.MAX_ABOUT), *((k, limits.MAX_TEXT) for k in text)):
+        long = limits.too_long(text[k], f[k].loc if k in f else node.loc, f"`{k}`", limit)
+        if long:
+            problems.append(long)
+            return None
+    for k in ("source", "about"):  # whitespace, punctuation or zero-width only say nothing
+        if not any(ch.isalnum() for ch in text[k]):
+            problems.append(Problem(f[k].loc, f"`{k}` has no letters or digits"))
+            return None
     value_text, quantity = _value(f["value"], settings, problems)
     period = None
     if f.get("period") is not None and f["period"].value is not None:
@@ -787,8 +858,10 @@ def _amount(node: Node, what: str, problems: list[Problem]) -> float | None:
     v = node.value
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         problems.append(Problem(node.loc, f"{what} must be a number, not {v!r}"))
-    elif math.isnan(v) or math.isinf(v):
+    elif isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
         problems.append(Problem(node.loc, f"{what} must be a finite number, not {v}"))
+    elif abs(v) > limits.MAX_NUMBER:
+        problems.append(Problem(node.loc, f"{what} must be at most 10^30, not {_shown(v)}"))
     elif v < 0:
         problems.append(Problem(node.loc, f"{what} must not be negative ({_shown(v)})"))
     else:
