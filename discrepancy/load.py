@@ -17,6 +17,7 @@ import yaml
 from rapidfuzz import process
 
 from discrepancy import limits
+from discrepancy.csv_rows import records
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.model import (
     Claim,
@@ -192,7 +193,11 @@ def parse_csv(text: str, name: str) -> Document:
     screened = limits.screen(text, name, yaml_text=False)
     if screened:
         raise InputError(screened)
-    first = next(csv.reader(_lines(text, keep_ends=True)), None)
+    header_problems: list[Problem] = []
+    found = records(text, name, header_problems)
+    first = next(found, (0, None))[1]
+    if header_problems:
+        raise InputError(header_problems)
     if first is None:
         return Document(name, None, _digest(text))
     header = [h.strip() for h in first]
@@ -225,19 +230,9 @@ def parse_csv(text: str, name: str) -> Document:
         raise InputError(problems)
 
     def rows(problems: list[Problem]) -> Iterator[tuple[Node, None]]:
-        reader = csv.reader(_lines(text, keep_ends=True))
-        next(reader)
-        for number, cells in enumerate(reader, 2):
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) > len(header):
-                problems.append(
-                    Problem(
-                        Location(name, number, len(header) + 1),
-                        f"{len(cells)} cells in a row, but the header names {len(header)} columns",
-                    )
-                )
-                continue
+        found = records(text, name, problems)
+        next(found)  # the header
+        for number, cells in found:
             fields = {}
             for col, (field, cell) in enumerate(zip(header, cells), 1):
                 if cell.strip():
@@ -306,6 +301,13 @@ def _int(digits: str) -> int:
     return int(digits)
 
 
+def _float(digits: str) -> float:
+    message = limits.big_number(digits)
+    if message:
+        raise _JSONProblem("", message, needle=digits)
+    return float(digits)
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
@@ -316,11 +318,14 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(word: str) -> Any:
-    raise _JSONProblem("", f"{word} is not a number a claim can hold")
+    raise _JSONProblem("", f"{word} is not a number a claim can hold", needle=word)
 
 
 _JSON = json.JSONDecoder(
-    object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_int
+    object_pairs_hook=_no_duplicates,
+    parse_constant=_no_constant,
+    parse_int=_int,
+    parse_float=_float,
 )
 
 
@@ -861,7 +866,7 @@ def _amount(node: Node, what: str, problems: list[Problem]) -> float | None:
     elif isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
         problems.append(Problem(node.loc, f"{what} must be a finite number, not {v}"))
     elif abs(v) > limits.MAX_NUMBER:
-        problems.append(Problem(node.loc, f"{what} must be at most 10^30, not {_shown(v)}"))
+        problems.append(Problem(node.loc, f"{what} must be at most 10^30"))
     elif v < 0:
         problems.append(Problem(node.loc, f"{what} must not be negative ({_shown(v)})"))
     else:
