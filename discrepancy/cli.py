@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import glob
 import os
 import shutil
 import sys
@@ -243,7 +244,12 @@ def write_atomic(path: Path, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    _clear_leftovers(path)
+    # The writer's process id in the name: a SIGKILL between here and the rename leaves the
+    # file behind, hidden and never a claims file; the next write clears it.
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -254,6 +260,24 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Temporary files of earlier writes to `path` whose writer is gone (killed mid-write)."""
+    for old in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = old.name[len(path.name) + 2 :].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            old.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def refuse_to_overwrite(output: Path, inputs: tuple[str, ...]) -> None:
@@ -497,6 +521,11 @@ def check(
     from discrepancy.baseline import compare, contradictions
     from discrepancy.render import CHECK_RENDERERS
 
+    if output is not None and output.resolve() == baseline_path.resolve():
+        raise InputError.at(
+            Location(str(output)),
+            "this is the baseline being read: `check` never overwrites it; choose another --output",
+        )
     analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
     comparison = compare(contradictions(analysis), known)
     emit(CHECK_RENDERERS[fmt.value](comparison, strict), output, analysis.claims.files)
