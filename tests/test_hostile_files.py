@@ -117,7 +117,7 @@ def test_check_output_may_not_name_its_own_baseline(tmp_path, spelling):
     target = spelling.format(tmp=tmp_path)
     for fmt in ("text", "sarif"):
         o = run(tmp_path, {}, "check", "c.yaml", "-b", "b.json", "-f", fmt, "-o", target)
-        refused(o, f"{target}: this is the baseline being read")
+        refused(o, f"{Path(target)}: this is the baseline being read")
     assert (tmp_path / "b.json").read_text() == before
 
 
