@@ -158,8 +158,10 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
     """The baseline file: JSON, one entry per contradiction and one line per claim, with no line
     numbers or dates, so that its diff in a pull request shows only contradictions that changed."""
 
+    from discrepancy.render.text import json_safe  # render imports this module
+
     def q(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        return json_safe(json.dumps(value, ensure_ascii=False))
 
     items = [
         "    {\n"

@@ -101,7 +101,7 @@ def handles_input_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InputError as e:
             for problem in e.problems:
-                typer.echo(_clean(str(problem)), err=True)
+                typer.echo(_ci_safe(_clean(str(problem))), err=True)
             n = len(e.problems)
             typer.echo(f"discrepancy: {n} problem{'s' * (n != 1)}; nothing was reported.", err=True)
             raise typer.Exit(BAD_INPUT) from None
@@ -113,6 +113,12 @@ def _clean(text: str) -> str:
     from discrepancy.render.text import clean
 
     return clean(text)
+
+
+def _ci_safe(text: str) -> str:
+    from discrepancy.render.text import ci_safe
+
+    return ci_safe(text)
 
 
 def _version(value: bool) -> None:
@@ -289,8 +295,14 @@ def refuse_to_overwrite(output: Path, inputs: tuple[str, ...]) -> None:
         )
 
 
-def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
-    """Text to standard output, or atomically to `output`, which may never be an input file."""
+def emit(
+    text: str, output: Path | None, inputs: tuple[str, ...] = (), commands: bool = False
+) -> None:
+    """Text to standard output, or atomically to `output`, which may never be an input file.
+    Nothing in it may read as a CI workflow command, unless it is `commands` (the `github`
+    format, whose renderer makes its own commands and keeps claim text out of their way)."""
+    if not commands:
+        text = _ci_safe(text)
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -383,9 +395,9 @@ def groups(
     with ProgressBar() as progress, _collector_paused():
         analysis = analyse(load(paths, threshold, tolerance, progress), progress, near_misses)
     if fmt is GroupsFormat.json:
-        typer.echo(render_groups.json(analysis), nl=False)
+        emit(render_groups.json(analysis), None)
     else:
-        typer.echo(render_groups.table(analysis, near_misses), nl=False)
+        emit(render_groups.table(analysis, near_misses), None)
 
 
 @app.command()
@@ -430,7 +442,7 @@ def parse(
             Location("<stdin>" if "-" in expressions else "parse"), "no expressions to read"
         )
     text, ok = parsed.render(texts, settings, as_json)
-    typer.echo(text, nl=False)
+    emit(text, None)
     raise typer.Exit(OK if ok else BAD_INPUT)
 
 
@@ -528,7 +540,12 @@ def check(
         )
     analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
     comparison = compare(contradictions(analysis), known)
-    emit(CHECK_RENDERERS[fmt.value](comparison, strict), output, analysis.claims.files)
+    emit(
+        CHECK_RENDERERS[fmt.value](comparison, strict),
+        output,
+        analysis.claims.files,
+        commands=fmt is CheckFormat.github,
+    )
     raise typer.Exit(check_status(comparison, strict))
 
 

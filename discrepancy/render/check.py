@@ -10,7 +10,7 @@ from typing import Any
 from discrepancy.baseline import Comparison, Contradiction, Entry, Side
 from discrepancy.model import Claim
 from discrepancy.render import json as json_render
-from discrepancy.render.text import clean, gap, interval, plural
+from discrepancy.render.text import ci_safe, clean, gap, interval, plural
 
 VERSION = 1  # of the JSON form
 GITHUB_ERRORS = 10  # GitHub shows at most 10 error annotations per step
@@ -142,8 +142,8 @@ def escape_property(text: str) -> str:
 
 
 def _command(kind: str, message: str, **properties: str | int) -> str:
-    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
-    return f"::{kind} {props}::{escape_data(message)}"
+    props = ",".join(f"{k}={escape_property(ci_safe(str(v)))}" for k, v in properties.items())
+    return f"::{kind} {props}::{escape_data(ci_safe(message))}"
 
 
 def github(comparison: Comparison, strict: bool) -> str:
@@ -179,4 +179,5 @@ def github(comparison: Comparison, strict: bool) -> str:
             )
         )
     body = _preamble(comparison) + _tail(comparison, strict)
-    return "".join(line + "\n" for line in lines) + "".join(body)
+    # the commands above are ours; in the summary, nothing may read as one
+    return "".join(line + "\n" for line in lines) + ci_safe("".join(body))

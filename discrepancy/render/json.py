@@ -8,6 +8,7 @@ from typing import Any
 
 from discrepancy.model import Claim, Group, Quantity
 from discrepancy.pipeline import Analysis
+from discrepancy.render.text import json_safe
 
 VERSION = 1
 
@@ -43,7 +44,7 @@ def _claim(c: Claim) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def report(analysis: Analysis, show_all: bool) -> str:

@@ -7,6 +7,7 @@ import json
 from tabulate import tabulate
 
 from discrepancy.model import Settings
+from discrepancy.render.text import json_safe
 from discrepancy.quantities import QuantityError, parse_quantity
 from discrepancy.render.json import quantity_fields
 from discrepancy.render.text import clean, interval
@@ -27,7 +28,7 @@ def render(texts: list[str], settings: Settings, as_json: bool) -> tuple[str, bo
         lines.append({"text": text, **quantity_fields(q), "unquantified": q.unquantified})
         rows.append([clean(text), interval(q, with_unit=False), clean(q.unit), clean(q.rule)])
     if as_json:
-        return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), ok
+        return "".join(json_safe(json.dumps(line, ensure_ascii=False)) + "\n" for line in lines), ok
     return tabulate(
         rows, ["expression", "interval", "unit", "rule"], tablefmt="simple", disable_numparse=True
     ) + "\n", ok

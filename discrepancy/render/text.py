@@ -7,7 +7,16 @@ import re
 
 from discrepancy.model import Claim, Quantity, Source
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# Control characters (tab and newline aside), DEL, C1, zero-width and bidi controls (they
+# reorder what a reader sees: U+202E, U+2066-U+2069, U+200F, U+061C), line and paragraph
+# separators, byte-order marks, interlinear annotations and lone surrogates: never shown raw.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+# A line a CI log would run as a GitHub workflow command: `::` at its start (after spaces),
+# or the old `##[` anywhere in it.
+_COMMAND_START = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
 
 
 def number(x: float) -> str:
@@ -57,6 +66,18 @@ def visible(text: str) -> str:
         ),
         text,
     )
+
+
+def ci_safe(text: str) -> str:
+    """Text output with nothing a CI log reads as a workflow command: a line's leading `::`
+    becomes `\\::`, and `##[` becomes `##\\[` (issue 12)."""
+    return _COMMAND_START.sub(r"\1\\:", text).replace("##[", "##\\[")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every character `visible` would escape written as a \\u escape (the same
+    value to a parser, nothing raw to a terminal or log), `##[` included."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("##[", "##\\u005b")
 
 
 def date(claim: Claim, source: Source | None) -> str:
