@@ -24,7 +24,8 @@ FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 TOP_FIELDS = ("version", "contradictions")
 ENTRY_FIELDS = ("fingerprint", "about", "claims", "reason")
 ENTRY_REQUIRED = ENTRY_FIELDS[:3]  # `reason` may be left out
-SIDE_FIELDS = ("id", "source", "value")
+SIDE_FIELDS = ("id", "source", "value", "interval")
+SIDE_REQUIRED = SIDE_FIELDS[:3]  # a baseline written before intervals were remembered has none
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,25 @@ class Contradiction:
 
 @dataclass(frozen=True)
 class Side:
-    """One claim of a baseline entry, as a reviewer reads it."""
+    """One claim of a baseline entry as a reviewer accepted it: its value and the interval it
+    was read as, so that a claim whose value changes since is not silently still accepted."""
 
     id: str
     source: str
     value: str
+    interval: str = ""  # "" in a baseline written before intervals were remembered
+
+    @classmethod
+    def of(cls, claim: Claim) -> Side:
+        from discrepancy.render.text import interval  # render imports this module
+
+        return cls(claim.id, claim.source, claim.value, interval(claim.quantity))
+
+    def differs(self, now: Side) -> bool:
+        """The accepted value (or its reading) is not today's."""
+        return _words(self.value) != _words(now.value) or (
+            bool(self.interval) and self.interval != now.interval
+        )
 
 
 @dataclass(frozen=True)
@@ -76,10 +91,23 @@ class Comparison:
     new: tuple[Contradiction, ...]
     known: tuple[tuple[Contradiction, Entry], ...]
     resolved: tuple[Entry, ...]  # in the baseline, no longer found
+    changed: tuple[tuple[Contradiction, Entry], ...] = ()  # accepted, but a value changed since
+    require_reasons: bool = False  # `check --require-reasons`: an entry without one fails
+
+    @property
+    def unreasoned(self) -> tuple[Entry, ...]:
+        """Baseline entries nobody has said why they were accepted."""
+        return tuple(e for e in self.baseline.entries if not e.reason.strip())
 
     def fails(self, strict: bool) -> bool:
-        """Any new contradiction fails the check; with `strict`, so does any resolved entry."""
-        return bool(self.new or (strict and self.resolved))
+        """A new or changed contradiction fails the check; with `strict`, so does a resolved
+        entry, and with `require_reasons` an entry without a `reason`."""
+        return bool(
+            self.new
+            or self.changed
+            or (strict and self.resolved)
+            or (self.require_reasons and self.unreasoned)
+        )
 
     def newer(self, c: Contradiction) -> tuple[Claim, Claim]:
         """The claim a new contradiction is reported at, then the other one. The newer claim is
@@ -123,35 +151,49 @@ def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
     return tuple(out.values())
 
 
+def changed(c: Contradiction, e: Entry) -> bool:
+    """Whether a claim of an accepted contradiction reads differently today."""
+    now = {s.id: s for s in (Side.of(c.conflict.a), Side.of(c.conflict.b))}
+    return any(side.id in now and side.differs(now[side.id]) for side in e.claims)
+
+
 def compare(found: Sequence[Contradiction], baseline: Baseline) -> Comparison:
     accepted = {e.fingerprint: e for e in baseline.entries}
     seen = {c.fingerprint for c in found}
+    matched = [(c, accepted[c.fingerprint]) for c in found if c.fingerprint in accepted]
     return Comparison(
         baseline,
         new=tuple(c for c in found if c.fingerprint not in accepted),
-        known=tuple((c, accepted[c.fingerprint]) for c in found if c.fingerprint in accepted),
+        known=tuple((c, e) for c, e in matched if not changed(c, e)),
         resolved=tuple(e for e in baseline.entries if e.fingerprint not in seen),
+        changed=tuple((c, e) for c, e in matched if changed(c, e)),
     )
 
 
-def entries(found: Sequence[Contradiction], previous: Baseline) -> tuple[Entry, ...]:
-    """Today's contradictions as baseline entries, sorted, keeping the reasons a reviewer wrote
-    for the ones that still occur."""
-    reasons = {e.fingerprint: e.reason for e in previous.entries}
-    return tuple(
-        sorted(
-            (
-                Entry(
-                    c.fingerprint,
-                    c.about,
-                    tuple(Side(x.id, x.source, x.value) for x in (c.conflict.a, c.conflict.b)),
-                    reasons.get(c.fingerprint, ""),
-                )
-                for c in found
-            ),
-            key=lambda e: e.fingerprint,
-        )
-    )
+def entries(
+    found: Sequence[Contradiction],
+    previous: Baseline,
+    accept: frozenset[str] | None = None,
+    prune: bool = False,
+) -> tuple[Entry, ...]:
+    """The baseline to write, sorted by fingerprint, every reason a reviewer wrote kept.
+    `accept` None: today's contradictions, all accepted as they read today. Otherwise the
+    previous entries as they were, but those whose fingerprint is in `accept` taken as they
+    read today (added when new). `prune`: entries no longer found are dropped."""
+    old = {e.fingerprint: e for e in previous.entries}
+    today = {c.fingerprint: c for c in found}
+
+    def accepted(c: Contradiction) -> Entry:
+        sides = (Side.of(c.conflict.a), Side.of(c.conflict.b))
+        reason = old[c.fingerprint].reason if c.fingerprint in old else ""
+        return Entry(c.fingerprint, c.about, sides, reason)
+
+    if accept is None and not prune:
+        out = {fp: accepted(c) for fp, c in today.items()}
+    else:
+        out = {fp: e for fp, e in old.items() if not prune or fp in today}
+        out.update({fp: accepted(today[fp]) for fp in accept or () if fp in today})
+    return tuple(out[fp] for fp in sorted(out))
 
 
 def dumps(baseline_entries: Sequence[Entry]) -> str:
@@ -168,7 +210,7 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
         f'      "fingerprint": {q(e.fingerprint)},\n'
         f'      "about": {q(e.about)},\n'
         '      "claims": [\n'
-        + ",\n".join(f"        {q(asdict(s))}" for s in e.claims)
+        + ",\n".join(f"        {q(_side(s))}" for s in e.claims)
         + "\n      ],\n"
         f'      "reason": {q(e.reason)}\n'
         "    }"
@@ -176,6 +218,11 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
     ]
     body = "[\n" + ",\n".join(items) + "\n  ]" if items else "[]"
     return f'{{\n  "version": {VERSION},\n  "contradictions": {body}\n}}\n'
+
+
+def _side(s: Side) -> dict[str, str]:
+    """A side as written: without an interval when it has none (an old baseline's, kept)."""
+    return {k: v for k, v in asdict(s).items() if v or k != "interval"}
 
 
 def parse(text: str, name: str) -> Baseline:
@@ -293,7 +340,7 @@ def _sides(node: Node | None, problems: list[Problem]) -> tuple[Side, ...]:
                 )
             )
             continue
-        _fields(item, SIDE_FIELDS, SIDE_FIELDS, "a baseline claim", problems)
+        _fields(item, SIDE_FIELDS, SIDE_REQUIRED, "a baseline claim", problems)
         sides.append(Side(*(_string(item.value.get(k), k, problems) for k in SIDE_FIELDS)))
     return tuple(sides)
 

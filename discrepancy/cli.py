@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -517,6 +518,10 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail when a baseline entry no longer occurs.")
     ] = False,
+    require_reasons: Annotated[
+        bool,
+        typer.Option("--require-reasons", help="Also fail when a baseline entry has no `reason`."),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -539,7 +544,7 @@ def check(
             "this is the baseline being read: `check` never overwrites it; choose another --output",
         )
     analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
-    comparison = compare(contradictions(analysis), known)
+    comparison = replace(compare(contradictions(analysis), known), require_reasons=require_reasons)
     emit(
         CHECK_RENDERERS[fmt.value](comparison, strict),
         output,
@@ -563,21 +568,57 @@ def baseline_command(
             "`reason` of each entry that still occurs is kept.",
         ),
     ] = BASELINE_FILE,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            help="Accept only this contradiction (its fingerprint, as `check` shows it), new or "
+            "changed; every other entry stays as it was. Repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune", help="Drop entries no longer found, and accept nothing new or changed."
+        ),
+    ] = False,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
-    """Accept today's contradictions as known: write them to the baseline file."""
+    """Accept today's contradictions as known: write them to the baseline file. Without
+    --accept or --prune, every contradiction found today is accepted as it reads today."""
     from discrepancy.baseline import compare, contradictions, dumps, entries
 
     analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output, writing=True)
     found = contradictions(analysis)
+    today = {c.fingerprint for c in found}
+    unknown = [fp for fp in accept or () if fp not in today]
+    if unknown:
+        raise InputError(
+            [
+                Problem(Location("--accept"), f"{fp} is not a contradiction found today")
+                for fp in unknown
+            ]
+        )
+    chosen = frozenset(accept) if accept else (frozenset() if prune else None)
+    written = entries(found, previous, chosen, prune)
+    emit(dumps(written), output, analysis.claims.files)
+    before = {e.fingerprint for e in previous.entries}
+    after = {e.fingerprint for e in written}
+    added, dropped = len(after - before), len(before - after)
     comparison = compare(found, previous)
-    emit(dumps(entries(found, previous)), output, analysis.claims.files)
-    kept = sum(1 for _, e in comparison.known if e.reason)
+    left = len(comparison.new) - added
+    kept = sum(1 for e in written if e.reason)
     typer.echo(
-        f"{len(found)} contradiction{'s' * (len(found) != 1)}: {len(comparison.new)} "
-        f"added, {len(comparison.resolved)} no longer found and dropped, {kept} "
-        f"reason{'s' * (kept != 1)} kept",
+        f"{len(written)} contradiction{'s' * (len(written) != 1)} in the baseline: {added} "
+        f"added, {dropped} dropped, {kept} reason{'s' * (kept != 1)} kept"
+        + (f"; {left} new ones not accepted" if left > 0 else "")
+        + (
+            f"; {len(comparison.changed)} changed since accepted"
+            if accept is None and prune
+            else ""
+        ),
         err=True,
     )
 

@@ -39,14 +39,37 @@ def _new_block(c: Contradiction) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _changed_block(c: Contradiction, e: Entry) -> str:
+    now = {x.id: x for x in (c.conflict.a, c.conflict.b)}
+    lines = [f"CHANGED  {clean(c.about)}"]
+    for side in e.claims:
+        x = now.get(side.id)
+        if x is None or not side.differs(Side.of(x)):
+            continue
+        lines.append(
+            f'  {clean(side.id)} ({clean(side.source)}): accepted as "{clean(side.value)}"'
+            f"{' ' + clean(side.interval) if side.interval else ''}, now "
+            f'"{clean(x.value)}" {interval(x.quantity)}'
+        )
+    lines.append(
+        f"  still no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}"
+        + (f" · reason: {clean(e.reason)}" if e.reason else "")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def accept_command(fingerprints: list[str]) -> str:
+    """The command that accepts exactly these contradictions, and nothing else."""
+    if len(fingerprints) > 10:
+        return "`discrepancy baseline --accept FINGERPRINT`, once for each fingerprint above"
+    return "`discrepancy baseline " + " ".join(f"--accept {fp}" for fp in fingerprints) + "`"
+
+
 def _preamble(comparison: Comparison) -> list[str]:
     b = comparison.baseline
     if b.exists:
         return []
-    return [
-        f"No baseline file {clean(b.name)}: every contradiction is new. Once they are "
-        "reviewed, accept them with `discrepancy baseline`.\n"
-    ]
+    return [f"No baseline file {clean(b.name)}: every contradiction is new.\n"]
 
 
 def _tail(comparison: Comparison, strict: bool) -> list[str]:
@@ -57,9 +80,10 @@ def _tail(comparison: Comparison, strict: bool) -> list[str]:
         comparison.resolved,
     )
     where = f" (in {clean(b.name)})" if b.exists else ""
+    changed = comparison.changed
     out = [
-        f"{plural(len(new), 'new contradiction')} · {len(known)} known{where} · "
-        f"{len(resolved)} resolved\n"
+        f"{plural(len(new), 'new contradiction')} · {len(changed)} changed · {len(known)} "
+        f"known{where} · {len(resolved)} resolved\n"
     ]
     if resolved:
         entries = (
@@ -68,16 +92,34 @@ def _tail(comparison: Comparison, strict: bool) -> list[str]:
             else f"{len(resolved)} baseline entries no longer occur"
         )
         out.append(
-            f"Resolved: {entries}; you can drop them with `discrepancy baseline`"
+            f"Resolved: {entries}; you can drop them with `discrepancy baseline --prune`"
             + (" (--strict fails until you do)" if strict else "")
             + ":\n"
             + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved)
         )
-    if new:
+    unreasoned = comparison.unreasoned if comparison.require_reasons else ()
+    if unreasoned:
+        entries = plural(len(unreasoned), "baseline entry has", "baseline entries have")
         out.append(
-            f"FAILED: {plural(len(new), 'new contradiction')}. Correct a claim or, once "
-            "reviewed, accept it:\n`discrepancy baseline`, then say why in its `reason`.\n"
+            f"{entries} no `reason`: write why each was accepted in {clean(b.name)}:\n"
+            + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in unreasoned)
         )
+    failing = [c.fingerprint for c in new] + [c.fingerprint for c, _ in changed]
+    if failing:
+        what = " and ".join(
+            x
+            for x in (
+                plural(len(new), "new contradiction") if new else "",
+                f"{len(changed)} changed since accepted" if changed else "",
+            )
+            if x
+        )
+        out.append(
+            f"FAILED: {what}. Correct a claim or, once reviewed, accept exactly these:\n"
+            f"{accept_command(failing)}, then say why in its `reason`.\n"
+        )
+    elif unreasoned:
+        out.append("FAILED (--require-reasons): every accepted contradiction needs a reason.\n")
     elif comparison.fails(strict):
         out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
     else:
@@ -86,7 +128,11 @@ def _tail(comparison: Comparison, strict: bool) -> list[str]:
 
 
 def text(comparison: Comparison, strict: bool) -> str:
-    blocks = _preamble(comparison) + [_new_block(c) for c in comparison.new]
+    blocks = (
+        _preamble(comparison)
+        + [_new_block(c) for c in comparison.new]
+        + [_changed_block(c, e) for c, e in comparison.changed]
+    )
     return "\n".join([*blocks, "".join(_tail(comparison, strict))])
 
 
@@ -117,13 +163,20 @@ def json(comparison: Comparison, strict: bool) -> str:
             "baseline": {"file": b.name, "exists": b.exists},
             "summary": {
                 "new": len(comparison.new),
+                "changed": len(comparison.changed),
                 "known": len(comparison.known),
                 "resolved": len(comparison.resolved),
+                "unreasoned": len(comparison.unreasoned),
                 "strict": strict,
+                "require_reasons": comparison.require_reasons,
                 "fails": comparison.fails(strict),
             },
             "new": [
                 {**_contradiction(c), "newer": comparison.newer(c)[0].id} for c in comparison.new
+            ],
+            "changed": [
+                {**_contradiction(c), "accepted": [asdict(s) for s in e.claims], "reason": e.reason}
+                for c, e in comparison.changed
             ],
             "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],
             "resolved": [_entry(e) for e in comparison.resolved],
@@ -150,12 +203,14 @@ def github(comparison: Comparison, strict: bool) -> str:
     """One error annotation per new contradiction, at the newer claim's line (at most ten:
     GitHub shows no more per step; a warning says how many more), then the text summary."""
     lines = []
-    for c in comparison.new[:GITHUB_ERRORS]:
+    failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
+    for kind, c in failing[:GITHUB_ERRORS]:
         newer, other = comparison.newer(c)
+        what = "contradicts" if kind == "New" else "changed since accepted, and still contradicts"
         message = (
-            f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
+            f"{claim_line(newer)} {what} {claim_line(other)} at {other.location}: "
             f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
-            "or once reviewed accept it with `discrepancy baseline`."
+            f"or once reviewed accept it with `discrepancy baseline --accept {c.fingerprint}`."
         )
         lines.append(
             _command(
@@ -164,10 +219,10 @@ def github(comparison: Comparison, strict: bool) -> str:
                 file=newer.location.file,
                 line=newer.location.line,
                 col=newer.location.col,
-                title=f"New contradiction: {clean(c.about)}",
+                title=f"{kind} contradiction: {clean(c.about)}",
             )
         )
-    more = len(comparison.new) - GITHUB_ERRORS
+    more = len(failing) - GITHUB_ERRORS
     if more > 0:
         lines.append(
             _command(

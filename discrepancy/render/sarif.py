@@ -57,7 +57,8 @@ def _location(claim: Claim) -> dict[str, Any]:
 
 def render(comparison: Comparison) -> str:
     results = []
-    for c in comparison.new:
+    failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
+    for kind, c in failing:
         newer, other = comparison.newer(c)
         results.append(
             {
@@ -65,7 +66,7 @@ def render(comparison: Comparison) -> str:
                 "ruleIndex": 0,
                 "level": "error",
                 "message": {
-                    "text": f"New contradiction about {clean(c.about)}: {claim_line(newer)} "
+                    "text": f"{kind} contradiction about {clean(c.about)}: {claim_line(newer)} "
                     f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
                     f"{gap(c.conflict.gap)} apart."
                 },
