@@ -199,7 +199,7 @@ DUPLICATES = [
 
 @pytest.mark.parametrize("line", [d[1] for d in DUPLICATES], ids=[d[0] for d in DUPLICATES])
 def test_a_duplicate_json_key_is_located_at_the_duplicate(tmp_path, line):
-    key = [k for k in ("about", "source", "value") if line.count(f'"{k}"') > 1][0]
+    key = next(k for k in ("about", "source", "value") if line.count(f'"{k}"') > 1)
     second = at(line, f'"{key}"', 2)
     value_col = int(second.split(":")[1]) + len(key) + 4  # past `"key": `
     refused(

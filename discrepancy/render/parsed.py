@@ -7,10 +7,9 @@ import json
 from tabulate import tabulate
 
 from discrepancy.model import Settings
-from discrepancy.render.text import json_safe
 from discrepancy.quantities import QuantityError, parse_quantity
 from discrepancy.render.json import quantity_fields
-from discrepancy.render.text import clean, interval
+from discrepancy.render.text import clean, interval, json_safe
 
 
 def render(texts: list[str], settings: Settings, as_json: bool) -> tuple[str, bool]:
