@@ -1,23 +1,20 @@
-"""Contradictions accepted as known: stable fingerprints, the baseline file's shape, and today's
-contradictions compared with it. Plain data in, plain data out: no files, no exit codes."""
+"""Contradictions accepted as known: the baseline file's shape (parse, dumps, entries) and
+today's contradictions compared with it. Plain data in, plain data out: no files, no exit
+codes. What a contradiction's fingerprint is lives in `fingerprint`."""
 
 from __future__ import annotations
 
-import bisect
-import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from discrepancy import limits
-from discrepancy.detect import conflicts_in
 from discrepancy.errors import InputError, Location, Problem
-from discrepancy.group import Normaliser
-from discrepancy.load import Node, _did_you_mean
-from discrepancy.model import Claim, Conflict
-from discrepancy.pipeline import Analysis
+from discrepancy.fingerprint import Contradiction
+from discrepancy.located import JsonReader, Node, unknown_fields
+from discrepancy.model import Claim
 
 VERSION = 1  # of the baseline file; bump it (and read the old one) when its shape changes
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -26,16 +23,6 @@ ENTRY_FIELDS = ("fingerprint", "about", "claims", "reason")
 ENTRY_REQUIRED = ENTRY_FIELDS[:3]  # `reason` may be left out
 SIDE_FIELDS = ("id", "source", "value", "interval")
 SIDE_REQUIRED = SIDE_FIELDS[:3]  # a baseline written before intervals were remembered has none
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    """A conflict found today, with the fingerprint that says which contradiction it is."""
-
-    fingerprint: str
-    group: str  # the group's id
-    about: str  # what the group counts
-    conflict: Conflict
 
 
 @dataclass(frozen=True)
@@ -50,7 +37,7 @@ class Side:
 
     @classmethod
     def of(cls, claim: Claim) -> Side:
-        from discrepancy.render.text import interval  # render imports this module
+        from discrepancy.render.formatting import interval  # only when a baseline is made
 
         return cls(claim.id, claim.source, claim.value, interval(claim.quantity))
 
@@ -59,6 +46,10 @@ class Side:
         return _words(self.value) != _words(now.value) or (
             bool(self.interval) and self.interval != now.interval
         )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -120,44 +111,15 @@ class Comparison:
         return (a, b) if a.location > b.location else (b, a)
 
 
-def _words(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def identity(claim: Claim, normaliser: Normaliser) -> str:
-    """What a claim is, for fingerprints: its id when the coder gave one, else its source,
-    normalised `about` and value. Never its file, line, quote, note or dates."""
-    if claim.explicit_id:
-        return f"id\x1f{claim.id}"
-    return f"claim\x1f{claim.source}\x1f{normaliser.key(claim.about).text}\x1f{_words(claim.value)}"
-
-
-def fingerprint(a: Claim, b: Claim, normaliser: Normaliser) -> str:
-    """16 hex digits naming the contradiction between two claims, whichever comes first."""
-    pair = sorted((identity(a, normaliser), identity(b, normaliser)))
-    return hashlib.sha256("\x1e".join(["contradiction/v1", *pair]).encode()).hexdigest()[:16]
-
-
-def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
-    """Every conflict in the analysis, most severe first, one per fingerprint (two claims with
-    the same source, `about` and value and no ids are the same claim twice)."""
-    normaliser = Normaliser(analysis.claims.aliases)
-    out: dict[str, Contradiction] = {}
-    for finding in analysis.findings:
-        # Every pair, not just the few a report shows: each is accepted on its own.
-        for conflict in conflicts_in(finding.group.claims) if finding.conflicts else ():
-            fp = fingerprint(conflict.a, conflict.b, normaliser)
-            out.setdefault(fp, Contradiction(fp, finding.group.id, finding.group.about, conflict))
-    return tuple(out.values())
-
-
 def changed(c: Contradiction, e: Entry) -> bool:
     """Whether a claim of an accepted contradiction reads differently today."""
     now = {s.id: s for s in (Side.of(c.conflict.a), Side.of(c.conflict.b))}
     return any(side.id in now and side.differs(now[side.id]) for side in e.claims)
 
 
-def compare(found: Sequence[Contradiction], baseline: Baseline) -> Comparison:
+def compare(
+    found: Sequence[Contradiction], baseline: Baseline, require_reasons: bool = False
+) -> Comparison:
     accepted = {e.fingerprint: e for e in baseline.entries}
     seen = {c.fingerprint for c in found}
     matched = [(c, accepted[c.fingerprint]) for c in found if c.fingerprint in accepted]
@@ -167,6 +129,7 @@ def compare(found: Sequence[Contradiction], baseline: Baseline) -> Comparison:
         known=tuple((c, e) for c, e in matched if not changed(c, e)),
         resolved=tuple(e for e in baseline.entries if e.fingerprint not in seen),
         changed=tuple((c, e) for c, e in matched if changed(c, e)),
+        require_reasons=require_reasons,
     )
 
 
@@ -200,7 +163,7 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
     """The baseline file: JSON, one entry per contradiction and one line per claim, with no line
     numbers or dates, so that its diff in a pull request shows only contradictions that changed."""
 
-    from discrepancy.render.text import json_safe  # render imports this module
+    from discrepancy.render.formatting import json_safe  # only when a baseline is written
 
     def q(value: Any) -> str:
         return json_safe(json.dumps(value, ensure_ascii=False))
@@ -231,7 +194,7 @@ def parse(text: str, name: str) -> Baseline:
     problems: list[Problem] = []
     try:
         json.loads(text)
-        root = _JsonReader(text, name, problems).read()
+        root = JsonReader(text, name, problems).read()
     except json.JSONDecodeError as e:
         raise InputError.at(Location(name, e.lineno, e.colno), f"not valid JSON: {e.msg}") from None
     except ValueError as e:  # e.g. an integer past Python's 4,300-digit limit
@@ -352,17 +315,9 @@ def _fields(
     what: str,
     problems: list[Problem],
 ) -> None:
-    fields: dict[str, Node] = node.value
-    for key, child in fields.items():
-        if key not in allowed:
-            problems.append(
-                Problem(
-                    child.key_loc or child.loc,
-                    f"unknown field `{key}` in {what}{_did_you_mean(key, allowed)}",
-                )
-            )
+    unknown_fields(node, allowed, what, problems)
     for key in required:
-        if key not in fields:
+        if key not in node.value:
             problems.append(Problem(node.loc, f"{what} is missing `{key}`"))
 
 
@@ -387,67 +342,3 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return json.dumps(value)  # null, true, 3
-
-
-_SPACE = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
-
-
-class _JsonReader:
-    """Valid JSON text (json.loads has accepted it) into located nodes, so that a problem in a
-    hand-edited baseline can be reported at its line and column. Repeated keys are problems."""
-
-    def __init__(self, text: str, name: str, problems: list[Problem]) -> None:
-        self.text = text
-        self.name = name
-        self.problems = problems
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def read(self) -> Node:
-        return self._value(0)[0]
-
-    def _loc(self, pos: int) -> Location:
-        line = bisect.bisect_right(self.line_starts, pos)
-        return Location(self.name, line, pos - self.line_starts[line - 1] + 1)
-
-    def _skip(self, pos: int) -> int:
-        return _SPACE.match(self.text, pos).end()  # type: ignore[union-attr]
-
-    def _value(self, pos: int) -> tuple[Node, int]:
-        pos = self._skip(pos)
-        loc, ch = self._loc(pos), self.text[pos]
-        if ch == "{":
-            members: dict[str, Node] = {}
-            pos = self._skip(pos + 1)
-            while self.text[pos] != "}":
-                key_loc = self._loc(pos)
-                key, pos = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
-                child, pos = self._value(self._skip(pos) + 1)  # past the ':'
-                if key in members:
-                    first = members[key].key_loc or members[key].loc
-                    self.problems.append(
-                        Problem(key_loc, f"duplicate key `{key}` (first at line {first.line})")
-                    )
-                else:
-                    members[key] = replace(child, key_loc=key_loc)
-                pos = self._after_item(pos)
-            return Node(members, loc), pos + 1
-        if ch == "[":
-            items: list[Node] = []
-            pos = self._skip(pos + 1)
-            while self.text[pos] != "]":
-                child, pos = self._value(pos)
-                items.append(child)
-                pos = self._after_item(pos)
-            return Node(items, loc), pos + 1
-        if ch == '"':
-            text, end = json.decoder.scanstring(self.text, pos + 1)  # type: ignore[attr-defined]
-            return Node(text, loc), end
-        m = _SCALAR.match(self.text, pos)
-        assert m is not None, "json.loads accepted the text"
-        value: Any = json.loads(m.group())
-        return Node(value, loc), m.end()
-
-    def _after_item(self, pos: int) -> int:
-        pos = self._skip(pos)
-        return self._skip(pos + 1) if self.text[pos] == "," else pos

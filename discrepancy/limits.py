@@ -107,7 +107,8 @@ def not_utf8(data: bytes, error: UnicodeDecodeError, name: str) -> Problem:
 
 
 def file_limit(name: str) -> int:
-    """The most bytes a claims file may hold: YAML is built whole, rows are read one by one."""
+    """The most bytes a claims file may hold: YAML is built whole, rows are read one by one.
+    (Looked up when called, so that a test can lower a limit.)"""
     rows = name.lower().endswith((".csv", ".jsonl"))
     return MAX_ROWS_BYTES if rows else MAX_YAML_BYTES
 

@@ -1,12 +1,20 @@
-"""The whole core, composed: loaded claims in, groups and findings out. No I/O."""
+"""The whole core, composed: texts in, claims, groups, findings and the baseline comparison out.
+No I/O: `files` reads and writes, `cli` decides what to run."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from discrepancy import fingerprint
+from discrepancy.baseline import Baseline, Comparison, Entry, compare, entries, parse
 from discrepancy.detect import find_discrepancies
+from discrepancy.errors import InputError, Location, Problem
+from discrepancy.fingerprint import Contradiction
 from discrepancy.group import Normaliser, group_claims
+from discrepancy.load import build
 from discrepancy.model import Claims, Finding, NearMiss, Progress, Status, no_progress
+from discrepancy.readers import Document, reader_for
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
 
@@ -25,8 +33,75 @@ class Analysis:
         return tuple(f for f in self.findings if show_all or f.status in REPORTED)
 
 
+def load(
+    inputs: Sequence[tuple[str, str]],
+    threshold: float | None = None,
+    tolerance: float | None = None,
+    progress: Progress = no_progress,
+    require_claims: bool = True,
+    unread: Sequence[Problem] = (),
+) -> Claims:
+    """(name, text) of every claims file into validated Claims; CLI options override settings.
+    Every problem of every file is listed, also when some files cannot be read at all (their
+    problems come as `unread`)."""
+    documents: list[Document] = []
+    problems = list(unread)
+    for name, text in inputs:
+        try:
+            documents.append(reader_for(name)(text, name))
+        except InputError as e:
+            problems.extend(e.problems)
+    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance}
+    if problems:  # still list what is wrong in the files that could be read
+        try:
+            build(documents, overrides, check_references=False)
+        except InputError as e:
+            problems.extend(e.problems)
+        raise InputError(problems)
+    return build(documents, overrides, progress=progress, require_claims=require_claims)
+
+
 def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool = True) -> Analysis:
     groups, near = group_claims(
         claims.claims, Normaliser(claims.aliases), claims.settings, progress, near_misses
     )
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
+
+
+def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
+    """Every conflict of the analysis with its fingerprint, most severe first."""
+    return fingerprint.contradictions(analysis.findings, analysis.claims.aliases)
+
+
+def read_baseline(text: str | None, name: str) -> Baseline:
+    """The baseline file's text (None: there is no such file, so every contradiction is new)."""
+    return Baseline(name, exists=False) if text is None else parse(text, name)
+
+
+def check(analysis: Analysis, known: Baseline, require_reasons: bool = False) -> Comparison:
+    """`discrepancy check`: today's contradictions against the accepted ones."""
+    return compare(contradictions(analysis), known, require_reasons)
+
+
+def accept(
+    analysis: Analysis,
+    previous: Baseline,
+    only: Sequence[str] | None = None,
+    prune: bool = False,
+) -> tuple[tuple[Entry, ...], Comparison]:
+    """`discrepancy baseline`: the new baseline's entries (keeping every reason written), and
+    how today compares with the previous baseline. `only`: accept just these fingerprints
+    (new or changed), the rest as it was; `prune`: drop entries no longer found, add nothing
+    else. A fingerprint in `only` that is not found today is an InputError."""
+    found = contradictions(analysis)
+    today = {c.fingerprint for c in found}
+    unknown = [fp for fp in only or () if fp not in today]
+    if unknown:
+        raise InputError(
+            [
+                Problem(Location("--accept"), f"{fp} is not a contradiction found today")
+                for fp in unknown
+            ]
+        )
+    chosen = frozenset(only) if only else (frozenset() if prune else None)
+    return entries(found, previous, chosen, prune), compare(found, previous)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from discrepancy.claim import parse_period
 from discrepancy.errors import Location
-from discrepancy.load import parse_period
 from discrepancy.model import Claim, Settings
 from discrepancy.quantities import parse_quantity
 

@@ -12,23 +12,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discrepancy.baseline import (
-    Baseline,
-    Contradiction,
-    Entry,
-    Side,
-    compare,
-    contradictions,
-    dumps,
-    entries,
-    fingerprint,
-    parse,
-)
+from discrepancy.baseline import Baseline, Entry, Side, compare, dumps, entries, parse
 from discrepancy.errors import InputError, Location
+from discrepancy.fingerprint import Contradiction, fingerprint
 from discrepancy.group import Normaliser
-from discrepancy.load import build, parse_document
+from discrepancy.load import build
 from discrepancy.model import Claims, Conflict, Settings
-from discrepancy.pipeline import analyse
+from discrepancy.pipeline import analyse, contradictions
+from discrepancy.readers import parse_document
 from tests.helpers import claim
 
 # Two contradictions: one between claims with ids, one between claims without (their
@@ -437,7 +428,7 @@ BAD = [
     (
         "key twice",
         '{"version": 1, "version": 1, "contradictions": []}',
-        "1:16: duplicate key `version` (first at line 1)",
+        "1:16: duplicate key 'version' (first at line 1)",
     ),
 ]
 

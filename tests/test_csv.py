@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from discrepancy.cli import ReportFormat
-from discrepancy.render import RENDERERS
 from discrepancy.render.csv import FIELDS
+from discrepancy.render.options import ReportFormat
+from discrepancy.render.registry import REPORT as RENDERERS
 
 
 def rows_of(data: bytes):

@@ -117,7 +117,7 @@ def test_check_output_may_not_name_its_own_baseline(tmp_path, spelling):
     target = spelling.format(tmp=tmp_path)
     for fmt in ("text", "sarif"):
         o = run(tmp_path, {}, "check", "c.yaml", "-b", "b.json", "-f", fmt, "-o", target)
-        refused(o, f"{Path(target)}: this is the baseline being read")
+        refused(o, f"{Path(target)}: this is a file being read (a claims file or the baseline)")
     assert (tmp_path / "b.json").read_text() == before
 
 
@@ -135,7 +135,7 @@ def test_check_output_may_not_name_its_own_baseline(tmp_path, spelling):
 def test_output_may_not_name_an_input(tmp_path, args):
     run(tmp_path, {"c.yaml": GOOD}, "baseline", "c.yaml", "-o", "b.json")
     o = run(tmp_path, {}, *args)
-    refused(o, "c.yaml: this is a claims file being read")
+    refused(o, "c.yaml: this is a file being read")
     assert (tmp_path / "c.yaml").read_text() == GOOD
 
 
@@ -160,7 +160,7 @@ def test_sigkill_during_atomic_writes_never_damages_the_file(tmp_path):
     write_atomic that `report --output` and `baseline --output` use): the file is always one
     complete generation; what a kill leaves behind is hidden, never a claims file, and cleared
     by the next write. The writer is forked, already warm, so 50 kills take a second or two."""
-    from discrepancy.cli import write_atomic
+    from discrepancy.files import write_atomic
 
     target = tmp_path / "out.json"
     n = 20_000  # 1.4 MB a write: long enough for kills to land mid-write

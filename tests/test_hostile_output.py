@@ -171,8 +171,11 @@ def test_a_workflow_command_survives_no_baseline_round_trip(tmp_path):
     assert "##[" not in (tmp_path / "b.json").read_text()
     base = json.loads((tmp_path / "b.json").read_text())
     assert base["contradictions"][0]["about"] == "##[error]fighters ::error::x"
-    # the claim is deleted: its entry is stale, and is listed by check
-    (tmp_path / "c.jsonl").write_text(_claims("about", "Syrian fighters").replace("5000", "11"))
+    # the claims now agree and one is gone: every entry is stale, and listed by check
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "c0", "source": "s0", "about": "Syrian fighters", "value": "10"}\n'
+        '{"id": "c1", "source": "s1", "about": "Syrian fighters", "value": "10"}\n'
+    )
     for fmt in ("text", "github", "json", "sarif"):
         o = run(tmp_path, {}, "check", "c.jsonl", "-b", "b.json", "-f", fmt)
         assert o.code == 0, o

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from discrepancy.render.formatting import clean
 from discrepancy.render.markdown import Anchors, code, fence, slug, text, url
-from discrepancy.render.text import clean
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

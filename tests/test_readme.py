@@ -25,7 +25,7 @@ def test_range_picture_is_the_real_one(cli):
 
 
 def test_commands_table_lists_every_report_format():
-    from discrepancy.cli import ReportFormat
+    from discrepancy.render.options import ReportFormat
 
     [row] = [
         line for line in README.splitlines() if line.startswith("| `discrepancy report [PATHS]`")

@@ -14,7 +14,7 @@ import threading
 
 import yaml
 
-from discrepancy.cli import ProgressBar
+from discrepancy.progress import ProgressBar
 from tests.conftest import ROOT
 from tests.helpers import bench_grouping
 

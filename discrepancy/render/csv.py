@@ -12,8 +12,9 @@ import csv
 import io
 
 from discrepancy.pipeline import Analysis
+from discrepancy.render.formatting import date, visible
 from discrepancy.render.json import quantity_fields
-from discrepancy.render.text import date, visible
+from discrepancy.render.options import Options
 
 FIELDS = (
     "group",
@@ -47,12 +48,12 @@ def cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def report(analysis: Analysis, show_all: bool) -> str:
+def report(analysis: Analysis, options: Options) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(FIELDS)
     sources = analysis.claims.sources
-    for f in analysis.shown(show_all):
+    for f in analysis.shown(options.show_all):
         for c in f.group.claims:
             q = quantity_fields(c.quantity)
             row = [

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import asdict
 from typing import Any
 
-from discrepancy.model import Claim, Group, Quantity
+from discrepancy.baseline import Comparison, Entry
+from discrepancy.fingerprint import Contradiction
+from discrepancy.model import Claim, Quantity
 from discrepancy.pipeline import Analysis
-from discrepancy.render.text import json_safe
+from discrepancy.render.formatting import json_safe
+from discrepancy.render.options import Options
 
-VERSION = 1
+VERSION = 1  # of `report` and `groups` JSON
+CHECK_VERSION = 1  # of `check` JSON
 
 
 def _bound(x: float) -> float | int | None:
@@ -31,7 +36,7 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
     }
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def claim_fields(c: Claim) -> dict[str, Any]:
     return {
         "id": c.id,
         "source": c.source,
@@ -47,8 +52,9 @@ def dumps(data: Any) -> str:
     return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def report(analysis: Analysis, show_all: bool) -> str:
-    findings = analysis.shown(show_all)
+def report(analysis: Analysis, options: Options) -> str:
+    """`report --format json`."""
+    findings = analysis.shown(options.show_all)
     return dumps(
         {
             "version": VERSION,
@@ -63,7 +69,7 @@ def report(analysis: Analysis, show_all: bool) -> str:
                     "id": f.group.id,
                     "about": f.group.about,
                     "status": f.status.value,
-                    "claims": [_claim(c) for c in f.group.claims],
+                    "claims": [claim_fields(c) for c in f.group.claims],
                     "conflicts": [
                         {
                             "a": c.a.id,
@@ -79,10 +85,62 @@ def report(analysis: Analysis, show_all: bool) -> str:
     )
 
 
-def groups(group_list: list[Group]) -> str:
+def groups(analysis: Analysis, options: Options) -> str:
+    """`groups --format json`: every group, single claims included, in id order."""
+    group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
     return dumps(
         {
             "version": VERSION,
             "groups": [{"id": g.id, "claims": [c.id for c in g.claims]} for g in group_list],
+        }
+    )
+
+
+def _contradiction(c: Contradiction) -> dict[str, Any]:
+    return {
+        "fingerprint": c.fingerprint,
+        "group": c.group,
+        "about": c.about,
+        "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4),
+        "claims": [claim_fields(x) for x in (c.conflict.a, c.conflict.b)],
+    }
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    return {
+        "fingerprint": e.fingerprint,
+        "about": e.about,
+        "claims": [asdict(s) for s in e.claims],
+        "reason": e.reason,
+    }
+
+
+def check(comparison: Comparison, options: Options) -> str:
+    """`check --format json`."""
+    strict = options.strict
+    b = comparison.baseline
+    return dumps(
+        {
+            "version": CHECK_VERSION,
+            "baseline": {"file": b.name, "exists": b.exists},
+            "summary": {
+                "new": len(comparison.new),
+                "changed": len(comparison.changed),
+                "known": len(comparison.known),
+                "resolved": len(comparison.resolved),
+                "unreasoned": len(comparison.unreasoned),
+                "strict": strict,
+                "require_reasons": comparison.require_reasons,
+                "fails": comparison.fails(strict),
+            },
+            "new": [
+                {**_contradiction(c), "newer": comparison.newer(c)[0].id} for c in comparison.new
+            ],
+            "changed": [
+                {**_contradiction(c), "accepted": [asdict(s) for s in e.claims], "reason": e.reason}
+                for c, e in comparison.changed
+            ],
+            "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],
+            "resolved": [_entry(e) for e in comparison.resolved],
         }
     )

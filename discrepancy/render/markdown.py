@@ -15,9 +15,10 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
+from discrepancy.render.formatting import clean, date, gap, interval
+from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.table import facts, relays, summary
-from discrepancy.render.text import clean, date, gap, interval
 
 CELL = 80  # characters of claim text in a table cell; longer text is cut, ending in …
 # `$` too, as GitHub reads $…$ as maths; `_` inside a word (file_name) cannot make emphasis
@@ -95,7 +96,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], keep: int = 1) 
     return "".join("| " + " | ".join(cells) + " |\n" for cells in lines)
 
 
-def report(analysis: Analysis, show_all: bool) -> str:
+def report(analysis: Analysis, options: Options) -> str:
+    show_all = options.show_all
     anchors = Anchors()
     anchors("Discrepancy report")
     out = ["# Discrepancy report\n", _made_from(analysis), *_summary(analysis)]

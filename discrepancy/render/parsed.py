@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tabulate import tabulate
 
 from discrepancy.model import Settings
 from discrepancy.quantities import QuantityError, parse_quantity
+from discrepancy.render.formatting import clean, interval, json_safe
 from discrepancy.render.json import quantity_fields
-from discrepancy.render.text import clean, interval, json_safe
 
 
 def render(texts: list[str], settings: Settings, as_json: bool) -> tuple[str, bool]:
     """The rendering, and whether every expression was read."""
     ok = True
-    rows, lines = [], []
+    rows: list[list[str]] = []
+    lines: list[dict[str, Any]] = []
     for text in texts:
         try:
             q = parse_quantity(text, settings)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from discrepancy.model import Claim, Quantity
-from discrepancy.render.text import clean, number
+from discrepancy.render.formatting import clean, number
 
 WIDTH = 60  # columns of bar area, whatever the terminal: the picture is the same everywhere
 LABEL_WIDTH = 34  # at most this many columns of "source  value" to the left of the bars
@@ -123,7 +123,7 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
     labels = [_fit(text, label_width) for text in labels]
     pad = " " * (label_width + 2)
     units = sorted({c.quantity.unit for c in drawn})
-    lines = []
+    lines: list[str] = []
     for unit in units:
         members = [
             i

@@ -13,9 +13,9 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.baseline import Comparison
 from discrepancy.model import Claim
-from discrepancy.render.check import claim_line
+from discrepancy.render.formatting import claim_line, clean, gap
 from discrepancy.render.json import dumps
-from discrepancy.render.text import clean, gap
+from discrepancy.render.options import Options
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -55,7 +55,7 @@ def _location(claim: Claim) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def render(comparison: Comparison) -> str:
+def render(comparison: Comparison, options: Options) -> str:
     results = []
     failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
     for kind, c in failing:

@@ -8,8 +8,9 @@ from tabulate import tabulate
 
 from discrepancy.model import Finding, Status
 from discrepancy.pipeline import Analysis
+from discrepancy.render.formatting import clean, date, gap, interval, plural
+from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
-from discrepancy.render.text import clean, date, gap, interval, plural
 
 COLOURS = {
     Status.conflict: "31",
@@ -24,7 +25,8 @@ def _style(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
-def report(analysis: Analysis, show_all: bool, colour: bool = False, width: int = 100) -> str:
+def report(analysis: Analysis, options: Options) -> str:
+    show_all, colour, width = options.show_all, options.colour, options.width
     shown = analysis.shown(show_all)
     out: list[str] = []
     for finding in shown:
@@ -132,11 +134,12 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     rows = [[_wrap(cell, limit) for cell, limit in zip(r, limits)] for r in rows]
     table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
     lines.extend("  " + row for row in table.splitlines())
-    for c in f.conflicts:
+    for conflict in f.conflicts:
         mark = _style("✗", COLOURS[Status.conflict], colour)
+        a, b = conflict.a, conflict.b
         pair = clean(
-            f"{c.a.value} ({c.a.source}, {c.a.location}) vs "
-            f"{c.b.value} ({c.b.source}, {c.b.location}): {gap(c.gap)} apart"
+            f"{a.value} ({a.source}, {a.location}) vs "
+            f"{b.value} ({b.source}, {b.location}): {gap(conflict.gap)} apart"
         )
         lines.append(f"  {mark} {pair}")
     if f.status is Status.unit_mismatch:

@@ -1,86 +1,123 @@
-"""Formatting shared by every renderer: numbers, intervals, and text made safe to print."""
+"""`check --format text`: new contradictions first, then what matched the baseline and what it
+lists that no longer occurs, for people."""
 
 from __future__ import annotations
 
-import math
-import re
-
-from discrepancy.model import Claim, Quantity, Source
-
-# Control characters (tab and newline aside), DEL, C1, zero-width and bidi controls (they
-# reorder what a reader sees: U+202E, U+2066-U+2069, U+200F, U+061C), line and paragraph
-# separators, byte-order marks, interlinear annotations and lone surrogates: never shown raw.
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
-    r"\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
-)
-# A line a CI log would run as a GitHub workflow command: `::` at its start (after spaces),
-# or the old `##[` anywhere in it.
-_COMMAND_START = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+from discrepancy.baseline import Comparison, Entry, Side
+from discrepancy.fingerprint import Contradiction
+from discrepancy.render.formatting import claim_line, clean, gap, interval, plural
+from discrepancy.render.options import Options
 
 
-def number(x: float) -> str:
-    """3500.0 -> '3,500'; 13.5 -> '13.5'; 0.001 -> '0.001'; 1200000000 -> '1,200,000,000'.
-    Up to six decimals, so small values stay distinct ("2.0× apart" never shows as 0 vs 0)."""
-    if math.isinf(x):
-        return "∞"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    text = f"{x:,.6f}".rstrip("0").rstrip(".")
-    return text if text not in ("0", "-0") else f"{x:.2g}"
+def _entry_line(e: Entry) -> str:
+    sides = " vs ".join(claim_line(s) for s in e.claims)
+    reason = f" (reason: {clean(e.reason)})" if e.reason else ""
+    return f"{e.fingerprint}  {clean(e.about)}: {sides}{reason}"
 
 
-def plural(n: int, word: str, many: str = "") -> str:
-    """'1 claim', '2 claims'; `many` for irregular plurals ('unit mismatches')."""
-    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+def _new_block(c: Contradiction) -> str:
+    rows = [
+        [clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value), interval(x.quantity)]
+        for x in (c.conflict.a, c.conflict.b)
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [f"NEW CONTRADICTION  {clean(c.about)}"]
+    lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines.append(f"  no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}")
+    return "\n".join(lines) + "\n"
 
 
-def interval(q: Quantity, with_unit: bool = True) -> str:
-    """The interval in mathematical notation: [2,000, ∞), (3,500, ∞), [0, 400)."""
-    if q.unquantified:
-        return "unquantified"
-    if q.lo == q.hi and not (q.lo_open or q.hi_open):
-        text = number(q.lo)
-    else:
-        left = "(" if q.lo_open else "["
-        right = ")" if q.hi_open or math.isinf(q.hi) else "]"
-        text = f"{left}{number(q.lo)}, {number(q.hi)}{right}"
-    # A unit may come from a claim's own `unit:` field, so it is cleaned like any claim text.
-    return text if q.unit == "count" or not with_unit else f"{text} {clean(q.unit)}"
-
-
-def gap(x: float) -> str:
-    return "∞×" if math.isinf(x) else f"{x:.1f}×"
-
-
-def clean(text: str) -> str:
-    """One line of text, with control characters shown escaped instead of reaching the terminal."""
-    return visible(" ".join(text.split()))
-
-
-def visible(text: str) -> str:
-    """Control and invisible formatting characters shown as escapes; tabs and newlines kept."""
-    return _CONTROL.sub(
-        lambda m: (
-            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
-        ),
-        text,
+def _changed_block(c: Contradiction, e: Entry) -> str:
+    now = {x.id: x for x in (c.conflict.a, c.conflict.b)}
+    lines = [f"CHANGED  {clean(c.about)}"]
+    for side in e.claims:
+        x = now.get(side.id)
+        if x is None or not side.differs(Side.of(x)):
+            continue
+        lines.append(
+            f'  {clean(side.id)} ({clean(side.source)}): accepted as "{clean(side.value)}"'
+            f"{' ' + clean(side.interval) if side.interval else ''}, now "
+            f'"{clean(x.value)}" {interval(x.quantity)}'
+        )
+    lines.append(
+        f"  still no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}"
+        + (f" · reason: {clean(e.reason)}" if e.reason else "")
     )
+    return "\n".join(lines) + "\n"
 
 
-def ci_safe(text: str) -> str:
-    """Text output with nothing a CI log reads as a workflow command: a line's leading `::`
-    becomes `\\::`, and `##[` becomes `##\\[` (issue 12)."""
-    return _COMMAND_START.sub(r"\1\\:", text).replace("##[", "##\\[")
+def accept_command(fingerprints: list[str]) -> str:
+    """The command that accepts exactly these contradictions, and nothing else (issue 12:
+    `check` never suggests one that would accept what nobody has seen)."""
+    if len(fingerprints) > 10:
+        return "`discrepancy baseline --accept FINGERPRINT`, once for each fingerprint above"
+    return "`discrepancy baseline " + " ".join(f"--accept {fp}" for fp in fingerprints) + "`"
 
 
-def json_safe(text: str) -> str:
-    """JSON text with every character `visible` would escape written as a \\u escape (the same
-    value to a parser, nothing raw to a terminal or log), `##[` included."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("##[", "##\\u005b")
+def preamble(comparison: Comparison) -> list[str]:
+    b = comparison.baseline
+    if b.exists:
+        return []
+    return [f"No baseline file {clean(b.name)}: every contradiction is new.\n"]
 
 
-def date(claim: Claim, source: Source | None) -> str:
-    if claim.period is not None:
-        return str(claim.period)
-    return source.published if source is not None else ""
+def tail(comparison: Comparison, strict: bool) -> list[str]:
+    b, new, known, resolved = (
+        comparison.baseline,
+        comparison.new,
+        comparison.known,
+        comparison.resolved,
+    )
+    where = f" (in {clean(b.name)})" if b.exists else ""
+    changed = comparison.changed
+    out = [
+        f"{plural(len(new), 'new contradiction')} · {len(changed)} changed · {len(known)} "
+        f"known{where} · {len(resolved)} resolved\n"
+    ]
+    if resolved:
+        verb = "occurs" if len(resolved) == 1 else "occur"
+        entries = f"{plural(len(resolved), 'baseline entry', 'baseline entries')} no longer {verb}"
+        out.append(
+            f"Resolved: {entries}; you can drop them with `discrepancy baseline --prune`"
+            + (" (--strict fails until you do)" if strict else "")
+            + ":\n"
+            + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved)
+        )
+    unreasoned = comparison.unreasoned if comparison.require_reasons else ()
+    if unreasoned:
+        entries = plural(len(unreasoned), "baseline entry has", "baseline entries have")
+        out.append(
+            f"{entries} no `reason`: write why each was accepted in {clean(b.name)}:\n"
+            + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in unreasoned)
+        )
+    failing = [c.fingerprint for c in new] + [c.fingerprint for c, _ in changed]
+    if failing:
+        what = " and ".join(
+            x
+            for x in (
+                plural(len(new), "new contradiction") if new else "",
+                f"{len(changed)} changed since accepted" if changed else "",
+            )
+            if x
+        )
+        out.append(
+            f"FAILED: {what}. Correct a claim or, once reviewed, accept exactly these:\n"
+            f"{accept_command(failing)}, then say why in its `reason`.\n"
+        )
+    elif unreasoned:
+        out.append("FAILED (--require-reasons): every accepted contradiction needs a reason.\n")
+    elif comparison.fails(strict):
+        out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
+    else:
+        out.append("OK: no new contradictions.\n")
+    return out
+
+
+def render(comparison: Comparison, options: Options) -> str:
+    strict = options.strict
+    blocks = (
+        preamble(comparison)
+        + [_new_block(c) for c in comparison.new]
+        + [_changed_block(c, e) for c, e in comparison.changed]
+    )
+    return "\n".join([*blocks, "".join(tail(comparison, strict))])

@@ -1,16 +1,16 @@
-"""`discrepancy groups`: every group, each member with why it is there, and the near misses."""
+"""`groups --format table`: every group, each member with why it is there, and the near misses."""
 
 from __future__ import annotations
 
 from tabulate import tabulate
 
-from discrepancy.model import Member
+from discrepancy.model import Group, Member
 from discrepancy.pipeline import Analysis
-from discrepancy.render import json as json_render
-from discrepancy.render.text import clean, plural
+from discrepancy.render.formatting import clean, plural
+from discrepancy.render.options import Options
 
 
-def _ordered(analysis: Analysis) -> list:
+def _ordered(analysis: Analysis) -> list[Group]:
     return sorted((f.group for f in analysis.findings), key=lambda g: g.id)
 
 
@@ -21,16 +21,11 @@ def _why(m: Member) -> str:
     return clean(m.reason)
 
 
-def json(analysis: Analysis) -> str:
-    return json_render.groups(_ordered(analysis))
-
-
-def table(analysis: Analysis, near_misses: bool) -> str:
+def render(analysis: Analysis, options: Options) -> str:
     threshold = analysis.claims.settings.match_threshold
     out = []
     for g in _ordered(analysis):
-        n = len(g.members)
-        out.append(f"{g.id}  ({n} claim{'s' * (n != 1)})  {clean(g.about)}")
+        out.append(f"{g.id}  ({plural(len(g.members), 'claim')})  {clean(g.about)}")
         rows = [
             [clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m), clean(m.key)]
             for m in g.members
@@ -42,7 +37,7 @@ def table(analysis: Analysis, near_misses: bool) -> str:
             disable_numparse=True,
         )
         out.append("\n".join("  " + line for line in body.splitlines()) + "\n")
-    if near_misses:
+    if options.near_misses:
         if analysis.near_misses:
             rows = [
                 [

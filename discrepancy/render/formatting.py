@@ -1,0 +1,95 @@
+"""Formatting shared by every renderer: numbers, intervals, and text made safe to print."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from discrepancy.model import Claim, Quantity, Source
+
+if TYPE_CHECKING:  # a type only: importing baseline here would slow every start
+    from discrepancy.baseline import Side
+
+# Control characters (tab and newline aside), DEL, C1, zero-width and bidi controls (they
+# reorder what a reader sees: U+202E, U+2066-U+2069, U+200F, U+061C), line and paragraph
+# separators, byte-order marks, interlinear annotations and lone surrogates: never shown raw.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+# A line a CI log would run as a GitHub workflow command: `::` at its start (after spaces),
+# or the old `##[` anywhere in it.
+_COMMAND_START = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+
+
+def number(x: float) -> str:
+    """3500.0 -> '3,500'; 13.5 -> '13.5'; 0.001 -> '0.001'; 1200000000 -> '1,200,000,000'.
+    Up to six decimals, so small values stay distinct ("2.0× apart" never shows as 0 vs 0)."""
+    if math.isinf(x):
+        return "∞"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    text = f"{x:,.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "-0") else f"{x:.2g}"
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """'1 claim', '2 claims'; `many` for irregular plurals ('unit mismatches')."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+
+
+def interval(q: Quantity, with_unit: bool = True) -> str:
+    """The interval in mathematical notation: [2,000, ∞), (3,500, ∞), [0, 400)."""
+    if q.unquantified:
+        return "unquantified"
+    if q.lo == q.hi and not (q.lo_open or q.hi_open):
+        text = number(q.lo)
+    else:
+        left = "(" if q.lo_open else "["
+        right = ")" if q.hi_open or math.isinf(q.hi) else "]"
+        text = f"{left}{number(q.lo)}, {number(q.hi)}{right}"
+    # A unit may come from a claim's own `unit:` field, so it is cleaned like any claim text.
+    return text if q.unit == "count" or not with_unit else f"{text} {clean(q.unit)}"
+
+
+def gap(x: float) -> str:
+    return "∞×" if math.isinf(x) else f"{x:.1f}×"
+
+
+def clean(text: str) -> str:
+    """One line of text, with control characters shown escaped instead of reaching the terminal."""
+    return visible(" ".join(text.split()))
+
+
+def visible(text: str) -> str:
+    """Control and invisible formatting characters shown as escapes; tabs and newlines kept."""
+    return _CONTROL.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
+
+
+def ci_safe(text: str) -> str:
+    """Text output with nothing a CI log reads as a workflow command: a line's leading `::`
+    becomes `\\::`, and `##[` becomes `##\\[` (issue 12)."""
+    return _COMMAND_START.sub(r"\1\\:", text).replace("##[", "##\\[")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every character `visible` would escape written as a \\u escape (the same
+    value to a parser, nothing raw to a terminal or log), `##[` included."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("##[", "##\\u005b")
+
+
+def date(claim: Claim, source: Source | None) -> str:
+    if claim.period is not None:
+        return str(claim.period)
+    return source.published if source is not None else ""
+
+
+def claim_line(c: Claim | Side) -> str:
+    """A claim in a sentence: its value, then its source and id."""
+    return f"{clean(c.value)} ({clean(c.source)}, {clean(c.id)})"

@@ -1,0 +1,37 @@
+"""The output formats of each command and the one options record every renderer takes. Kept
+apart from the registry so the CLI can name formats without importing any renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class GroupsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a renderer may be asked for; each reads the fields that concern it."""
+
+    show_all: bool = False  # report: also groups that agree, single-source, unquantified
+    colour: bool = False  # table: ANSI colours (a terminal, and no NO_COLOR)
+    width: int = 100  # table: the terminal's width; 100 for files and pipes
+    near_misses: bool = False  # groups: list pairs just under the threshold
+    strict: bool = False  # check: a baseline entry that no longer occurs fails too

@@ -1,0 +1,31 @@
+"""Every output format's renderer, one registry per command. Each renderer has the same shape:
+render(what, Options) -> str, `what` being the command's result (an Analysis for `report` and
+`groups`, a Comparison for `check`). tests/test_registry.py checks that none is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from discrepancy.baseline import Comparison
+from discrepancy.pipeline import Analysis
+from discrepancy.render import csv, github, groups_table, json, markdown, sarif, table, text
+from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ReportFormat
+
+REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
+    ReportFormat.table: table.report,
+    ReportFormat.json: json.report,
+    ReportFormat.markdown: markdown.report,
+    ReportFormat.csv: csv.report,
+}
+
+GROUPS: dict[GroupsFormat, Callable[[Analysis, Options], str]] = {
+    GroupsFormat.table: groups_table.render,
+    GroupsFormat.json: json.groups,
+}
+
+CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {
+    CheckFormat.text: text.render,
+    CheckFormat.json: json.check,
+    CheckFormat.github: github.render,
+    CheckFormat.sarif: sarif.render,
+}
