@@ -148,6 +148,14 @@ def report(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.table,
+    all_pairs: Annotated[
+        bool,
+        typer.Option(
+            "--all-pairs",
+            help="List every conflicting pair. By default a group lists its widest few and "
+            "sums up the rest (how many, the range, the clusters).",
+        ),
+    ] = False,
     output: OutputOpt = None,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
@@ -157,7 +165,7 @@ def report(
     from discrepancy.progress import ProgressBar, collector_paused
     from discrepancy.render.registry import REPORT
 
-    options = Options(show_all, colour_wanted(output), width_for(output))
+    options = Options(show_all, colour_wanted(output), width_for(output), all_pairs=all_pairs)
     with ProgressBar() as progress, collector_paused():
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for JSON or CSV.

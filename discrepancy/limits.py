@@ -20,7 +20,7 @@ MAX_ABOUT = 1_000  # characters in an `about`: what is counted, in a few words
 MAX_DIGITS = 30  # digits in a number written without an exponent
 MAX_NUMBER = 1e30  # the largest amount a claim may hold
 MAX_YAML_BYTES = 50_000_000  # a YAML file; CSV and JSON Lines are read row by row
-MAX_ROWS_BYTES = 1_000_000_000  # a CSV or JSON Lines file
+MAX_ROWS_BYTES = 256_000_000  # a CSV or JSON Lines file (a million claims are about 150 MB)
 MAX_BASELINE_BYTES = 50_000_000
 
 # What no claims file may contain: C0 controls but tab and line ends, DEL, C1 controls (YAML

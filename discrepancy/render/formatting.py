@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from discrepancy.model import Claim, Quantity, Source
+from discrepancy.model import Claim, Conflict, Finding, Quantity, Source
 
 if TYPE_CHECKING:  # a type only: importing baseline here would slow every start
     from discrepancy.baseline import Side
@@ -88,6 +90,50 @@ def date(claim: Claim, source: Source | None) -> str:
     if claim.period is not None:
         return str(claim.period)
     return source.published if source is not None else ""
+
+
+def shown_conflicts(f: Finding, all_pairs: bool) -> Sequence[Conflict]:
+    """The pairs a report lists: the widest few (detect.SHOWN), or every one on request."""
+    from discrepancy.detect import conflicts_in
+
+    if all_pairs and f.conflict_count > len(f.conflicts):
+        return conflicts_in(f.group.claims)
+    return f.conflicts
+
+
+CLUSTERS_SHOWN = 5
+
+
+def disagreement(f: Finding, all_pairs: bool) -> list[str]:
+    """A group's conflicts in a few lines, however many pairs there are: how many, the range
+    of disagreement (its most extreme pair), and the clusters of claims that agree among
+    themselves. Nothing when every pair is listed anyway."""
+    if f.conflict_count <= len(f.conflicts) or all_pairs:
+        return []
+    out = []
+    for d in f.disagreements:
+        unit = "" if d.unit == "count" else f" ({clean(d.unit)})"
+        lo, hi = d.lowest, d.highest
+        out.append(
+            f"{d.pairs:,} conflicting pair{'s' * (d.pairs != 1)}{unit}: from {clean(lo.value)} "
+            f"({clean(lo.source)}, {clean(lo.id)}) to {clean(hi.value)} ({clean(hi.source)}, "
+            f"{clean(hi.id)}), {gap(d.gap)} apart"
+        )
+        spans = [
+            f"{interval(replace(cs[0].quantity, lo=min(c.quantity.lo for c in cs), hi=max(c.quantity.hi for c in cs)), False)}"
+            f" ({plural(len(cs), 'claim')})"
+            for cs in d.clusters[:CLUSTERS_SHOWN]
+        ]
+        more = len(d.clusters) - CLUSTERS_SHOWN
+        out.append(
+            f"{plural(len(d.clusters), 'cluster')} of claims that overlap: {', '.join(spans)}"
+            + (f", and {more} more" if more > 0 else "")
+        )
+    out.append(
+        f"the {plural(len(f.conflicts), 'widest pair')} below; --all-pairs lists all "
+        f"{f.conflict_count:,}"
+    )
+    return out
 
 
 def claim_line(c: Claim | Side) -> str:

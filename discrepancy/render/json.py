@@ -11,10 +11,11 @@ from discrepancy.baseline import Comparison, Entry
 from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Quantity
 from discrepancy.pipeline import Analysis
-from discrepancy.render.formatting import json_safe
+from discrepancy.render.formatting import json_safe, shown_conflicts
 from discrepancy.render.options import Options
 
-VERSION = 1  # of `report` and `groups` JSON
+VERSION = 2  # of `report` JSON (2: a group's conflicts bounded, with their count and summary)
+GROUPS_VERSION = 1  # of `groups` JSON
 CHECK_VERSION = 1  # of `check` JSON
 
 
@@ -70,13 +71,32 @@ def report(analysis: Analysis, options: Options) -> str:
                     "about": f.group.about,
                     "status": f.status.value,
                     "claims": [claim_fields(c) for c in f.group.claims],
+                    "conflict_pairs": f.conflict_count,
                     "conflicts": [
                         {
                             "a": c.a.id,
                             "b": c.b.id,
                             "gap": None if math.isinf(c.gap) else round(c.gap, 4),
                         }
-                        for c in f.conflicts
+                        for c in shown_conflicts(f, options.all_pairs)
+                    ],
+                    "disagreement": [
+                        {
+                            "unit": d.unit,
+                            "pairs": d.pairs,
+                            "lowest": d.lowest.id,
+                            "highest": d.highest.id,
+                            "gap": None if math.isinf(d.gap) else round(d.gap, 4),
+                            "clusters": [
+                                {
+                                    "lo": min(c.quantity.lo for c in cs),
+                                    "hi": _bound(max(c.quantity.hi for c in cs)),
+                                    "claims": [c.id for c in cs],
+                                }
+                                for cs in d.clusters
+                            ],
+                        }
+                        for d in f.disagreements
                     ],
                 }
                 for f in findings
@@ -90,7 +110,7 @@ def groups(analysis: Analysis, options: Options) -> str:
     group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
     return dumps(
         {
-            "version": VERSION,
+            "version": GROUPS_VERSION,
             "groups": [{"id": g.id, "claims": [c.id for c in g.claims]} for g in group_list],
         }
     )

@@ -8,7 +8,15 @@ from tabulate import tabulate
 
 from discrepancy.model import Finding, Status
 from discrepancy.pipeline import Analysis
-from discrepancy.render.formatting import clean, date, gap, interval, plural
+from discrepancy.render.formatting import (
+    clean,
+    date,
+    disagreement,
+    gap,
+    interval,
+    plural,
+    shown_conflicts,
+)
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 
@@ -30,7 +38,7 @@ def report(analysis: Analysis, options: Options) -> str:
     shown = analysis.shown(show_all)
     out: list[str] = []
     for finding in shown:
-        out.append(_finding(finding, analysis, colour, width))
+        out.append(_finding(finding, analysis, colour, width, options.all_pairs))
     if not shown:
         out.append(
             "No conflicts." + ("" if show_all else " (--all lists the groups that agree.)") + "\n"
@@ -101,7 +109,7 @@ def _wrap(cell: str, limit: int | None) -> str:
     return "\n".join(textwrap.wrap(cell, limit)) if limit and len(cell) > limit else cell
 
 
-def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
+def _finding(f: Finding, analysis: Analysis, colour: bool, width: int, all_pairs: bool) -> str:
     sources = analysis.claims.sources
     claims = f.group.claims
     head = _style(f.status.value.upper(), COLOURS[f.status] + ";1", colour)
@@ -134,7 +142,8 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     rows = [[_wrap(cell, limit) for cell, limit in zip(r, limits)] for r in rows]
     table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True)
     lines.extend("  " + row for row in table.splitlines())
-    for conflict in f.conflicts:
+    lines.extend(f"  {line}" for line in disagreement(f, all_pairs))
+    for conflict in shown_conflicts(f, all_pairs):
         mark = _style("✗", COLOURS[Status.conflict], colour)
         a, b = conflict.a, conflict.b
         pair = clean(
