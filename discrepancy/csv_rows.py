@@ -8,7 +8,7 @@ import csv
 from collections.abc import Iterator
 
 from discrepancy.errors import Location, Problem
-from discrepancy.limits import where
+from discrepancy.limits import MAX_ROW, MAX_TEXT, where
 
 
 class _Lines:
@@ -57,8 +57,17 @@ def records(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int
             cells = next(reader)
         except StopIteration:
             return
-        except csv.Error:
+        except csv.Error as e:
             raw = lines.take() + text[lines.pos :]
+            if "field limit" in str(e):  # csv's own cap on one cell, 131,072 characters
+                problems.append(
+                    Problem(
+                        Location(name, row, 1),
+                        f"a cell longer than {csv.field_size_limit():,} characters "
+                        f"(a text value holds at most {MAX_TEXT:,})",
+                    )
+                )
+                return
             offset, message = _trouble(raw)
             problems.append(Problem(where(raw, max(offset, 0), name, start), message))
             return
@@ -68,6 +77,14 @@ def records(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int
             yield row, cells
             continue
         if not any(c.strip() for c in cells):
+            continue
+        if len(raw) > MAX_ROW:
+            problems.append(
+                Problem(
+                    Location(name, row, 1),
+                    f"a row of {len(raw):,} characters: the limit is {MAX_ROW:,}",
+                )
+            )
             continue
         if len(cells) != width:
             col = width + 1 if len(cells) > width else 1

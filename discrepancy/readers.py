@@ -89,6 +89,14 @@ def parse_jsonl(text: str, name: str) -> Document:
         for number, line in enumerate(_lines(text), 1):
             if not line.strip():
                 continue
+            if len(line) > limits.MAX_ROW:  # refused before it is decoded
+                problems.append(
+                    Problem(
+                        Location(name, number, 1),
+                        f"a line of {len(line):,} characters: the limit is {limits.MAX_ROW:,}",
+                    )
+                )
+                continue
             deep = limits.too_deep(line)
             if deep:
                 problems.append(

@@ -257,3 +257,30 @@ def test_a_long_csv_about_is_refused(tmp_path):
         run(tmp_path, {"c.csv": HEAD + f"a,{about},5\n"}, "report", "c.csv"),
         "c.csv:2:2: `about` is 1,799 characters long: the limit is 1,000",
     )
+
+
+def test_a_json_line_past_its_limit_is_refused_unread(tmp_path):
+    note = "w" * (limits.MAX_ROW + 1)
+    text = '{"source": "b", "about": "x", "value": "7"}\n' + _row('"5"', f', "note": "{note}"')
+    n = len(text.splitlines()[1])
+    refused(
+        run(tmp_path, {"c.jsonl": text}, "report", "c.jsonl"),
+        f"c.jsonl:2:1: a line of {n:,} characters: the limit is 200,000",
+    )
+
+
+def test_a_csv_cell_past_the_csv_limit_is_refused(tmp_path):
+    text = HEAD + "b,x,7\n" + "a," + "w" * 140_000 + ",5\n"
+    refused(
+        run(tmp_path, {"c.csv": text}, "report", "c.csv"),
+        "c.csv:3:1: a cell longer than 131,072 characters (a text value holds at most 10,000)",
+    )
+
+
+def test_a_csv_row_past_its_limit_is_refused(tmp_path):
+    cells = ",".join(["w" * 100_000] * 3)
+    text = "source,about,value,quote,note,attributed_to\nb,x,7,,,\na,x,5," + cells + "\n"
+    refused(
+        run(tmp_path, {"c.csv": text}, "report", "c.csv"),
+        f"c.csv:3:1: a row of {len(cells) + 7:,} characters: the limit is 200,000",
+    )
