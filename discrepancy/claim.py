@@ -64,13 +64,15 @@ def read_claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim
         k: text_of(f.get(k), k, problems)
         for k in ("id", "source", "about", "unit", "attributed_to", "quote", "group", "note")
     }
-    for k, limit in (("about", limits.MAX_ABOUT), *((k, limits.MAX_TEXT) for k in text)):
-        long = limits.too_long(text[k], f[k].loc if k in f else node.loc, f"`{k}`", limit)
-        if long:
-            problems.append(long)
+    for k, v in text.items():
+        limit = limits.MAX_ABOUT if k == "about" else limits.MAX_TEXT
+        if len(v) > limit:
+            problems.append(
+                Problem(f[k].loc, f"`{k}` is {len(v):,} characters long: the limit is {limit:,}")
+            )
             return None
     for k in ("source", "about"):  # whitespace, punctuation or zero-width only say nothing
-        if not any(ch.isalnum() for ch in text[k]):
+        if not limits.has_word(text[k]):
             problems.append(Problem(f[k].loc, f"`{k}` has no letters or digits"))
             return None
     value_text, quantity = _value(f["value"], settings, problems)

@@ -59,9 +59,11 @@ def _order(c: Conflict) -> tuple[float, str, str]:
     return (-c.gap, c.a.id, c.b.id)
 
 
-def disagreement(unit: str, claims: Sequence[Claim]) -> Disagreement | None:
+def disagreement(
+    unit: str, claims: Sequence[Claim], ends: tuple[list[Claim], list[Claim]] | None = None
+) -> Disagreement | None:
     """Claims of one unit summarised in O(n log n): None when no two conflict."""
-    by_hi, by_lo = _ends(claims)
+    by_hi, by_lo = ends or _ends(claims)
     lowest, highest = by_hi[0], by_lo[0]
     if not highest.quantity.lo > lowest.quantity.hi:
         return None
@@ -154,10 +156,16 @@ def voices(claims: Sequence[Claim], sources: Mapping[str, Source]) -> list[tuple
 
 def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
     claims = group.claims
-    conflicts = most_severe(claims)
-    disagreements = tuple(
-        d for unit, cs in sorted(_units(claims).items()) if (d := disagreement(unit, cs))
-    )
+    found: list[Conflict] = []
+    summaries: list[Disagreement] = []
+    for unit, cs in sorted(_units(claims).items()):
+        ends = _ends(cs)  # sorted once, for the summary and the widest pairs both
+        d = disagreement(unit, cs, ends)
+        if d is not None:
+            summaries.append(d)
+            found += _widest(*ends, SHOWN)
+    conflicts = sorted(found, key=_order)[:SHOWN]
+    disagreements = tuple(summaries)
     independent = voices(claims, sources)
     quantified = [c for c in claims if not c.quantity.unquantified]
     units = tuple(sorted({c.quantity.unit for c in quantified}))

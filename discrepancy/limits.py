@@ -145,10 +145,8 @@ def decode(data: bytes, name: str) -> str:
         raise InputError([not_utf8(data, e, name)]) from None
 
 
-def too_long(text: str, loc: Location, what: str, limit: int = MAX_TEXT) -> Problem | None:
-    if len(text) <= limit:
-        return None
-    return Problem(loc, f"{what} is {len(text):,} characters long: the limit is {limit:,}")
+# A letter or a digit, in any script: what an `about` or a `source` must hold at least one of.
+has_word = re.compile(r"[^\W_]").search
 
 
 # Tags a claims file may carry: the plain YAML types. Anything else (`!!python/object`,
