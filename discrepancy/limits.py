@@ -17,6 +17,7 @@ MAX_DEPTH = 32  # lists and mappings inside each other; a claims file needs five
 MAX_ALIAS_NODES = 100_000  # values YAML aliases may bring in, over a whole document
 MAX_TEXT = 10_000  # characters in any one text value (a quote, a note)
 MAX_ABOUT = 1_000  # characters in an `about`: what is counted, in a few words
+MAX_PAIRS = 1_000_000  # conflicting pairs `check` and `baseline` list, one entry each
 MAX_ROW = 200_000  # characters in one JSON line or CSV row: every field at its limit fits
 MAX_DIGITS = 30  # digits in a number written without an exponent
 MAX_NUMBER = 1e30  # the largest amount a claim may hold

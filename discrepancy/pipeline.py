@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from discrepancy import fingerprint
+from discrepancy import fingerprint, limits
 from discrepancy.baseline import Baseline, Comparison, Entry, compare, entries, parse
 from discrepancy.detect import find_discrepancies
 from discrepancy.errors import InputError, Location, Problem
@@ -69,7 +69,18 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
 
 
 def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
-    """Every conflict of the analysis with its fingerprint, most severe first."""
+    """Every conflict of the analysis with its fingerprint, most severe first. Each pair is a
+    baseline entry of its own, so past MAX_PAIRS (a group of 2,000 claims all in conflict has
+    two million) the gate refuses, at the largest group, rather than run out of memory."""
+    total = analysis.conflict_count
+    if total > limits.MAX_PAIRS:
+        worst = max(analysis.findings, key=lambda f: f.conflict_count)
+        raise InputError.at(
+            min(c.location for c in worst.group.claims),
+            f"{total:,} conflicting pairs, {worst.conflict_count:,} of them in the group of "
+            f"this claim: more than the {limits.MAX_PAIRS:,} a baseline can list "
+            "(`discrepancy report` sums them up)",
+        )
     return fingerprint.contradictions(analysis.findings, analysis.claims.aliases)
 
 

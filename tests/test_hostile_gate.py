@@ -149,3 +149,17 @@ def test_github_and_sarif_report_a_change(tmp_path):
     ), o
     o = run(tmp_path, {}, "check", "c.yaml", "-b", "b.json", "-f", "sarif")
     assert o.code == 1 and len(json.loads(o.out)["runs"][0]["results"]) == 2, o
+
+
+def test_the_gate_refuses_more_pairs_than_a_baseline_can_list(tmp_path, monkeypatch):
+    from discrepancy import limits
+
+    monkeypatch.setattr(limits, "MAX_PAIRS", 2)  # ACCEPTED has three
+    for args in (("check", "c.yaml", "-b", "b.json"), ("baseline", "c.yaml", "-o", "b.json")):
+        o = run(tmp_path, {"c.yaml": ACCEPTED}, *args)
+        assert o.code == 2 and o.out == "", o
+        assert o.err.startswith(
+            "c.yaml:3:5: 3 conflicting pairs, 3 of them in the group of this claim: more than "
+            "the 2 a baseline can list"
+        ), o
+    assert not (tmp_path / "b.json").exists()
