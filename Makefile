@@ -34,7 +34,8 @@ check: $(STAMP)  ## the CI gate: no contradiction in claims.yaml beyond .discrep
 	$(BIN)/discrepancy check claims.yaml
 
 .PHONY: golden
-golden: $(STAMP)  ## regenerate the Markdown golden files from claims.yaml (review the diff)
+golden: $(STAMP)  ## regenerate every golden file (review the diff): each format from tests/fixtures, and the README's Markdown from claims.yaml
+	$(BIN)/python -m pytest tests/test_render_golden.py --update-golden -q
 	$(BIN)/discrepancy report claims.yaml --format markdown --output tests/golden/claims.md
 	$(BIN)/discrepancy report claims.yaml --all --format markdown --output tests/golden/claims-all.md
 

@@ -173,7 +173,7 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
         f'      "fingerprint": {q(e.fingerprint)},\n'
         f'      "about": {q(e.about)},\n'
         '      "claims": [\n'
-        + ",\n".join(f"        {q(_side(s))}" for s in e.claims)
+        + ",\n".join(f"        {q(side_fields(s))}" for s in e.claims)
         + "\n      ],\n"
         f'      "reason": {q(e.reason)}\n'
         "    }"
@@ -183,7 +183,7 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
     return f'{{\n  "version": {VERSION},\n  "contradictions": {body}\n}}\n'
 
 
-def _side(s: Side) -> dict[str, str]:
+def side_fields(s: Side) -> dict[str, str]:
     """A side as written: without an interval when it has none (an old baseline's, kept)."""
     return {k: v for k, v in asdict(s).items() if v or k != "interval"}
 

@@ -16,7 +16,13 @@ from discrepancy.cli_errors import DEBUG_ENV, handles_errors, set_debug
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.exitcodes import ExitCode
 from discrepancy.model import Claims, Progress, no_progress
-from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ReportFormat
+from discrepancy.render.options import (
+    CheckFormat,
+    GroupsFormat,
+    Options,
+    ParseFormat,
+    ReportFormat,
+)
 
 if TYPE_CHECKING:
     from discrepancy.baseline import Baseline
@@ -232,7 +238,8 @@ def parse(
 ) -> None:
     """Show how quantity expressions are read: interval, unit and the rule that fired."""
     from discrepancy.model import Settings
-    from discrepancy.render import parsed
+    from discrepancy.pipeline import read_expressions
+    from discrepancy.render.registry import PARSE
 
     if settings_from is not None:
         settings = load([settings_from], tolerance=tolerance, require_claims=False).settings
@@ -248,8 +255,10 @@ def parse(
         raise InputError.at(
             Location("<stdin>" if "-" in expressions else "parse"), "no expressions to read"
         )
-    text, ok = parsed.render(texts, settings, as_json)
-    emit(text, None)
+    readings = read_expressions(texts, settings)
+    fmt = ParseFormat.json if as_json else ParseFormat.table
+    emit(PARSE[fmt](readings, Options()), None)
+    ok = all(r.quantity is not None for r in readings)
     raise typer.Exit(ExitCode.OK if ok else ExitCode.BAD_INPUT)
 
 

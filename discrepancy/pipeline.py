@@ -13,7 +13,16 @@ from discrepancy.errors import InputError, Location, Problem
 from discrepancy.fingerprint import Contradiction
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.load import build
-from discrepancy.model import Claims, Finding, NearMiss, Progress, Status, no_progress
+from discrepancy.model import (
+    Claims,
+    Finding,
+    NearMiss,
+    Progress,
+    Quantity,
+    Settings,
+    Status,
+    no_progress,
+)
 from discrepancy.readers import Document, reader_for
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
@@ -116,3 +125,25 @@ def accept(
         )
     chosen = frozenset(only) if only else (frozenset() if prune else None)
     return entries(found, previous, chosen, prune), compare(found, previous)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """`discrepancy parse`: one expression, and its quantity or why it cannot be read."""
+
+    text: str
+    quantity: Quantity | None
+    error: str = ""
+
+
+def read_expressions(texts: Sequence[str], settings: Settings) -> tuple[Reading, ...]:
+    """Each expression read on its own: an unreadable one is a Reading with its error."""
+    from discrepancy.quantities import QuantityError, parse_quantity
+
+    readings = []
+    for text in texts:
+        try:
+            readings.append(Reading(text, parse_quantity(text, settings)))
+        except QuantityError as e:
+            readings.append(Reading(text, None, e.message))
+    return tuple(readings)

@@ -4,13 +4,13 @@ file read and written, and today's contradictions compared with it."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
+import random
 from dataclasses import replace
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from discrepancy.baseline import Baseline, Entry, Side, compare, dumps, entries, parse
 from discrepancy.errors import InputError, Location
@@ -209,19 +209,25 @@ def test_an_explicit_id_wins_over_content():
     assert fingerprint(anonymous, b, n) != fingerprint(a, b, n)
 
 
-@settings(derandomize=True, max_examples=25, deadline=None)
-@given(st.randoms(use_true_random=False))
-def test_any_order_of_claims_gives_the_same_contradictions(rnd):
+# Eight of the 120 orders of five claims, picked once: each analysis builds a normaliser, so
+# every order would cost seconds and find nothing more.
+ORDERS = random.Random(0).sample(list(itertools.permutations(range(5))), 8)
+
+
+def test_any_order_of_claims_gives_the_same_contradictions():
     claims = [
         claim(f"c{i}", "Syrian fighters in Libya", v, explicit_id=i % 2 == 0)
         for i, v in enumerate(["hundreds", "at least 2,000", "12", "about 400", "dozens"])
     ]
-    rnd.shuffle(claims)
-    found = contradictions(analyse(Claims(tuple(claims), {}, (), Settings())))
-    reference = contradictions(
-        analyse(Claims(tuple(sorted(claims, key=lambda c: c.id)), {}, (), Settings()))
-    )
-    assert [c.fingerprint for c in found] == [c.fingerprint for c in reference]
+
+    def fingerprints(order):
+        found = contradictions(analyse(Claims(tuple(order), {}, (), Settings())))
+        return [c.fingerprint for c in found]
+
+    reference = fingerprints(sorted(claims, key=lambda c: c.id))
+    assert len(reference) >= 4
+    for order in ORDERS:
+        assert fingerprints([claims[i] for i in order]) == reference, order
 
 
 def test_the_same_claim_twice_is_one_contradiction():

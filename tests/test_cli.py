@@ -10,7 +10,9 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
+from discrepancy import cli as cli_module
 from tests.conftest import ROOT
 
 ANSI = "\x1b["
@@ -238,11 +240,17 @@ def _on_a_terminal(*args, env=None):
     return b"".join(chunks).decode()
 
 
-def test_colour_only_on_a_terminal_and_never_with_no_color(cli):
+def test_colour_only_on_a_terminal_and_never_with_no_color(cli, monkeypatch):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    assert ANSI in _on_a_terminal("report", env={**env, "NO_COLOR": ""})
-    assert ANSI not in _on_a_terminal("report", env={**env, "NO_COLOR": "1"})
-    assert ANSI not in cli("report").out
+    assert ANSI in _on_a_terminal("report", env={**env, "NO_COLOR": ""})  # a real terminal
+    assert ANSI not in cli("report").out  # a pipe
+    # NO_COLOR on a terminal, in process (one child on a real terminal is enough): click keeps
+    # the colour codes it would strip from a pipe
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(cli_module, "on_terminal", lambda output: output is None)
+    for no_color, coloured in (("", True), ("1", False)):
+        r = CliRunner(env={"NO_COLOR": no_color}).invoke(cli_module.app, ["report"], color=True)
+        assert r.exit_code == 0 and (ANSI in r.stdout) == coloured, r.output
 
 
 def test_control_characters_never_reach_the_terminal(cli, tmp_path):

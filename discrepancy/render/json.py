@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict
 from typing import Any
 
-from discrepancy.baseline import Comparison, Entry
+from discrepancy.baseline import Comparison, Entry, side_fields
 from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Quantity
 from discrepancy.pipeline import Analysis
@@ -130,7 +129,7 @@ def _entry(e: Entry) -> dict[str, Any]:
     return {
         "fingerprint": e.fingerprint,
         "about": e.about,
-        "claims": [asdict(s) for s in e.claims],
+        "claims": [side_fields(s) for s in e.claims],
         "reason": e.reason,
     }
 
@@ -157,7 +156,11 @@ def check(comparison: Comparison, options: Options) -> str:
                 {**_contradiction(c), "newer": comparison.newer(c)[0].id} for c in comparison.new
             ],
             "changed": [
-                {**_contradiction(c), "accepted": [asdict(s) for s in e.claims], "reason": e.reason}
+                {
+                    **_contradiction(c),
+                    "accepted": [side_fields(s) for s in e.claims],
+                    "reason": e.reason,
+                }
                 for c, e in comparison.changed
             ],
             "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],

@@ -19,6 +19,11 @@ class GroupsFormat(str, Enum):
     json = "json"
 
 
+class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"

@@ -1,15 +1,15 @@
 """Every output format's renderer, one registry per command. Each renderer has the same shape:
 render(what, Options) -> str, `what` being the command's result (an Analysis for `report` and
-`groups`, a Comparison for `check`). tests/test_registry.py checks that none is missing."""
+`groups`, a Comparison for `check`). tests/test_render_registry.py checks that none is missing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from discrepancy.baseline import Comparison
-from discrepancy.pipeline import Analysis
-from discrepancy.render import csv, github, groups_table, json, markdown, sarif, table, text
-from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ReportFormat
+from discrepancy.pipeline import Analysis, Reading
+from discrepancy.render import csv, github, groups_table, json, markdown, parsed, sarif, table, text
+from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ParseFormat, ReportFormat
 
 REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
     ReportFormat.table: table.report,
@@ -21,6 +21,12 @@ REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
 GROUPS: dict[GroupsFormat, Callable[[Analysis, Options], str]] = {
     GroupsFormat.table: groups_table.render,
     GroupsFormat.json: json.groups,
+}
+
+# `parse`: the expressions read, each a Reading
+PARSE: dict[ParseFormat, Callable[[Sequence[Reading], Options], str]] = {
+    ParseFormat.table: parsed.table,
+    ParseFormat.json: parsed.json_lines,
 }
 
 CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {

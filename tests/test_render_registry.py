@@ -7,7 +7,7 @@ import inspect
 import pytest
 
 from discrepancy.render import registry
-from discrepancy.render.options import CheckFormat, GroupsFormat, ReportFormat
+from discrepancy.render.options import CheckFormat, GroupsFormat, ParseFormat, ReportFormat
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,7 @@ from discrepancy.render.options import CheckFormat, GroupsFormat, ReportFormat
         (ReportFormat, registry.REPORT),
         (GroupsFormat, registry.GROUPS),
         (CheckFormat, registry.CHECK),
+        (ParseFormat, registry.PARSE),
     ],
 )
 def test_every_format_has_a_renderer(formats: type, renderers: dict) -> None:
