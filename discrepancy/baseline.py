@@ -193,18 +193,29 @@ def parse(text: str, name: str) -> Baseline:
     repeated fingerprint raise InputError with every problem located."""
     problems: list[Problem] = []
     try:
-        json.loads(text)
+        json.loads(text, parse_int=lambda s: _small(s, text, name))
         root = JsonReader(text, name, problems).read()
     except json.JSONDecodeError as e:
         raise InputError.at(Location(name, e.lineno, e.colno), f"not valid JSON: {e.msg}") from None
-    except ValueError as e:  # e.g. an integer past Python's 4,300-digit limit
+    except ValueError as e:
         raise InputError.at(Location(name), f"not a baseline: {e}") from None
-    except RecursionError:
-        raise InputError.at(Location(name), "not a baseline: nested too deeply") from None
+    except RecursionError:  # a baseline needs four levels: say where it goes past the limit
+        deep = max(limits.deep_at(text), 0)
+        raise InputError.at(
+            limits.where(text, deep, name), f"nested deeper than {limits.MAX_DEPTH} levels"
+        ) from None
     found = _entries(root, problems)
     if problems:
         raise InputError(problems)
     return Baseline(name, found)
+
+
+def _small(digits: str, text: str, name: str) -> int:
+    """A JSON integer, refused at its place past limits.MAX_DIGITS digits."""
+    message = limits.big_number(digits)
+    if message:
+        raise InputError.at(limits.where(text, text.find(digits), name), message)
+    return int(digits)
 
 
 def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:

@@ -252,11 +252,16 @@ def _scalar(value: str, plain: bool, loc: Location) -> list[Problem]:
 
 def too_deep(line: str) -> int:
     """The 1-based column where a JSON line nests past MAX_DEPTH, or 0."""
-    if line.count("[") + line.count("{") <= MAX_DEPTH:
-        return 0
+    return deep_at(line) + 1
+
+
+def deep_at(text: str) -> int:
+    """Where JSON text nests past MAX_DEPTH (0-based), or -1; brackets in strings aside."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return -1
     depth = 0
     in_string = escaped = False
-    for i, ch in enumerate(line):
+    for i, ch in enumerate(text):
         if in_string:
             if escaped:
                 escaped = False
@@ -269,15 +274,15 @@ def too_deep(line: str) -> int:
         elif ch in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return i + 1
+                return i
         elif ch in "]}":
             depth -= 1
-    return 0
+    return -1
 
 
 def big_number(digits: str) -> str:
     """A message when a number written in JSON or YAML has too many digits, else ''."""
     n = sum(ch.isdigit() for ch in re.split(r"[.eE]", digits)[0])
     if n > MAX_DIGITS:
-        return f"a number of {n:,} digits is too large: a claim's amounts go up to 10^30"
+        return f"a number of {n:,} digits is too large: numbers here go up to 10^30"
     return ""

@@ -218,3 +218,42 @@ def test_a_lone_surrogate_in_a_baseline_about_is_refused(tmp_path):
     }
     where = at(files["b.json"], chr(34) + "\\udfff")
     refused(run(tmp_path, files, "check", "c.yaml", "-b", "b.json"), f"b.json:{where}: U+DFFF")
+
+
+BAD_BASELINES = [
+    # (id, the baseline's text, what to find in it, message)
+    (
+        "deep",
+        '{"version": 1, "contradictions": [], "x": ' + "[" * 5000 + "]" * 5000 + "}",
+        "[" * 33,
+        "nested deeper than 32 levels",
+    ),
+    (
+        "digits",
+        '{"version": 1, "contradictions": [], "x": ' + "9" * 5000 + "}",
+        "9" * 10,
+        "a number of 5,000 digits is too large",
+    ),
+    ("nan", '{"version": 1,\n "contradictions": NaN}', "NaN", "`contradictions` must be a list"),
+    (
+        "raw-control",
+        '{"version": 1, "contradictions": [], "x": "a\x1bb"}',
+        "\x1b",
+        "not valid JSON: Invalid control character",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "message"), [b[1:] for b in BAD_BASELINES], ids=[b[0] for b in BAD_BASELINES]
+)
+def test_a_hostile_baseline_is_refused_where_it_breaks(tmp_path, text, needle, message):
+    files = {
+        "c.yaml": claims_yaml(claim("a", value="10"), claim("b", value="5000")),
+        "b.json": text,
+    }
+    where = at(text, needle)
+    if needle == "[" * 33:  # the 33rd bracket of the value, after the top object's
+        line, col = where.split(":")
+        where = f"{line}:{int(col) + 31}"
+    refused(run(tmp_path, files, "check", "c.yaml", "-b", "b.json"), f"b.json:{where}: {message}")
