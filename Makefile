@@ -17,7 +17,7 @@ lint: $(STAMP)  ## ruff (lint and format check) and mypy, all clean
 	$(BIN)/ruff format --check discrepancy tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)  ## speed of the report and of --help (bench/README.md)
+bench: $(STAMP)  ## speed of the report and of --help (every benchmark: bench/README.md)
 	$(BIN)/python bench/startup.py
 
 $(STAMP): pyproject.toml

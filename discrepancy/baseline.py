@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from discrepancy import limits
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.fingerprint import Contradiction
 from discrepancy.located import JsonReader, Node, unknown_fields
-from discrepancy.model import Claim
+from discrepancy.model import Claim, Source
 
 VERSION = 1  # of the baseline file; bump it (and read the old one) when its shape changes
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
@@ -89,6 +89,8 @@ class Comparison:
     def unreasoned(self) -> tuple[Entry, ...]:
         """Baseline entries nobody has said why they were accepted."""
         return tuple(e for e in self.baseline.entries if not e.reason.strip())
+
+    sources: Mapping[str, Source] = field(default_factory=dict)  # for the claims' provenance
 
     def fails(self, strict: bool) -> bool:
         """A new or changed contradiction fails the check; with `strict`, so does a resolved

@@ -3,9 +3,8 @@ Files are read and written by `files`; everything else is the pure core."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,6 +12,29 @@ import typer
 
 from discrepancy import __version__
 from discrepancy.cli_errors import DEBUG_ENV, handles_errors, set_debug
+from discrepancy.cli_options import (
+    PATHS_HELP,
+    STDIN_NAME,
+    AcceptOpt,
+    AllPairsOpt,
+    BaselineOpt,
+    ColourOpt,
+    ExitZeroOpt,
+    OutputOpt,
+    PathsArg,
+    PruneOpt,
+    QuietOpt,
+    RequireReasonsOpt,
+    StatisticsOpt,
+    StdinNameOpt,
+    StrictOpt,
+    ThresholdOpt,
+    ToleranceOpt,
+    colour_wanted,
+    format_option,
+    split_stdin,
+    width_for,
+)
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.exitcodes import ExitCode
 from discrepancy.model import Claims, Progress, no_progress
@@ -30,7 +52,7 @@ if TYPE_CHECKING:
 
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -40,46 +62,6 @@ app = typer.Typer(
 
 
 BASELINE_FILE = Path(".discrepancy-baseline.json")
-
-
-PathsArg = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Claims files or folders of them (*.yaml, *.yml). Default: claims.yaml here.",
-        show_default=False,
-    ),
-]
-ThresholdOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--threshold",
-        min=0,
-        max=100,
-        help="Match score (0-100) for two claims to count the same "
-        "thing. Overrides the claims file's settings (default 85).",
-        show_default=False,
-    ),
-]
-ToleranceOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--tolerance",
-        min=0,
-        max=0.99,
-        help="How far 'about N' reaches either side of N, as a "
-        "fraction. Overrides the claims file's settings (default 0.1).",
-        show_default=False,
-    ),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of standard output.",
-        dir_okay=False,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -109,39 +91,39 @@ def _main(
 
 
 def emit(
-    text: str, output: Path | None, inputs: tuple[str, ...] = (), commands: bool = False
+    text: str,
+    output: Path | None,
+    inputs: tuple[str, ...] = (),
+    quiet: bool = False,
+    commands: bool = False,
 ) -> None:
-    """Text to standard output, or atomically to `output`, which may never be an input file.
-    Nothing in it may read as a CI workflow command, unless it is `commands` (the `github`
-    format, whose renderer makes its own and keeps claim text out of their way)."""
-    if not commands:
-        from discrepancy.render.formatting import ci_safe
+    """Text to standard output, or atomically to `output`, which may never be an input file;
+    never a line a CI log runs, but the `github` format's own `commands`."""
+    from discrepancy.render.formatting import ci_safe
 
-        text = ci_safe(text)
+    text = text if commands else ci_safe(text)
     if output is None:
-        typer.echo(text, nl=False)
+        # color=True: never stripped, as click would off a terminal; the renderers colour only
+        # when colour_wanted said so (--color always, FORCE_COLOR), and claims' text is cleaned
+        typer.echo(text, nl=False, color=True)
         return
     from discrepancy.files import write_output
 
     write_output(output, text, inputs)
-    typer.echo(f"wrote {output}", err=True)
+    if not quiet:
+        typer.echo(f"wrote {output}", err=True)
 
 
-def on_terminal(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty()
+def progress_for(quiet: bool) -> AbstractContextManager[Progress]:
+    """The progress bar on standard error (none with --quiet), the cycle collector paused."""
+    from discrepancy.progress import working
+
+    return working(quiet)
 
 
-def colour_wanted(output: Path | None) -> bool:
-    return on_terminal(output) and not os.environ.get("NO_COLOR")
-
-
-def width_for(output: Path | None) -> int:
-    """The terminal's width on a terminal; else a fixed 100, so that files and pipes get the
-    same bytes on every machine whatever its COLUMNS."""
-    return shutil.get_terminal_size((100, 24)).columns if on_terminal(output) else 100
-
-
-@app.command()
+@app.command(
+    help=f"Report where sources disagree: groups in conflict, most severe first. {PATHS_HELP}"
+)
 @handles_errors
 def report(
     paths: PathsArg = None,
@@ -152,39 +134,39 @@ def report(
         ),
     ] = False,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.table,
-    all_pairs: Annotated[
-        bool,
-        typer.Option(
-            "--all-pairs",
-            help="List every conflicting pair. By default a group lists its widest few and "
-            "sums up the rest (how many, the range, the clusters).",
-        ),
-    ] = False,
+        str, format_option(ReportFormat, "Output format; concise is one line per conflict.")
+    ] = ReportFormat.table.value,
+    all_pairs: AllPairsOpt = False,
     output: OutputOpt = None,
+    colour: ColourOpt = "auto",
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
+    stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
-    """Report where sources disagree: groups in conflict, most severe first."""
     from discrepancy.pipeline import analyse
-    from discrepancy.progress import ProgressBar, collector_paused
+    from discrepancy.render import statistics as stats
     from discrepancy.render.registry import REPORT
 
-    options = Options(show_all, colour_wanted(output), width_for(output), all_pairs=all_pairs)
-    with ProgressBar() as progress, collector_paused():
+    form = ReportFormat(fmt)
+    options = Options(
+        show_all, colour_wanted(colour, output), width_for(output), quiet=quiet, all_pairs=all_pairs
+    )
+    with progress_for(quiet) as progress:
         # Near misses are only counted in the table's and Markdown's summary: not worth
-        # finding for JSON or CSV.
+        # finding for the other formats.
         analysis = analyse(
-            load(paths, threshold, tolerance, progress),
+            load(paths, threshold, tolerance, progress, stdin_name=stdin_name),
             progress,
-            near_misses=fmt in (ReportFormat.table, ReportFormat.markdown),
+            near_misses=form in (ReportFormat.table, ReportFormat.markdown) and not statistics,
         )
-        text = REPORT[fmt](analysis, options)
-    emit(text, output, analysis.claims.files)
+        progress("writing the report", 0, 0)
+        text = stats.report(analysis) if statistics else REPORT[form](analysis, options)
+    emit(text, output, analysis.claims.files, quiet)
 
 
-@app.command()
+@app.command(help=f"Show how claims were grouped, and why. {PATHS_HELP}")
 @handles_errors
 def groups(
     paths: PathsArg = None,
@@ -197,20 +179,29 @@ def groups(
             "with `group:` or `not_with:`.",
         ),
     ] = False,
-    fmt: Annotated[
-        GroupsFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = GroupsFormat.table,
+    fmt: Annotated[str, format_option(GroupsFormat, "Output format.")] = GroupsFormat.table.value,
+    output: OutputOpt = None,
+    colour: ColourOpt = "auto",
+    quiet: QuietOpt = False,
+    stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
-    """Show how claims were grouped, and why."""
     from discrepancy.pipeline import analyse
-    from discrepancy.progress import ProgressBar, collector_paused
     from discrepancy.render.registry import GROUPS
 
-    with ProgressBar() as progress, collector_paused():
-        analysis = analyse(load(paths, threshold, tolerance, progress), progress, near_misses)
-    emit(GROUPS[fmt](analysis, Options(near_misses=near_misses)), None)
+    options = Options(
+        colour=colour_wanted(colour, output),
+        width=width_for(output),
+        near_misses=near_misses,
+        quiet=quiet,
+    )
+    with progress_for(quiet) as progress:
+        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
+        analysis = analyse(claims, progress, near_misses)
+        progress("writing the groups", 0, 0)
+        text = GROUPS[GroupsFormat(fmt)](analysis, options)
+    emit(text, output, analysis.claims.files, quiet)
 
 
 @app.command()
@@ -268,13 +259,18 @@ def load(
     tolerance: float | None = None,
     progress: Progress = no_progress,
     require_claims: bool = True,
+    stdin_name: str = STDIN_NAME,
 ) -> Claims:
-    """The claims files named (folders expanded) read and validated."""
+    """The claims files named (folders expanded) read and validated; `-` is standard input,
+    named `stdin_name` in messages."""
     from discrepancy import pipeline
     from discrepancy.files import read_inputs
     from discrepancy.readers import SUFFIXES
 
-    inputs, unread = read_inputs(paths, SUFFIXES)
+    files, stdin = split_stdin(paths)
+    inputs, unread = read_inputs(files, SUFFIXES) if files or not stdin else ([], [])
+    if stdin:
+        inputs.append((stdin_name, sys.stdin.read()))
     return pipeline.load(inputs, threshold, tolerance, progress, require_claims, unread)
 
 
@@ -283,6 +279,8 @@ def analyse_with_baseline(
     threshold: float | None,
     tolerance: float | None,
     baseline_path: Path,
+    progress: Progress,
+    stdin_name: str = STDIN_NAME,
     writing: bool = False,
 ) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together.
@@ -292,7 +290,8 @@ def analyse_with_baseline(
 
     problems: list[Problem] = []
     try:
-        analysis = analyse(load(paths, threshold, tolerance), near_misses=False)
+        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
+        analysis = analyse(claims, progress, near_misses=False)
         if writing:
             refuse_to_overwrite(baseline_path, analysis.claims.files)
     except InputError as e:
@@ -303,59 +302,65 @@ def analyse_with_baseline(
         problems.extend(e.problems)
     if problems:
         raise InputError(problems)
+    progress("comparing with the baseline", 0, 0)
     return analysis, known
 
 
-@app.command()
+@app.command(
+    help="CI gate: fail on contradictions not in the baseline (exit 0 none new, 1 new, 2 bad "
+    f"input). {PATHS_HELP}"
+)
 @handles_errors
 def check(
     paths: PathsArg = None,
-    baseline_path: Annotated[
-        Path,
-        typer.Option(
-            "--baseline",
-            "-b",
-            dir_okay=False,
-            help="The baseline file of accepted contradictions. "
-            "When it does not exist, every contradiction is new.",
-        ),
-    ] = BASELINE_FILE,
+    baseline_path: BaselineOpt = BASELINE_FILE,
     fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format: text for "
-            "people, json, github (workflow commands) or "
-            "sarif (code scanning).",
+        str,
+        format_option(
+            CheckFormat,
+            "Output format: text for people, concise (one line each), json, github "
+            "(workflow commands) or sarif (code scanning).",
         ),
-    ] = CheckFormat.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Also fail when a baseline entry no longer occurs.")
-    ] = False,
-    require_reasons: Annotated[
-        bool,
-        typer.Option("--require-reasons", help="Also fail when a baseline entry has no `reason`."),
-    ] = False,
+    ] = CheckFormat.text.value,
+    strict: StrictOpt = False,
+    require_reasons: RequireReasonsOpt = False,
+    exit_zero: ExitZeroOpt = False,
     output: OutputOpt = None,
+    colour: ColourOpt = "auto",
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
+    stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
-    """CI gate: fail on contradictions not in the baseline (exit 0 none new, 1 new, 2 bad input)."""
     from discrepancy import pipeline
+    from discrepancy.render import statistics as stats
     from discrepancy.render.registry import CHECK
 
-    analysis, known = analyse_with_baseline(paths, threshold, tolerance, baseline_path)
-    comparison = pipeline.check(analysis, known, require_reasons)
+    options = Options(colour=colour_wanted(colour, output), strict=strict, quiet=quiet)
+    with progress_for(quiet) as progress:
+        analysis, known = analyse_with_baseline(
+            paths, threshold, tolerance, baseline_path, progress, stdin_name
+        )
+        comparison = pipeline.check(analysis, known, require_reasons)
     inputs = (*analysis.claims.files, baseline_path.as_posix())
-    text = CHECK[fmt](comparison, Options(strict=strict))
-    emit(text, output, inputs, commands=fmt is CheckFormat.github)
-    # 1 when a contradiction is new (or, with --strict, a baseline entry no longer occurs).
-    # Bad input, the baseline's included, is InputError: 2, from handles_errors.
-    raise typer.Exit(ExitCode.FOUND if comparison.fails(strict) else ExitCode.OK)
+    text = (
+        stats.check(comparison, strict)
+        if statistics
+        else CHECK[CheckFormat(fmt)](comparison, options)
+    )
+    emit(text, output, inputs, quiet, commands=fmt == CheckFormat.github.value)
+    # 1 when a contradiction is new or changed (with --strict, also a resolved entry; with
+    # --require-reasons, one without a reason). Bad input is InputError: 2, from handles_errors.
+    fails = comparison.fails(strict) and not exit_zero
+    raise typer.Exit(ExitCode.FOUND if fails else ExitCode.OK)
 
 
-@app.command("baseline")
+@app.command(
+    "baseline",
+    help="Accept today's contradictions as known: write them to the baseline file (without "
+    f"--accept or --prune, every one found today, as it reads today). {PATHS_HELP}",
+)
 @handles_errors
 def baseline_command(
     paths: PathsArg = None,
@@ -369,43 +374,25 @@ def baseline_command(
             "`reason` of each entry that still occurs is kept.",
         ),
     ] = BASELINE_FILE,
-    accept: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--accept",
-            help="Accept only this contradiction (its fingerprint, as `check` shows it), new or "
-            "changed; every other entry stays as it was. Repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-    prune: Annotated[
-        bool,
-        typer.Option(
-            "--prune", help="Drop the entries no longer found; accept nothing new or changed."
-        ),
-    ] = False,
+    accept: AcceptOpt = None,
+    prune: PruneOpt = False,
+    quiet: QuietOpt = False,
+    stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
 ) -> None:
-    """Accept today's contradictions as known: write them to the baseline file. Without
-    --accept or --prune, every contradiction found today is accepted as it reads today."""
     from discrepancy import pipeline
     from discrepancy.baseline import dumps
-    from discrepancy.render.formatting import plural
+    from discrepancy.render.text import accepted
 
-    analysis, previous = analyse_with_baseline(paths, threshold, tolerance, output, writing=True)
-    written, comparison = pipeline.accept(analysis, previous, accept, prune)
-    emit(dumps(written), output, analysis.claims.files)
-    before = {e.fingerprint for e in previous.entries}
-    after = {e.fingerprint for e in written}
-    left = len(comparison.new) - len(after - before)
-    kept = sum(1 for e in written if e.reason)
-    typer.echo(
-        f"{plural(len(written), 'contradiction')} in the baseline: {len(after - before)} "
-        f"added, {len(before - after)} dropped, {plural(kept, 'reason')} kept"
-        + (f"; {left} new not accepted" if left > 0 else ""),
-        err=True,
-    )
+    with progress_for(quiet) as progress:
+        analysis, previous = analyse_with_baseline(
+            paths, threshold, tolerance, output, progress, stdin_name, writing=True
+        )
+        written, comparison = pipeline.accept(analysis, previous, accept, prune)
+    emit(dumps(written), output, analysis.claims.files, quiet)
+    if not quiet:
+        typer.echo(accepted(previous, written, comparison), err=True)
 
 
 def main() -> None:

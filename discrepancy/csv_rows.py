@@ -41,18 +41,16 @@ class _Lines:
 
 
 def records(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """(row, cells) for the header and every record after it, rows numbered as a spreadsheet
-    shows them (the header is row 1, a cell over several lines is one row). A record with the
-    wrong number of cells is a problem at its row; a broken quote is a problem at its line and
-    column in the text, and stops the file (what follows it cannot be told from the cell)."""
+    """(line, cells) for the header and every record after it, each with the file's line it
+    starts on (a quoted cell may span lines). A record with the wrong number of cells is a
+    problem at its line; a broken quote is a problem at its line and column, and stops the file
+    (what follows it cannot be told apart from the broken cell)."""
     lines = _Lines(text)
     reader = csv.reader(lines, strict=True)
     width = 0
     first = True
-    row = 0
     while True:
         start = lines.line + 1
-        row += 1
         try:
             cells = next(reader)
         except StopIteration:
@@ -62,7 +60,7 @@ def records(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int
             if "field limit" in str(e):  # csv's own cap on one cell, 131,072 characters
                 problems.append(
                     Problem(
-                        Location(name, row, 1),
+                        Location(name, start, 1),
                         f"a cell longer than {csv.field_size_limit():,} characters "
                         f"(a text value holds at most {MAX_TEXT:,})",
                     )
@@ -74,14 +72,14 @@ def records(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int
         raw = lines.take()
         if first:
             first, width = False, len(cells)
-            yield row, cells
+            yield start, cells
             continue
         if not any(c.strip() for c in cells):
             continue
         if len(raw) > MAX_ROW:
             problems.append(
                 Problem(
-                    Location(name, row, 1),
+                    Location(name, start, 1),
                     f"a row of {len(raw):,} characters: the limit is {MAX_ROW:,}",
                 )
             )
@@ -91,13 +89,13 @@ def records(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int
             cut = " (the file ends mid-row: cut short?)" if not raw.endswith(("\n", "\r")) else ""
             problems.append(
                 Problem(
-                    Location(name, row, col),
+                    Location(name, start, col),
                     f"{len(cells)} cell{'s' * (len(cells) != 1)} in a row, but the header "
                     f"names {width} columns{cut}",
                 )
             )
             continue
-        yield row, cells
+        yield start, cells
 
 
 def _trouble(raw: str) -> tuple[int, str]:

@@ -4,7 +4,7 @@ No I/O: `files` reads and writes, `cli` decides what to run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from discrepancy import fingerprint, limits
 from discrepancy.baseline import Baseline, Comparison, Entry, compare, entries, parse
@@ -74,6 +74,7 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
     groups, near = group_claims(
         claims.claims, Normaliser(claims.aliases), claims.settings, progress, near_misses
     )
+    progress("finding conflicts", 0, 0)  # a step of its own: never a silent "grouping 100%"
     return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
 
 
@@ -100,7 +101,10 @@ def read_baseline(text: str | None, name: str) -> Baseline:
 
 def check(analysis: Analysis, known: Baseline, require_reasons: bool = False) -> Comparison:
     """`discrepancy check`: today's contradictions against the accepted ones."""
-    return compare(contradictions(analysis), known, require_reasons)
+    return replace(
+        compare(contradictions(analysis), known, require_reasons),
+        sources=analysis.claims.sources,
+    )
 
 
 def accept(

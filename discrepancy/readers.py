@@ -154,8 +154,9 @@ def _located_row(line: str, where: Location) -> Node:
 
 def parse_csv(text: str, name: str) -> Document:
     """CSV with a header row of the YAML field names, one claim per row. Locations are
-    row:column as a spreadsheet shows them: the header is row 1, the first column is 1.
-    `not_with` takes claim ids separated by commas or semicolons."""
+    line:column: the file's line where the cell starts, as editors, GitHub and SARIF count (the
+    spreadsheet's row, unless a quoted cell above holds a line break), and the cell's column
+    (the first is 1). `not_with` takes claim ids separated by commas or semicolons."""
     screened = limits.screen(text, name, yaml_text=False)
     if screened:
         raise InputError(screened)
@@ -199,14 +200,16 @@ def parse_csv(text: str, name: str) -> Document:
         next(found)  # the header
         for number, cells in found:
             fields = {}
+            line = number
             for col, (field, cell) in enumerate(zip(header, cells), 1):
                 if cell.strip():
-                    at = Location(name, number, col)
+                    at = Location(name, line, col)
                     value: Any = cell
                     if field == "not_with":
                         value = [Node(v.strip(), at) for v in re.split(r"[,;]", cell) if v.strip()]
                     # no text_col: a problem in a cell is located at its column, not a character
                     fields[field] = Node(value, at, key_loc=at)
+                line += cell.count("\n")
             yield Node(fields, Location(name, number, 1)), None
 
     return Document(name, None, _digest(text), rows, text.count("\n"))

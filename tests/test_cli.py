@@ -63,7 +63,7 @@ def test_report_shows_the_pay_as_a_unit_mismatch_with_both_quotes(cli, report_js
         "seed-003",
         "seed-004",
         "approximate salary",
-        "thousand dollars a month",
+        "dollars a month",
         "USD/month",
         "note (ru-recruit-pay-003)",
     ):
@@ -116,6 +116,14 @@ def test_report_json_contract(report_json):
                 "unit",
                 "file",
                 "line",
+                # provenance (issue 13)
+                "quote",
+                "attributed_to",
+                "date",
+                "note",
+                "url",
+                "publisher",
+                "published",
             }
             assert c["file"] == "claims.yaml" and c["line"] > 0
 
@@ -244,12 +252,12 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(cli, monkeypatch):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     assert ANSI in _on_a_terminal("report", env={**env, "NO_COLOR": ""})  # a real terminal
     assert ANSI not in cli("report").out  # a pipe
-    # NO_COLOR on a terminal, in process (one child on a real terminal is enough): click keeps
-    # the colour codes it would strip from a pipe
+    # NO_COLOR in process (one child on a real terminal is enough), with FORCE_COLOR standing
+    # for the terminal: NO_COLOR wins (the whole rule: tests/test_conventions.py)
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr(cli_module, "on_terminal", lambda output: output is None)
     for no_color, coloured in (("", True), ("1", False)):
-        r = CliRunner(env={"NO_COLOR": no_color}).invoke(cli_module.app, ["report"], color=True)
+        env = {"NO_COLOR": no_color, "FORCE_COLOR": "1"}
+        r = CliRunner(env=env).invoke(cli_module.app, ["report"])
         assert r.exit_code == 0 and (ANSI in r.stdout) == coloured, r.output
 
 

@@ -92,16 +92,15 @@ def test_csv_spreadsheets_write_is_read(tmp_path, text, n):
     assert o.code == 0 and f'"claims": {n}' in o.out, o
 
 
-def test_a_row_after_a_multi_line_cell_is_located_at_its_spreadsheet_row(tmp_path):
-    # row 3 of the spreadsheet, though line 4 of the text: CSV rows are numbered as a
-    # spreadsheet shows them; only a broken quote is located by line of text
+def test_a_row_after_a_multi_line_cell_is_located_at_its_own_line(tmp_path):
+    # line 4 of the file, the spreadsheet's row 3: located as editors and CI count
     text = HEAD + 'a,"Syrian\nfighters",5\nb,x,zzz\n'
-    refused(run(tmp_path, {"c.csv": text}, "report", "c.csv"), "c.csv:3:3: cannot read value")
+    refused(run(tmp_path, {"c.csv": text}, "report", "c.csv"), "c.csv:4:3: cannot read value")
 
 
-def test_a_short_row_after_a_multi_line_cell_is_located_at_its_spreadsheet_row(tmp_path):
+def test_a_short_row_after_a_multi_line_cell_is_located_at_its_own_line(tmp_path):
     text = HEAD + 'a,"Syrian\nfighters",5\nb,x\n'
-    refused(run(tmp_path, {"c.csv": text}, "report", "c.csv"), "c.csv:3:1: 2 cells in a row")
+    refused(run(tmp_path, {"c.csv": text}, "report", "c.csv"), "c.csv:4:1: 2 cells in a row")
 
 
 def test_a_broken_quote_after_a_multi_line_cell_is_located_by_line(tmp_path):

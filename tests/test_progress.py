@@ -20,12 +20,12 @@ def test_progress_shows_only_after_a_second_on_a_terminal(monkeypatch):
     monkeypatch.delenv("TERM", raising=False)
     now = [0.0]
     screen = _Terminal(tty=True)
-    with ProgressBar(screen, delay=1.0, clock=lambda: now[0]) as progress:
+    with ProgressBar(screen, delay=1.0, clock=lambda: now[0], tick=0) as progress:
         progress("matching", 10, 100)
         assert screen.getvalue() == ""  # quick work shows nothing
         now[0] = 1.5
         progress("matching", 50, 100)
-        assert screen.getvalue() == "\r\x1b[Kmatching [" + "#" * 15 + " " * 15 + "]  50%"
+        assert screen.getvalue() == "\r\x1b[Kmatching [" + "#" * 15 + " " * 15 + "]  50% · 2 s"
         now[0] = 1.55
         progress("matching", 60, 100)  # at most ten redraws a second
         assert screen.getvalue().count("\r") == 1

@@ -84,8 +84,9 @@ def test_a_csv_cell_may_hold_commas_quotes_and_new_lines(cli, tmp_path):
     )
     r = cli("report", str(path))
     assert r.code == 2, r
-    # the third claim starts on line 5 of the file but is the spreadsheet's row 4
-    assert r.err.splitlines()[0].startswith(f"{path}:4:3: cannot read value: ")
+    # the third claim is the spreadsheet's row 4 but starts on line 5 of the file: messages,
+    # like GitHub annotations and SARIF, give the file's line (issue 13)
+    assert r.err.splitlines()[0].startswith(f"{path}:5:3: cannot read value: ")
 
 
 def test_folders_hold_yaml_csv_and_jsonl_claims(cli, tmp_path):

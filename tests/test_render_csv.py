@@ -49,7 +49,7 @@ def test_wagner_rows(every_row):
     assert (high["lo"], high["hi"], high["unit"]) == ("2000", "", "count")  # unbounded: empty
     assert (high["file"], high["line"]) == ("claims.yaml", "351")
     assert high["quote"].startswith("at least two thousand fighters of the Russian")
-    assert rows["tr-syrian-fighters-000"]["date"] == "2020-01-01/2020-03-31"
+    assert rows["tr-syrian-fighters-000"]["period"] == "2020-01-01/2020-03-31"
     assert rows["tr-turkish-soldiers-000"]["lo"] == ""  # unquantified
 
 

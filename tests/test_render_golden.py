@@ -42,12 +42,15 @@ CASES = [
     ("report.json", ["report", "claims.yaml", "-f", "json", "-o", OUT], 0),
     ("report-all.json", ["report", "claims.yaml", "--all", "-f", "json", "-o", OUT], 0),
     ("report-all.csv", ["report", "claims.yaml", "--all", "-f", "csv", "-o", OUT], 0),
+    ("report-all.concise", ["report", "claims.yaml", "--all", "-f", "concise", "-o", OUT], 0),
     ("groups.txt", ["groups", "claims.yaml", "--near-misses"], 0),
     ("groups.json", ["groups", "claims.yaml", "-f", "json"], 0),
     ("check.txt", [*CHECK, "-o", OUT], 1),
     ("check-strict.txt", [*CHECK, "--strict", "-o", OUT], 1),
     ("check.json", [*CHECK, "-f", "json", "-o", OUT], 1),
     ("check-github.txt", [*CHECK, "-f", "github", "-o", OUT], 1),
+    ("check-strict-github.txt", [*CHECK, "--strict", "-f", "github", "-o", OUT], 1),
+    ("check.concise", [*CHECK, "-f", "concise", "-o", OUT], 1),
     ("check.sarif", [*CHECK, "-f", "sarif", "-o", OUT], 1),
     ("parse.txt", ["parse", *EXPRESSIONS], 2),
     ("parse.jsonl", ["parse", "--json", *EXPRESSIONS], 2),
@@ -132,12 +135,15 @@ def test_the_golden_files_read_back_in_their_own_format():
 def test_hostile_text_is_escaped_for_each_destination():
     """The fixture's hostile claim (pipes, backticks, tags, a new line, colour codes, a bell) in
     the text formats: never raw on a terminal, never markup in Markdown, one line in GitHub's."""
-    for name in ("report-all.txt", "groups.txt", "check.txt", "parse.txt"):
+    for name in ("report-all.txt", "report-all.concise", "groups.txt", "check.txt", "parse.txt"):
         text = _golden(name)
         assert "\x1b" not in text and "\x07" not in text, name
     assert "\\x1b[31m" in _golden("report-all.txt")
     github = [line for line in _golden("check-github.txt").splitlines() if line.startswith("::")]
-    assert len(github) == 2 and "%2C 50%25%3A delivered::" in github[0]
+    assert len(github) == 3 and "%2C 50%25%3A delivered::" in github[0]
+    assert github[2].startswith("::notice file=baseline.json,line=13,col=5,")  # resolved entry
+    strict = _golden("check-strict-github.txt").splitlines()
+    assert strict[2].startswith("::error file=baseline.json,line=13,col=5,")  # fails: an error
     tokens = MD.parse(_golden("report-all.md"))
     kinds = {t.type for t in tokens} | {c.type for t in tokens if t.children for c in t.children}
     assert not kinds & {"html_block", "html_inline"}

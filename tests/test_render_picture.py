@@ -6,6 +6,7 @@ import pytest
 
 from discrepancy.model import Quantity, Settings
 from discrepancy.quantities import parse_quantity
+from discrepancy.render.fit import columns
 from discrepancy.render.picture import LABEL_WIDTH, Axis, axis_for, bar, picture
 from tests.helpers import claim
 
@@ -152,13 +153,41 @@ def test_labels_are_cleaned_cut_and_aligned():
             claim("c", "x", "10", source="東京新聞"),
         ]
     )
-    assert "\x1b" not in text and "evil\\x1b[31m source  10" in text
+    assert "\x1b" not in text and "evil\\x1b[31m source  " in text
     lines = text.splitlines()
-    assert lines[1].startswith("s" * (LABEL_WIDTH - 1) + "…  ")
+    # a long source gives way to the value, and the label is cut at LABEL_WIDTH
+    assert lines[1].startswith("s" * 21 + "…  ten in al…  ")
+    assert columns(lines[1].split("  ")[0] + "  " + lines[1].split("  ")[1]) == LABEL_WIDTH
     # every ● stands in the same terminal column, over the middle tick: 東京新聞 is 8 columns
     ruler = lines[3]
     middle = [i for i, ch in enumerate(ruler) if ch == "┬"][1]
-    assert [line.index("●") for line in lines[:3]] == [middle, middle, middle - 4]
+    assert [columns(line[: line.index("●")]) for line in lines[:3]] == [middle] * 3
+
+
+def test_values_line_up_whatever_the_source_ids_lengths():
+    text = picture(
+        [
+            claim("a", "x", "hundreds", source="ap"),
+            claim("b", "x", "at least 2,000", source="reuters-2023-05-01"),
+        ]
+    )
+    first, second = text.splitlines()[:2]
+    assert first.index("hundreds") == second.index("at least 2,000") == len("reuters-2023-05-01  ")
+
+
+@pytest.mark.parametrize("columns_", [60, 76, 96, 116])
+def test_the_picture_fits_its_columns_and_every_tick_keeps_its_label(columns_):
+    claims = [
+        claim("a", "x", "an approximate salary of $1,000", source="enab-baladi"),
+        claim("b", "x", "$1,100", source="s"),
+        claim("c", "x", "hundreds"),
+        claim("d", "x", "at least two thousand"),
+    ]
+    text = picture(claims, columns=columns_)
+    assert max(columns(line) for line in text.splitlines()) <= columns_
+    for ruler, labels in zip(text.splitlines(), text.splitlines()[1:]):
+        if "┬" in ruler:
+            assert len(labels.split()) == ruler.count("┬")  # no tick label dropped for room
 
 
 @pytest.fixture(scope="module")

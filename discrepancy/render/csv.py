@@ -12,7 +12,7 @@ import csv
 import io
 
 from discrepancy.pipeline import Analysis
-from discrepancy.render.formatting import date, visible
+from discrepancy.render.formatting import period, published, visible
 from discrepancy.render.json import quantity_fields
 from discrepancy.render.options import Options
 
@@ -31,7 +31,8 @@ FIELDS = (
     "unit",
     "file",
     "line",
-    "date",
+    "period",
+    "published",
     "attributed_to",
     "quote",
 )
@@ -71,7 +72,8 @@ def report(analysis: Analysis, options: Options) -> str:
                 q["unit"],
                 c.location.file,
                 c.location.line,
-                date(c, sources.get(c.source)),
+                period(c),
+                published(c, sources),
                 c.attributed_to,
                 c.quote,
             ]

@@ -86,9 +86,15 @@ def json_safe(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("##[", "##\\u005b")
 
 
-def date(claim: Claim, source: Source | None) -> str:
-    if claim.period is not None:
-        return str(claim.period)
+def period(claim: Claim) -> str:
+    """When the claim's number held, as the coder gave it ("2020-01-01/2020-03-31"), or ""."""
+    return "" if claim.period is None else str(claim.period)
+
+
+def published(claim: Claim, sources: dict[str, Source]) -> str:
+    """When the claim's source was published, or "": a different date from the claim's period,
+    so every output shows the two apart."""
+    source = sources.get(claim.source)
     return source.published if source is not None else ""
 
 

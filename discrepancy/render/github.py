@@ -3,7 +3,7 @@ contradiction at the newer claim's line, then the text summary."""
 
 from __future__ import annotations
 
-from discrepancy.baseline import Comparison
+from discrepancy.baseline import Comparison, Entry
 from discrepancy.render.formatting import ci_safe, claim_line, clean, gap, plural
 from discrepancy.render.options import Options
 from discrepancy.render.text import preamble, tail
@@ -26,12 +26,31 @@ def _command(kind: str, message: str, **properties: str | int) -> str:
     return f"::{kind} {props}::{escape_data(ci_safe(message))}"
 
 
+def _resolved(e: Entry, strict: bool) -> str:
+    sides = " vs ".join(claim_line(s) for s in e.claims)
+    message = f"Baseline entry {e.fingerprint} ({e.about}: {sides}) no longer occurs" + (
+        ": --strict fails until you drop it with `discrepancy baseline --prune`."
+        if strict
+        else "; you can drop it with `discrepancy baseline --prune`."
+    )
+    where = {"line": e.location.line, "col": e.location.col} if e.location.line else {}
+    return _command(
+        "error" if strict else "notice",
+        clean(message),
+        file=e.location.file,
+        **where,
+        title="Resolved baseline entry",
+    )
+
+
 def render(comparison: Comparison, options: Options) -> str:
-    """One error annotation per new contradiction, at the newer claim's line (at most ten:
-    GitHub shows no more per step; a warning says how many more), then the text summary."""
-    lines = []
+    """One error annotation per new contradiction, at the newer claim's line, and one per
+    baseline entry that no longer occurs, at its line in the baseline (an error with --strict,
+    which then fails, else a notice); at most ten errors, as GitHub shows no more per step, and
+    a warning says how many more. Then the text summary (none with --quiet)."""
+    errors = []
     failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
-    for kind, c in failing[:GITHUB_ERRORS]:
+    for kind, c in failing:
         newer, other = comparison.newer(c)
         what = "contradicts" if kind == "New" else "changed since accepted, and still contradicts"
         message = (
@@ -39,7 +58,7 @@ def render(comparison: Comparison, options: Options) -> str:
             f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
             f"or once reviewed accept it with `discrepancy baseline --accept {c.fingerprint}`."
         )
-        lines.append(
+        errors.append(
             _command(
                 "error",
                 clean(message),
@@ -49,17 +68,21 @@ def render(comparison: Comparison, options: Options) -> str:
                 title=f"{kind} contradiction: {clean(c.about)}",
             )
         )
-    more = len(failing) - GITHUB_ERRORS
+    stale = [_resolved(e, options.strict) for e in comparison.resolved]
+    if options.strict:
+        errors, stale = errors + stale, []
+    lines = errors[:GITHUB_ERRORS] + stale
+    more = len(errors) - GITHUB_ERRORS
     if more > 0:
+        what = "error" if options.strict and comparison.resolved else "new contradiction"
         lines.append(
             _command(
                 "warning",
-                f"{plural(more, 'more new contradiction')} not "
-                "annotated (GitHub shows 10 per step): run `discrepancy check` "
-                "to list them all.",
-                title="More new contradictions",
+                f"{plural(more, 'more ' + what)} not annotated (GitHub shows 10 per step): run "
+                "`discrepancy check` to list them all.",
+                title=f"More {what}s",
             )
         )
-    body = preamble(comparison) + tail(comparison, options.strict)
+    body = [] if options.quiet else preamble(comparison) + tail(comparison, options.strict)
     # the commands above are ours; in the summary, nothing may read as one
     return "".join(line + "\n" for line in lines) + ci_safe("".join(body))

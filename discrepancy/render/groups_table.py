@@ -6,8 +6,10 @@ from tabulate import tabulate
 
 from discrepancy.model import Group, Member
 from discrepancy.pipeline import Analysis
+from discrepancy.render.fit import columns, share, table, wrap, wrap_parts
 from discrepancy.render.formatting import clean, plural
 from discrepancy.render.options import Options
+from discrepancy.render.style import BOLD, style
 
 
 def _ordered(analysis: Analysis) -> list[Group]:
@@ -21,22 +23,47 @@ def _why(m: Member) -> str:
     return clean(m.reason)
 
 
+HEADERS = ("claim", "source", "value", "why it is here", "about")
+MINIMUM = (30, 16, 10, 32, 20)  # ids never cut; narrower, members are listed one per line
+
+
+def _members(rows: list[list[str]], width: int) -> list[str]:
+    """The members as a table that fits `width`, or one below the other when it cannot."""
+    natural = [max(columns(x) for x in [h, *(r[i] for r in rows)]) for i, h in enumerate(HEADERS)]
+    widths = share(natural, MINIMUM, width - 2)
+    if widths is not None:
+        return table(HEADERS, rows, widths, indent="  ")
+    lines = []
+    for claim, source, value, why, about in rows:
+        lines += wrap_parts([claim, source, value, why], width, "  ", "    ", joiner="  ")
+        lines += wrap(about, width, "    ")
+    return lines
+
+
 def render(analysis: Analysis, options: Options) -> str:
     threshold = analysis.claims.settings.match_threshold
+    width = max(options.width, 40)
     out = []
     for g in _ordered(analysis):
-        out.append(f"{g.id}  ({plural(len(g.members), 'claim')})  {clean(g.about)}")
+        name = clean(g.id)
+        count = f"({plural(len(g.members), 'claim')})"
+        title = wrap_parts([name, count, clean(g.about)], width, "", "  ", joiner="  ")
+        if title[0].startswith(name):
+            title[0] = style(name, BOLD, options.colour) + title[0][len(name) :]
+        out.append("\n".join(title))
+        # the claim's own words: the folded key that was scored ("uficial cunt" for "official
+        # count") means nothing to a person; `groups --format json` does not show it either
         rows = [
-            [clean(m.claim.id), clean(m.claim.source), clean(m.claim.value), _why(m), clean(m.key)]
+            [
+                clean(m.claim.id),
+                clean(m.claim.source),
+                clean(m.claim.value),
+                _why(m),
+                clean(m.claim.about),
+            ]
             for m in g.members
         ]
-        body = tabulate(
-            rows,
-            ["claim", "source", "value", "why it is here", "compared as"],
-            tablefmt="simple",
-            disable_numparse=True,
-        )
-        out.append("\n".join("  " + line for line in body.splitlines()) + "\n")
+        out.append("\n".join(_members(rows, width)) + "\n")
     if options.near_misses:
         if analysis.near_misses:
             rows = [
@@ -62,6 +89,8 @@ def render(analysis: Analysis, options: Options) -> str:
             )
         else:
             out.append("No near misses.\n")
+    if options.quiet:
+        return "\n".join(out)
     out.append(
         f"{plural(len(analysis.findings), 'group')} of "
         f"{plural(len(analysis.claims.claims), 'claim')} "

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from discrepancy.baseline import Comparison, Entry, side_fields
 from discrepancy.fingerprint import Contradiction
-from discrepancy.model import Claim, Quantity
+from discrepancy.model import Claim, Quantity, Source
 from discrepancy.pipeline import Analysis
 from discrepancy.render.formatting import json_safe, shown_conflicts
 from discrepancy.render.options import Options
@@ -36,7 +37,11 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
     }
 
 
-def claim_fields(c: Claim) -> dict[str, Any]:
+def claim_fields(c: Claim, source: Source | None = None) -> dict[str, Any]:
+    """A claim with its provenance: where it was coded, what the source said and who it says
+    said it, when the number held (`date`), the coder's note, and what is known of the source
+    (`null` for whatever is not given)."""
+    src = source or Source(c.source)
     return {
         "id": c.id,
         "source": c.source,
@@ -45,6 +50,13 @@ def claim_fields(c: Claim) -> dict[str, Any]:
         **quantity_fields(c.quantity),
         "file": c.location.file,
         "line": c.location.line,
+        "quote": c.quote or None,
+        "attributed_to": c.attributed_to or None,
+        "date": None if c.period is None else str(c.period),
+        "note": c.note or None,
+        "url": src.url or None,
+        "publisher": src.publisher or None,
+        "published": src.published or None,
     }
 
 
@@ -55,6 +67,7 @@ def dumps(data: Any) -> str:
 def report(analysis: Analysis, options: Options) -> str:
     """`report --format json`."""
     findings = analysis.shown(options.show_all)
+    sources = analysis.claims.sources
     return dumps(
         {
             "version": VERSION,
@@ -69,7 +82,7 @@ def report(analysis: Analysis, options: Options) -> str:
                     "id": f.group.id,
                     "about": f.group.about,
                     "status": f.status.value,
-                    "claims": [claim_fields(c) for c in f.group.claims],
+                    "claims": [claim_fields(c, sources.get(c.source)) for c in f.group.claims],
                     "conflict_pairs": f.conflict_count,
                     "conflicts": [
                         {
@@ -115,13 +128,13 @@ def groups(analysis: Analysis, options: Options) -> str:
     )
 
 
-def _contradiction(c: Contradiction) -> dict[str, Any]:
+def _contradiction(c: Contradiction, sources: Mapping[str, Source]) -> dict[str, Any]:
     return {
         "fingerprint": c.fingerprint,
         "group": c.group,
         "about": c.about,
         "gap": None if math.isinf(c.conflict.gap) else round(c.conflict.gap, 4),
-        "claims": [claim_fields(x) for x in (c.conflict.a, c.conflict.b)],
+        "claims": [claim_fields(x, sources.get(x.source)) for x in (c.conflict.a, c.conflict.b)],
     }
 
 
@@ -153,17 +166,21 @@ def check(comparison: Comparison, options: Options) -> str:
                 "fails": comparison.fails(strict),
             },
             "new": [
-                {**_contradiction(c), "newer": comparison.newer(c)[0].id} for c in comparison.new
+                {**_contradiction(c, comparison.sources), "newer": comparison.newer(c)[0].id}
+                for c in comparison.new
             ],
             "changed": [
                 {
-                    **_contradiction(c),
+                    **_contradiction(c, comparison.sources),
                     "accepted": [side_fields(s) for s in e.claims],
                     "reason": e.reason,
                 }
                 for c, e in comparison.changed
             ],
-            "known": [{**_contradiction(c), "reason": e.reason} for c, e in comparison.known],
+            "known": [
+                {**_contradiction(c, comparison.sources), "reason": e.reason}
+                for c, e in comparison.known
+            ],
             "resolved": [_entry(e) for e in comparison.resolved],
         }
     )

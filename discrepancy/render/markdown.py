@@ -15,7 +15,15 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
-from discrepancy.render.formatting import clean, date, disagreement, gap, interval, shown_conflicts
+from discrepancy.render.formatting import (
+    clean,
+    disagreement,
+    gap,
+    interval,
+    period,
+    published,
+    shown_conflicts,
+)
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.table import facts, relays, summary
@@ -151,7 +159,7 @@ def _summary(analysis: Analysis) -> list[str]:
     # summary() holds only counts and fixed words, nothing from the claims
     return [
         f"**{line}**\n" if i == 0 else f"{line}\n"
-        for i, line in enumerate(summary(analysis).splitlines())
+        for i, line in enumerate(summary(analysis, width=1_000_000).splitlines())
     ]
 
 
@@ -187,14 +195,19 @@ def _section(f: Finding, sources: dict[str, Source], all_pairs: bool = False) ->
             text(c.value, CELL),
             text(interval(c.quantity), CELL),
             _source(c.source, sources),
-            text(date(c, sources.get(c.source))),
+            text(period(c)),
+            text(published(c, sources)),
             text(c.attributed_to, CELL),
             text(f"{c.location.file}:{c.location.line}"),
         ]
         for c in claims
     ]
     out.append(
-        table(["value", "interval", "source", "date", "attributed to", "coded at"], rows, keep=3)
+        table(
+            ["value", "interval", "source", "period", "published", "attributed to", "coded at"],
+            rows,
+            keep=3,
+        )
     )
     if f.conflicts:
         out.append(

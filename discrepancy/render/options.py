@@ -12,6 +12,7 @@ class ReportFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    concise = "concise"
 
 
 class GroupsFormat(str, Enum):
@@ -26,6 +27,7 @@ class ParseFormat(str, Enum):
 
 class CheckFormat(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     github = "github"
     sarif = "sarif"
@@ -36,8 +38,9 @@ class Options:
     """What a renderer may be asked for; each reads the fields that concern it."""
 
     show_all: bool = False  # report: also groups that agree, single-source, unquantified
-    colour: bool = False  # table: ANSI colours (a terminal, and no NO_COLOR)
+    colour: bool = False  # table, check text, groups: ANSI colours (cli_options.colour_wanted)
     width: int = 100  # table: the terminal's width; 100 for files and pipes
     near_misses: bool = False  # groups: list pairs just under the threshold
     strict: bool = False  # check: a baseline entry that no longer occurs fails too
     all_pairs: bool = False  # report: every conflicting pair, not the widest few and a summary
+    quiet: bool = False  # the findings only: no summary lines

@@ -14,15 +14,18 @@ a log axis, so a bar from 0 ("fewer than 400") runs off the left edge as `◀`.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from discrepancy.model import Claim, Quantity
+from discrepancy.render.fit import columns as _columns
+from discrepancy.render.fit import pad, wrap_parts
 from discrepancy.render.formatting import clean, number
 
-WIDTH = 60  # columns of bar area, whatever the terminal: the picture is the same everywhere
+WIDTH = 60  # columns of bar area at most: wider bars would show nothing more
+MIN_WIDTH = 30  # columns of bar area at least, taken from the labels on a narrow terminal
 LABEL_WIDTH = 34  # at most this many columns of "source  value" to the left of the bars
+COLUMNS = LABEL_WIDTH + 2 + WIDTH  # a picture's full width where there is room (Markdown)
 LOG_SPAN = 10.0  # a log axis when the largest positive end is more than this × the smallest
 
 BODY, POINT, TO_ZERO, UNBOUNDED = "━", "●", "◀", "▶"
@@ -54,7 +57,8 @@ class Axis:
 
 def axis_for(quantities: Sequence[Quantity], width: int = WIDTH) -> Axis:
     """An axis that holds every finite end, with room past the last tick for ▶ (and on a log
-    axis, a decade before the first for ◀) when some end is unbounded (or 0)."""
+    axis, a decade before the first for ◀) when some end is unbounded (or 0). A linear axis
+    gets the most ticks (up to six) whose labels all fit `width` with a space between them."""
     ends = [x for q in quantities for x in (q.lo, q.hi) if math.isfinite(x)]
     positive = [x for x in ends if x > 0]
     unbounded = any(math.isinf(q.hi) for q in quantities)
@@ -64,7 +68,15 @@ def axis_for(quantities: Sequence[Quantity], width: int = WIDTH) -> Axis:
         ticks = tuple(10.0**e for e in range(first, last + 1))
         return Axis(ticks[0], ticks[-1], True, ticks, width)
     lo, hi = min(ends), max(ends)
-    step = _nice((hi - lo) / 5 or abs(lo) / 5 or 1.0)
+    for steps in (5, 4, 3, 2, 1):
+        axis = _linear(lo, hi, steps, unbounded, width)
+        if _axis_lines(axis)[2] == len(axis.ticks):
+            break
+    return axis
+
+
+def _linear(lo: float, hi: float, steps: int, unbounded: bool, width: int) -> Axis:
+    step = _nice((hi - lo) / steps or abs(lo) / steps or 1.0)
     start, stop = math.floor(lo / step), math.ceil(hi / step)
     if stop == start:  # one number: put it mid-axis
         start, stop = start - (start > 0), stop + 1
@@ -97,10 +109,12 @@ def bar(q: Quantity, axis: Axis) -> str:
     return "".join(cells)
 
 
-def _axis_lines(axis: Axis) -> tuple[str, str]:
+def _axis_lines(axis: Axis) -> tuple[str, str, int]:
+    """The ruler, the tick labels, and how many ticks have room for their label."""
     line = ["─"] * axis.width
     labels = [" "] * axis.width
     free = 0  # first column a label may use: labels keep a space between them
+    shown = 0
     for t in axis.ticks:
         col = axis.col(t)
         line[col] = "┬"
@@ -109,19 +123,31 @@ def _axis_lines(axis: Axis) -> tuple[str, str]:
         if at >= free:
             labels[at : at + len(text)] = text
             free = at + len(text) + 1
-    return "".join(line), "".join(labels)
+            shown += 1
+    return "".join(line), "".join(labels), shown
 
 
-def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
-    """The claims as bars, one axis per unit, labelled with source and value; "" when fewer
-    than two claims have a number (one bar compares nothing)."""
+def picture(claims: Sequence[Claim], columns: int = COLUMNS) -> str:
+    """The claims as bars, one axis per unit, labelled with source and value, in at most
+    `columns` columns; "" when fewer than two claims have a number (one bar compares nothing).
+    Where `columns` is short, labels are cut before bars go under MIN_WIDTH."""
     drawn = [c for c in claims if not c.quantity.unquantified]
     if len(drawn) < 2:
         return ""
-    labels = [f"{clean(c.source)}  {clean(c.value)}" for c in claims]
-    label_width = min(LABEL_WIDTH, max(_columns(text) for text in labels))
-    labels = [_fit(text, label_width) for text in labels]
-    pad = " " * (label_width + 2)
+    sources = [clean(c.source) for c in claims]
+    values = [clean(c.value) for c in claims]
+    source_width = max(_columns(s) for s in sources)
+    label_width = min(LABEL_WIDTH, source_width + 2 + max(_columns(v) for v in values))
+    bar_width = min(WIDTH, columns - label_width - 2)
+    if bar_width < MIN_WIDTH:
+        bar_width = min(MIN_WIDTH, columns - 2 - 12)
+        label_width = columns - 2 - bar_width
+    # sources in a column of their own, so that values line up whatever the ids' lengths
+    # (a long id gives way, leaving the value at least 10 columns)
+    value_width = max(_columns(v) for v in values)
+    source_width = min(source_width, max(6, label_width - 2 - min(value_width, 10)))
+    labels = [pad(f"{pad(s, source_width)}  {v}", label_width) for s, v in zip(sources, values)]
+    indent = " " * (label_width + 2)
     units = sorted({c.quantity.unit for c in drawn})
     lines: list[str] = []
     for unit in units:
@@ -130,7 +156,7 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
             for i, c in enumerate(claims)
             if not c.quantity.unquantified and c.quantity.unit == unit
         ]
-        axis = axis_for([claims[i].quantity for i in members], width)
+        axis = axis_for([claims[i].quantity for i in members], bar_width)
         bars = [bar(claims[i].quantity, axis) for i in members]
         lines.extend(f"{labels[i]}  {b}" for i, b in zip(members, bars))
         if unit == units[-1]:
@@ -139,28 +165,10 @@ def picture(claims: Sequence[Claim], width: int = WIDTH) -> str:
                 for label, c in zip(labels, claims)
                 if c.quantity.unquantified
             )
-        ruler, tick_labels = _axis_lines(axis)
+        ruler, tick_labels, _ = _axis_lines(axis)
         used = "".join(bars)
         legend = [text for glyphs, text in LEGEND if any(g in used for g in glyphs)]
         caption = [clean(unit)] if unit != "count" else []
         caption.append("log scale" if axis.log else "linear scale")
-        lines += [pad + ruler, pad + tick_labels, " · ".join(caption + legend)]
+        lines += [indent + ruler, indent + tick_labels, *wrap_parts(caption + legend, columns)]
     return "".join(line.rstrip() + "\n" for line in lines)
-
-
-def _columns(text: str) -> int:
-    """Terminal columns: wide (CJK) characters take two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
-
-
-def _fit(text: str, width: int) -> str:
-    """Text cut to `width` columns (ending in … when cut), padded with spaces to exactly that."""
-    if _columns(text) > width:
-        text = text[: 4 * width]  # however many combining marks, no more can show
-        while _columns(text) > width - 1:
-            text = text[:-1]
-        text = text.rstrip() + "…"
-    return text + " " * (width - _columns(text))

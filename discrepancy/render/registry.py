@@ -8,7 +8,18 @@ from collections.abc import Callable, Sequence
 
 from discrepancy.baseline import Comparison
 from discrepancy.pipeline import Analysis, Reading
-from discrepancy.render import csv, github, groups_table, json, markdown, parsed, sarif, table, text
+from discrepancy.render import (
+    concise,
+    csv,
+    github,
+    groups_table,
+    json,
+    markdown,
+    parsed,
+    sarif,
+    table,
+    text,
+)
 from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ParseFormat, ReportFormat
 
 REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
@@ -16,6 +27,7 @@ REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
     ReportFormat.json: json.report,
     ReportFormat.markdown: markdown.report,
     ReportFormat.csv: csv.report,
+    ReportFormat.concise: concise.report,
 }
 
 GROUPS: dict[GroupsFormat, Callable[[Analysis, Options], str]] = {
@@ -31,6 +43,7 @@ PARSE: dict[ParseFormat, Callable[[Sequence[Reading], Options], str]] = {
 
 CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {
     CheckFormat.text: text.render,
+    CheckFormat.concise: concise.check,
     CheckFormat.json: json.check,
     CheckFormat.github: github.render,
     CheckFormat.sarif: sarif.render,

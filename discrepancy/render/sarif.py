@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 from discrepancy import __version__
-from discrepancy.baseline import Comparison
-from discrepancy.model import Claim
+from discrepancy.baseline import Comparison, Entry
+from discrepancy.errors import Location
 from discrepancy.render.formatting import claim_line, clean, gap
 from discrepancy.render.json import dumps
 from discrepancy.render.options import Options
@@ -41,8 +41,36 @@ RULE = {
 }
 
 
-def _location(claim: Claim) -> dict[str, Any]:
-    loc = claim.location
+RESOLVED_RULE_ID = "resolved-baseline-entry"
+RESOLVED_RULE = {
+    "id": RESOLVED_RULE_ID,
+    "name": "ResolvedBaselineEntry",
+    "shortDescription": {"text": "A contradiction in the baseline no longer occurs"},
+    "fullDescription": {
+        "text": "The baseline accepts a contradiction that today's claims no longer hold; with "
+        "--strict the check fails until the baseline is regenerated."
+    },
+    "help": {"text": "Run `discrepancy baseline` to drop the entry, and commit the baseline."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _resolved(e: Entry) -> dict[str, Any]:
+    sides = " vs ".join(claim_line(s) for s in e.claims)
+    return {
+        "ruleId": RESOLVED_RULE_ID,
+        "ruleIndex": 1,
+        "level": "error",
+        "message": {
+            "text": f"Baseline entry {e.fingerprint} ({clean(e.about)}: {sides}) no longer "
+            "occurs: drop it with `discrepancy baseline`."
+        },
+        "locations": [_location(e.location)],
+        "partialFingerprints": {"resolvedEntry/v1": e.fingerprint},
+    }
+
+
+def _location(loc: Location) -> dict[str, Any]:
     path = PurePath(loc.file)
     artifact = (
         {"uri": path.as_uri()}
@@ -70,11 +98,11 @@ def render(comparison: Comparison, options: Options) -> str:
                     f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
                     f"{gap(c.conflict.gap)} apart."
                 },
-                "locations": [_location(newer)],
+                "locations": [_location(newer.location)],
                 "relatedLocations": [
                     {
                         "id": 1,
-                        **_location(other),
+                        **_location(other.location),
                         "message": {"text": f"the other claim: {claim_line(other)}"},
                     }
                 ],
@@ -82,6 +110,8 @@ def render(comparison: Comparison, options: Options) -> str:
                 "properties": {"group": c.group},
             }
         )
+    if options.strict:  # then a baseline entry that no longer occurs fails the check too
+        results += [_resolved(e) for e in comparison.resolved]
     return dumps(
         {
             "$schema": SCHEMA,
@@ -89,7 +119,11 @@ def render(comparison: Comparison, options: Options) -> str:
             "runs": [
                 {
                     "tool": {
-                        "driver": {"name": "discrepancy", "version": __version__, "rules": [RULE]}
+                        "driver": {
+                            "name": "discrepancy",
+                            "version": __version__,
+                            "rules": [RULE, RESOLVED_RULE],
+                        }
                     },
                     "columnKind": "unicodeCodePoints",
                     "results": results,

@@ -3,10 +3,13 @@ lists that no longer occurs, for people."""
 
 from __future__ import annotations
 
-from discrepancy.baseline import Comparison, Entry, Side
+from collections.abc import Sequence
+
+from discrepancy.baseline import Baseline, Comparison, Entry, Side
 from discrepancy.fingerprint import Contradiction
 from discrepancy.render.formatting import claim_line, clean, gap, interval, plural
 from discrepancy.render.options import Options
+from discrepancy.render.style import GREEN, RED, style
 
 
 def _entry_line(e: Entry) -> str:
@@ -15,13 +18,13 @@ def _entry_line(e: Entry) -> str:
     return f"{e.fingerprint}  {clean(e.about)}: {sides}{reason}"
 
 
-def _new_block(c: Contradiction) -> str:
+def _new_block(c: Contradiction, colour: bool = False) -> str:
     rows = [
         [clean(str(x.location)), clean(x.id), clean(x.source), clean(x.value), interval(x.quantity)]
         for x in (c.conflict.a, c.conflict.b)
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [f"NEW CONTRADICTION  {clean(c.about)}"]
+    lines = [f"{style('NEW CONTRADICTION', RED + ';1', colour)}  {clean(c.about)}"]
     lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
     lines.append(f"  no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}")
     return "\n".join(lines) + "\n"
@@ -61,7 +64,7 @@ def preamble(comparison: Comparison) -> list[str]:
     return [f"No baseline file {clean(b.name)}: every contradiction is new.\n"]
 
 
-def tail(comparison: Comparison, strict: bool) -> list[str]:
+def tail(comparison: Comparison, strict: bool, colour: bool = False) -> list[str]:
     b, new, known, resolved = (
         comparison.baseline,
         comparison.new,
@@ -90,6 +93,7 @@ def tail(comparison: Comparison, strict: bool) -> list[str]:
             f"{entries} no `reason`: write why each was accepted in {clean(b.name)}:\n"
             + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in unreasoned)
         )
+    failed, ok = style("FAILED", RED + ";1", colour), style("OK", GREEN + ";1", colour)
     failing = [c.fingerprint for c in new] + [c.fingerprint for c, _ in changed]
     if failing:
         what = " and ".join(
@@ -101,23 +105,40 @@ def tail(comparison: Comparison, strict: bool) -> list[str]:
             if x
         )
         out.append(
-            f"FAILED: {what}. Correct a claim or, once reviewed, accept exactly these:\n"
+            f"{failed}: {what}. Correct a claim or, once reviewed, accept exactly these:\n"
             f"{accept_command(failing)}, then say why in its `reason`.\n"
         )
     elif unreasoned:
-        out.append("FAILED (--require-reasons): every accepted contradiction needs a reason.\n")
+        out.append(f"{failed} (--require-reasons): every accepted contradiction needs a reason.\n")
     elif comparison.fails(strict):
-        out.append("FAILED (--strict): the baseline lists contradictions that no longer occur.\n")
+        out.append(
+            f"{failed} (--strict): the baseline lists contradictions that no longer occur.\n"
+        )
     else:
-        out.append("OK: no new contradictions.\n")
+        out.append(f"{ok}: no new contradictions.\n")
     return out
 
 
 def render(comparison: Comparison, options: Options) -> str:
-    strict = options.strict
-    blocks = (
-        preamble(comparison)
-        + [_new_block(c) for c in comparison.new]
-        + [_changed_block(c, e) for c, e in comparison.changed]
+    """Each new and changed contradiction, then the counts, resolved entries and the verdict
+    (with --quiet, the new and changed contradictions only)."""
+    blocks = [_new_block(c, options.colour) for c in comparison.new]
+    blocks += [_changed_block(c, e) for c, e in comparison.changed]
+    if options.quiet:
+        return "\n".join(blocks)
+    end = "".join(tail(comparison, options.strict, options.colour))
+    return "\n".join([*preamble(comparison), *blocks, end])
+
+
+def accepted(previous: Baseline, written: Sequence[Entry], comparison: Comparison) -> str:
+    """What `discrepancy baseline` did: entries added and dropped, reasons kept, and how many
+    new contradictions it left unaccepted (with --accept or --prune)."""
+    before = {e.fingerprint for e in previous.entries}
+    after = {e.fingerprint for e in written}
+    left = len(comparison.new) - len(after - before)
+    kept = sum(1 for e in written if e.reason)
+    return (
+        f"{plural(len(written), 'contradiction')} in the baseline: {len(after - before)} "
+        f"added, {len(before - after)} dropped, {plural(kept, 'reason')} kept"
+        + (f"; {left} new not accepted" if left > 0 else "")
     )
-    return "\n".join([*blocks, "".join(tail(comparison, strict))])
