@@ -74,7 +74,11 @@ def _check(o, name: str) -> None:
         json.loads(o.out)  # still JSON, the same values, with every hostile character escaped
         assert RAW.search(o.out) is None and "##[" not in o.out, o.out
     elif name == "check-github":
-        ours = [line for line in o.out.splitlines() if line.startswith(("::error ", "::warning ", "::notice "))]
+        ours = [
+            line
+            for line in o.out.splitlines()
+            if line.startswith(("::error ", "::warning ", "::notice "))
+        ]
         for line in ours:  # claim text stays inside the command, escaped
             assert RAW.search(line) is None and "##[" not in line, line
         safe("\n".join(line for line in o.out.splitlines() if line not in ours))
