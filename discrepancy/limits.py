@@ -71,19 +71,16 @@ def screen(text: str, name: str, yaml_text: bool = True, limit: int = 20) -> lis
     first character is most likely UTF-16 without a byte-order mark, and says so. Outside YAML,
     U+0085, U+2028 and U+2029 break no line: they are read, and escaped wherever shown."""
     problems = []
-    first_line = 1
     for m in (_FORBIDDEN if yaml_text else _FORBIDDEN_IN_ROWS).finditer(text):
-        ch = m.group()
-        message = f"character {describe(ch)} is not allowed in a claims file: remove it"
-        if ch == "\x00" and m.start() < 4:
-            message = (
-                "a NUL character (U+0000) here: is this UTF-16 text without a byte-order "
-                "mark? Save the file as UTF-8"
-            )
-            problems.append(Problem(where(text, m.start(), name, first_line), message))
-            break
-        problems.append(Problem(where(text, m.start(), name, first_line), message))
-        if len(problems) >= limit:
+        utf16 = m.group() == "\x00" and m.start() < 4
+        message = (
+            "a NUL character (U+0000) here: is this UTF-16 text without a byte-order mark? "
+            "Save the file as UTF-8"
+            if utf16
+            else f"character {describe(m.group())} is not allowed in a claims file: remove it"
+        )
+        problems.append(Problem(where(text, m.start(), name), message))
+        if utf16 or len(problems) >= limit:
             break
     return problems
 
