@@ -34,8 +34,8 @@ RULE = {
     },
     "help": {
         "text": "Check both claims against their sources. Correct the one that was coded "
-        "wrong, or, once reviewed, accept the contradiction with `discrepancy "
-        "baseline` and write why in its `reason`."
+        "wrong, or, once reviewed, accept this contradiction alone with `discrepancy "
+        "baseline --accept FINGERPRINT` and write why in its `reason`."
     },
     "defaultConfiguration": {"level": "error"},
 }
@@ -48,9 +48,12 @@ RESOLVED_RULE = {
     "shortDescription": {"text": "A contradiction in the baseline no longer occurs"},
     "fullDescription": {
         "text": "The baseline accepts a contradiction that today's claims no longer hold; with "
-        "--strict the check fails until the baseline is regenerated."
+        "--strict the check fails until it is dropped."
     },
-    "help": {"text": "Run `discrepancy baseline` to drop the entry, and commit the baseline."},
+    "help": {
+        "text": "Run `discrepancy baseline --prune` to drop the entry (it accepts nothing new), "
+        "and commit the baseline."
+    },
     "defaultConfiguration": {"level": "error"},
 }
 
@@ -63,7 +66,7 @@ def _resolved(e: Entry) -> dict[str, Any]:
         "level": "error",
         "message": {
             "text": f"Baseline entry {e.fingerprint} ({clean(e.about)}: {sides}) no longer "
-            "occurs: drop it with `discrepancy baseline`."
+            "occurs: drop it with `discrepancy baseline --prune`."
         },
         "locations": [_location(e.location)],
         "partialFingerprints": {"resolvedEntry/v1": e.fingerprint},
