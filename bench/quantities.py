@@ -6,28 +6,35 @@ Zipf-like weights (the k-th most common drawn in proportion to 1/k); the distinc
 100,000 different ones, so the reader's cache never helps. Each run starts with an empty cache
 and is pinned to one core. Rates are per second of CPU time of this process, so that other
 work on a shared machine does not count against the reader (on an idle machine CPU time and
-wall time agree); the median and the best of --runs runs are reported. Targets (issue 5):
-30,000 distinct and 300,000 repeated expressions per second.
+wall time agree); the median and the best of --runs runs are reported. Targets (issues 5
+and 11): 30,000 distinct and 300,000 repeated expressions per second. A value the reader refuses
+counts as read (refusing is work too); how many were refused is printed.
 
-    python bench/quantities.py [--runs N]
+`--against DIR` runs the same expressions, in the same run, through the reader of another tree
+(a checkout of main, say), so the two are compared on the same machine at the same moment.
+
+    python bench/quantities.py [--runs N] [--against DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from itertools import accumulate
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+_ROOT = sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv else ""
+sys.path.insert(0, _ROOT or str(Path(__file__).resolve().parent.parent))
 
-from discrepancy import lexicon
-from discrepancy.model import VAGUE_DEFAULTS
-from discrepancy.quantities import clear_cache, parse_quantity
+from discrepancy import lexicon  # noqa: E402
+from discrepancy.model import VAGUE_DEFAULTS  # noqa: E402
+from discrepancy.quantities import clear_cache, parse_quantity  # noqa: E402
 
 N = 100_000
 DISTINCT_IN_REPEATS = 300
@@ -71,12 +78,12 @@ TAILS = [
     "",
     "",
     "fighters",
-    "paid Syrian fighters",
-    "Russian mercenaries",
+    "demonstrators",
+    "mercenaries",
     "in 2019",
     "troops in early April 2020",
-    "MIM-23 Hawk systems",
-    "people, officials said",
+    "people",
+    "people, as of March 2021",
 ]
 
 
@@ -140,37 +147,65 @@ def repeated(rng: random.Random, n: int, pool: int) -> list[str]:
     return rng.choices(choices, cum_weights=cum, k=n)
 
 
-def rate(expressions: list[str]) -> float:
+def rate(expressions: list[str]) -> tuple[float, int]:
+    """Expressions read per second of CPU time, and how many were refused."""
     clear_cache()
+    refused = 0
     start = time.process_time()
     for text in expressions:
-        parse_quantity(text)
-    return len(expressions) / (time.process_time() - start)
+        try:
+            parse_quantity(text)
+        except ValueError:
+            refused += 1
+    return len(expressions) / (time.process_time() - start), refused
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+def measure(runs: int) -> dict[str, tuple[float, float, int]]:
+    """(median rate, best rate, refused) for each set of expressions."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     sets = {
         "distinct": distinct(random.Random(5), N),
         "repeated": repeated(random.Random(6), N, DISTINCT_IN_REPEATS),
     }
-    failed = False
-    print(f"{'expressions':12} {'median/s':>10} {'best/s':>10}  target")
+    out = {}
     for name, expressions in sets.items():
-        rates = sorted(rate(expressions) for _ in range(runs))
-        median = statistics.median(rates)
+        results = [rate(expressions) for _ in range(runs)]
+        rates = sorted(r for r, _ in results)
+        out[name] = (statistics.median(rates), rates[-1], results[0][1])
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", help="another tree whose reader to measure alongside")
+    parser.add_argument("--root", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    opts = parser.parse_args()
+    results = measure(opts.runs)
+    if opts.json:
+        print(json.dumps(results))
+        return 0
+    other = {}
+    if opts.against:
+        cmd = [sys.executable, __file__, "--root", opts.against, "--runs", str(opts.runs)]
+        done = subprocess.run([*cmd, "--json"], capture_output=True, text=True, check=True)
+        other = json.loads(done.stdout)
+    failed = False
+    print(f"{'expressions':12} {'median/s':>10} {'best/s':>10} {'refused':>8}  target")
+    for name, (median, best, refused) in results.items():
         ok = median >= TARGETS[name]
         failed |= not ok
         print(
-            f"{name:12} {median:10,.0f} {rates[-1]:10,.0f}  "
+            f"{name:12} {median:10,.0f} {best:10,.0f} {refused:8,}  "
             f">= {TARGETS[name]:,}/s {'ok' if ok else 'MISSED'}"
         )
+        if name in other:
+            m, b, r = other[name]
+            print(f"{'  against':12} {m:10,.0f} {b:10,.0f} {r:8,}  ({opts.against})")
     print(
-        f"({N:,} expressions each, {runs} runs, one core, CPU time, empty cache at the start "
+        f"({N:,} expressions each, {opts.runs} runs, one core, CPU time, empty cache at the start "
         f"of each run, Python {sys.version.split()[0]})"
     )
     return 1 if failed else 0

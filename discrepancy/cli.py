@@ -4,7 +4,6 @@ Files are read and written by `files`; everything else is the pure core."""
 from __future__ import annotations
 
 import sys
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,6 +24,7 @@ from discrepancy.cli_options import (
     PruneOpt,
     QuietOpt,
     RequireReasonsOpt,
+    RoundingOpt,
     StatisticsOpt,
     StdinNameOpt,
     StrictOpt,
@@ -35,6 +35,7 @@ from discrepancy.cli_options import (
     split_stdin,
     width_for,
 )
+from discrepancy.cli_output import emit, progress_for
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.exitcodes import ExitCode
 from discrepancy.model import Claims, Progress, no_progress
@@ -90,37 +91,6 @@ def _main(
     set_debug(debug)
 
 
-def emit(
-    text: str,
-    output: Path | None,
-    inputs: tuple[str, ...] = (),
-    quiet: bool = False,
-    commands: bool = False,
-) -> None:
-    """Text to standard output, or atomically to `output`, which may never be an input file;
-    never a line a CI log runs, but the `github` format's own `commands`."""
-    from discrepancy.render.formatting import ci_safe
-
-    text = text if commands else ci_safe(text)
-    if output is None:
-        # color=True: never stripped, as click would off a terminal; the renderers colour only
-        # when colour_wanted said so (--color always, FORCE_COLOR), and claims' text is cleaned
-        typer.echo(text, nl=False, color=True)
-        return
-    from discrepancy.files import write_output
-
-    write_output(output, text, inputs)
-    if not quiet:
-        typer.echo(f"wrote {output}", err=True)
-
-
-def progress_for(quiet: bool) -> AbstractContextManager[Progress]:
-    """The progress bar on standard error (none with --quiet), the cycle collector paused."""
-    from discrepancy.progress import working
-
-    return working(quiet)
-
-
 @app.command(
     help=f"Report where sources disagree: groups in conflict, most severe first. {PATHS_HELP}"
 )
@@ -144,6 +114,7 @@ def report(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy.pipeline import analyse
     from discrepancy.render import statistics as stats
@@ -157,7 +128,7 @@ def report(
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for the other formats.
         analysis = analyse(
-            load(paths, threshold, tolerance, progress, stdin_name=stdin_name),
+            load(paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rounding),
             progress,
             near_misses=form in (ReportFormat.table, ReportFormat.markdown) and not statistics,
         )
@@ -186,6 +157,7 @@ def groups(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy.pipeline import analyse
     from discrepancy.render.registry import GROUPS
@@ -197,7 +169,9 @@ def groups(
         quiet=quiet,
     )
     with progress_for(quiet) as progress:
-        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
+        claims = load(
+            paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rounding
+        )
         analysis = analyse(claims, progress, near_misses)
         progress("writing the groups", 0, 0)
         text = GROUPS[GroupsFormat(fmt)](analysis, options)
@@ -217,6 +191,7 @@ def parse(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
     settings_from: Annotated[
         Path | None,
         typer.Option(
@@ -228,14 +203,14 @@ def parse(
     ] = None,
 ) -> None:
     """Show how quantity expressions are read: interval, unit and the rule that fired."""
-    from discrepancy.model import Settings
-    from discrepancy.pipeline import read_expressions
+    from discrepancy import pipeline
     from discrepancy.render.registry import PARSE
 
-    if settings_from is not None:
-        settings = load([settings_from], tolerance=tolerance, require_claims=False).settings
-    else:
-        settings = Settings() if tolerance is None else Settings(approx_tolerance=tolerance)
+    settings = (  # the settings file's, or the defaults, with the options given
+        load([settings_from], tolerance=tolerance, require_claims=False, rounding=rounding)
+        if settings_from is not None
+        else pipeline.load([], None, tolerance, require_claims=False, rounding=rounding)
+    ).settings
     texts: list[str] = []
     for e in expressions:
         if e == "-":
@@ -246,7 +221,7 @@ def parse(
         raise InputError.at(
             Location("<stdin>" if "-" in expressions else "parse"), "no expressions to read"
         )
-    readings = read_expressions(texts, settings)
+    readings = pipeline.read_expressions(texts, settings)
     fmt = ParseFormat.json if as_json else ParseFormat.table
     emit(PARSE[fmt](readings, Options()), None)
     ok = all(r.quantity is not None for r in readings)
@@ -260,6 +235,7 @@ def load(
     progress: Progress = no_progress,
     require_claims: bool = True,
     stdin_name: str = STDIN_NAME,
+    rounding: bool | None = None,
 ) -> Claims:
     """The claims files named (folders expanded) read and validated; `-` is standard input,
     named `stdin_name` in messages."""
@@ -271,7 +247,7 @@ def load(
     inputs, unread = read_inputs(files, SUFFIXES) if files or not stdin else ([], [])
     if stdin:
         inputs.append((stdin_name, sys.stdin.read()))
-    return pipeline.load(inputs, threshold, tolerance, progress, require_claims, unread)
+    return pipeline.load(inputs, threshold, tolerance, progress, require_claims, rounding, unread)
 
 
 def analyse_with_baseline(
@@ -282,6 +258,7 @@ def analyse_with_baseline(
     progress: Progress,
     stdin_name: str = STDIN_NAME,
     writing: bool = False,
+    rnd: bool | None = None,
 ) -> tuple[Analysis, Baseline]:
     """The claims analysed and the baseline read; problems in either are reported together.
     `writing`: the baseline is about to be written, so it must not be one of the claims files."""
@@ -290,7 +267,7 @@ def analyse_with_baseline(
 
     problems: list[Problem] = []
     try:
-        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name)
+        claims = load(paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rnd)
         analysis = analyse(claims, progress, near_misses=False)
         if writing:
             refuse_to_overwrite(baseline_path, analysis.claims.files)
@@ -332,6 +309,7 @@ def check(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy import pipeline
     from discrepancy.render import statistics as stats
@@ -340,7 +318,7 @@ def check(
     options = Options(colour=colour_wanted(colour, output), strict=strict, quiet=quiet)
     with progress_for(quiet) as progress:
         analysis, known = analyse_with_baseline(
-            paths, threshold, tolerance, baseline_path, progress, stdin_name
+            paths, threshold, tolerance, baseline_path, progress, stdin_name, rnd=rounding
         )
         comparison = pipeline.check(analysis, known, require_reasons)
     inputs = (*analysis.claims.files, baseline_path.as_posix())
@@ -380,6 +358,7 @@ def baseline_command(
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
+    rounding: RoundingOpt = None,
 ) -> None:
     from discrepancy import pipeline
     from discrepancy.baseline import dumps
@@ -387,7 +366,7 @@ def baseline_command(
 
     with progress_for(quiet) as progress:
         analysis, previous = analyse_with_baseline(
-            paths, threshold, tolerance, output, progress, stdin_name, writing=True
+            paths, threshold, tolerance, output, progress, stdin_name, writing=True, rnd=rounding
         )
         written, comparison = pipeline.accept(analysis, previous, accept, prune)
     emit(dumps(written), output, analysis.claims.files, quiet)

@@ -83,6 +83,17 @@ ToleranceOpt = Annotated[
 ]
 
 
+RoundingOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--rounding/--no-rounding",
+        help="Read each figure to the precision it is stated with ('1.1 million' as 1.05 to 1.15 "
+        "million). Overrides the claims file's settings (default: off).",
+        show_default=False,
+    ),
+]
+
+
 OutputOpt = Annotated[
     Path | None,
     typer.Option(

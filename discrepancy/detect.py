@@ -1,4 +1,6 @@
-"""Groups in, findings out: each group's conflicts, independent voices, status and severity."""
+"""Groups in, findings out: each group's conflicts, independent voices, status and severity.
+A group's conflicts are found from its claims sorted by interval ends, in O(n log n), never by
+building every pair: a group of 10,000 claims all in conflict has 50 million (issue 12)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from discrepancy.model import (
     Disagreement,
     Finding,
     Group,
+    Quantity,
     Source,
     Status,
 )
+from discrepancy.units import dimension, in_base
 
 # Report order: what needs a person's attention first.
 STATUS_ORDER = {
@@ -27,32 +31,34 @@ STATUS_ORDER = {
     Status.unquantified: 4,
 }
 
-
-# The most severe pairs a finding keeps for its report; the rest are counted and summarised,
-# and listed only on request (every_conflict). A group of 10,000 claims all in conflict has
-# 50 million pairs: building them all is what the summary avoids (issue 12).
+# The most severe pairs a finding keeps for its report; the rest are counted and summed up,
+# and listed only on request (every_conflict).
 SHOWN = 10
 
+Item = tuple[Quantity, Claim]  # a claim with its quantity in its dimension's base unit
 
-def _units(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
-    out: dict[str, list[Claim]] = {}
+
+def _dimensions(claims: Sequence[Claim]) -> dict[str, list[Item]]:
+    """The quantified claims by dimension, each quantity converted to the dimension's base
+    unit ("328 days" against "12 months"): only those of one dimension are compared."""
+    out: dict[str, list[Item]] = {}
     for c in claims:
         if not c.quantity.unquantified:
-            out.setdefault(c.quantity.unit, []).append(c)
+            out.setdefault(dimension(c.quantity.unit), []).append((in_base(c.quantity), c))
     return out
 
 
-def _ends(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
-    """The claims by upper end, lowest first, and by lower end, highest first. Claim i of the
-    first and claim j of the second conflict when the second starts above where the first ends;
+def _ends(items: Sequence[Item]) -> tuple[list[Item], list[Item]]:
+    """The claims by upper end, lowest first, and by lower end, highest first. Item i of the
+    first and item j of the second conflict when the second starts above where the first ends;
     the gap only grows towards the start of both lists."""
-    by_hi = sorted(claims, key=lambda c: (c.quantity.hi, c.id))
-    by_lo = sorted(claims, key=lambda c: (-c.quantity.lo, c.id))
+    by_hi = sorted(items, key=lambda x: (x[0].hi, x[1].id))
+    by_lo = sorted(items, key=lambda x: (-x[0].lo, x[1].id))
     return by_hi, by_lo
 
 
-def _conflict(low: Claim, high: Claim) -> Conflict:
-    return Conflict(low, high, low.quantity.gap_ratio(high.quantity))
+def _conflict(low: Item, high: Item) -> Conflict:
+    return Conflict(low[1], high[1], low[0].gap_ratio(high[0]))
 
 
 def _order(c: Conflict) -> tuple[float, str, str]:
@@ -60,33 +66,46 @@ def _order(c: Conflict) -> tuple[float, str, str]:
 
 
 def disagreement(
-    unit: str, claims: Sequence[Claim], ends: tuple[list[Claim], list[Claim]] | None = None
+    dim: str, items: Sequence[Item], ends: tuple[list[Item], list[Item]] | None = None
 ) -> Disagreement | None:
-    """Claims of one unit summarised in O(n log n): None when no two conflict."""
-    by_hi, by_lo = ends or _ends(claims)
-    lowest, highest = by_hi[0], by_lo[0]
-    if not highest.quantity.lo > lowest.quantity.hi:
+    """Claims of one dimension summed up in O(n log n): how many pairs conflict, the most
+    extreme pair, the clusters of claims whose intervals chain together. None when no two
+    conflict."""
+    by_hi, by_lo = ends or _ends(items)
+    (low_q, lowest), (high_q, highest) = by_hi[0], by_lo[0]
+    if not high_q.lo > low_q.hi:
         return None
-    los = sorted(c.quantity.lo for c in claims)
-    pairs = sum(len(los) - bisect_right(los, c.quantity.hi) for c in claims)
+    los = sorted(q.lo for q, _ in items)
+    pairs = sum(len(los) - bisect_right(los, q.hi) for q, _ in items)
     clusters: list[list[Claim]] = []
+    spans: list[tuple[float, float]] = []
     reach = INF
-    for c in sorted(claims, key=lambda c: (c.quantity.lo, c.quantity.hi, c.id)):
-        if not clusters or c.quantity.lo > reach:
+    for q, c in sorted(items, key=lambda x: (x[0].lo, x[0].hi, x[1].id)):
+        if not clusters or q.lo > reach:
             clusters.append([])
-            reach = c.quantity.hi
+            spans.append((q.lo, q.hi))
+            reach = q.hi
         clusters[-1].append(c)
-        reach = max(reach, c.quantity.hi)
-    return Disagreement(unit, pairs, lowest, highest, tuple(tuple(c) for c in clusters))
+        reach = max(reach, q.hi)
+        spans[-1] = (spans[-1][0], reach)
+    return Disagreement(
+        dim,
+        pairs,
+        lowest,
+        highest,
+        tuple(tuple(c) for c in clusters),
+        low_q.gap_ratio(high_q),
+        tuple(spans),
+    )
 
 
 def most_severe(claims: Sequence[Claim], limit: int = SHOWN) -> list[Conflict]:
     """The `limit` widest conflicts, widest first, found without building every pair."""
-    found = [c for cs in _units(claims).values() for c in _widest(*_ends(cs), limit)]
+    found = [c for xs in _dimensions(claims).values() for c in _widest(*_ends(xs), limit)]
     return sorted(found, key=_order)[:limit]
 
 
-def _widest(lows: list[Claim], highs: list[Claim], limit: int) -> list[Conflict]:
+def _widest(lows: list[Item], highs: list[Item], limit: int) -> list[Conflict]:
     """A best-first walk from the most extreme pair (0, 0) outwards: the gap of pair (i, j)
     only shrinks as i or j grows, so the next widest is always next to one already taken."""
     heap: list[tuple[float, str, str, int, int]] = []
@@ -96,7 +115,7 @@ def _widest(lows: list[Claim], highs: list[Claim], limit: int) -> list[Conflict]
     def push(i: int, j: int) -> None:
         if i < len(lows) and j < len(highs) and (i, j) not in seen:
             seen.add((i, j))
-            if highs[j].quantity.lo > lows[i].quantity.hi:
+            if highs[j][0].lo > lows[i][0].hi:
                 heapq.heappush(heap, (*_order(_conflict(lows[i], highs[j])), i, j))
 
     push(0, 0)
@@ -110,17 +129,18 @@ def _widest(lows: list[Claim], highs: list[Claim], limit: int) -> list[Conflict]
 
 def every_conflict(claims: Sequence[Claim]) -> Iterator[Conflict]:
     """Every conflicting pair, in time proportional to their number (not sorted)."""
-    for same_unit in _units(claims).values():
-        lows, highs = _ends(same_unit)
+    for items in _dimensions(claims).values():
+        lows, highs = _ends(items)
         for low in lows:
             for high in highs:
-                if not high.quantity.lo > low.quantity.hi:
+                if not high[0].lo > low[0].hi:
                     break
                 yield _conflict(low, high)
 
 
 def conflicts_in(claims: Sequence[Claim]) -> list[Conflict]:
-    """Every pair with the same unit whose intervals have a gap between them, widest first."""
+    """Every pair in units of one dimension (converted: "328 days" against "12 months") whose
+    intervals have a gap between them, widest first."""
     return sorted(every_conflict(claims), key=_order)
 
 
@@ -158,9 +178,9 @@ def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
     claims = group.claims
     found: list[Conflict] = []
     summaries: list[Disagreement] = []
-    for unit, cs in sorted(_units(claims).items()):
-        ends = _ends(cs)  # sorted once, for the summary and the widest pairs both
-        d = disagreement(unit, cs, ends)
+    for dim, items in sorted(_dimensions(claims).items()):
+        ends = _ends(items)  # sorted once, for the summary and the widest pairs both
+        d = disagreement(dim, items, ends)
         if d is not None:
             summaries.append(d)
             found += _widest(*ends, SHOWN)
@@ -171,7 +191,7 @@ def assess(group: Group, sources: Mapping[str, Source]) -> Finding:
     units = tuple(sorted({c.quantity.unit for c in quantified}))
     if conflicts:
         status = Status.conflict
-    elif len(units) > 1:
+    elif len({dimension(u) for u in units}) > 1:
         status = Status.unit_mismatch
     elif not quantified:
         status = Status.unquantified

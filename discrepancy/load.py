@@ -130,6 +130,11 @@ def _settings(
                 vague = _vague(child, problems)
                 if vague is not None:
                     values["vague"] = vague
+            elif key == "rounding":
+                if isinstance(child.value, bool):
+                    values[key] = child.value
+                else:
+                    problems.append(Problem(child.loc, "`rounding` must be true or false"))
             elif key in SETTINGS_FIELDS:
                 v = child.value
                 if (

@@ -9,31 +9,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from discrepancy.errors import Location
+from discrepancy.lexicon import VAGUE_DEFAULTS
 
 INF = math.inf
-
-# Default interval for each vague quantity word, per design.md ("Quantities").
-VAGUE_DEFAULTS: dict[str, tuple[float, float]] = {
-    "a handful": (3, 9),
-    "a few": (2, 5),
-    "a couple": (2, 3),
-    "several": (3, 9),
-    "tens": (20, 99),
-    "dozens": (24, 99),
-    "scores": (40, 199),
-    "hundreds": (200, 999),
-    "a few hundred": (200, 500),
-    "several hundred": (300, 900),
-    "thousands": (2000, 9999),
-    "a few thousand": (2000, 5000),
-    "several thousand": (3000, 9000),
-    "tens of thousands": (20000, 99999),
-    "hundreds of thousands": (200000, 999999),
-    "millions": (2_000_000, 9_999_999),
-    "tens of millions": (20_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2e9, 9.999999999e9),
-}
 
 
 @dataclass(frozen=True)
@@ -45,6 +23,7 @@ class Settings:
     approx_tolerance: float = 0.10  # "about 400" reads as [360, 440]
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
+    rounding: bool = False  # "1.1 million" reads as [1.05, 1.15] million, to its stated precision
 
     def vague_interval(self, phrase: str) -> tuple[float, float] | None:
         for word, interval in self.vague:
@@ -79,6 +58,35 @@ class Quantity:
         if low.hi <= 0:
             return INF
         return high.lo / low.hi
+
+
+MINOR_GAP = 1.25  # a conflict whose far end is within 25% of the near one is minor
+PERCENT_UNDER = 2.0  # gaps under 2× are shown as a percentage ("4.9%"), larger ones as "10.0×"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """The size of a disagreement, as every format shows it, and its grade."""
+
+    ratio: float  # the upper interval's lower end over the lower one's upper end
+    text: str  # "4.9%" under 2×, "2.0×" from 2×, "∞×" when the lower end is 0
+    grade: str  # "minor" under MINOR_GAP, else "major"
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.grade})"
+
+
+def gap_of(ratio: float) -> Gap:
+    """The one home of how a gap is shown and graded: "$90 billion" against "$94.4bn" is a gap
+    of 1.049, shown as 4.9% and minor; "hundreds" against "at least 2,000" is 2.0×, major."""
+    if math.isinf(ratio):
+        text = "∞×"
+    elif ratio < PERCENT_UNDER:
+        percent = (ratio - 1) * 100
+        text = f"{percent:.1f}%" if percent >= 0.05 else "<0.1%"
+    else:
+        text = f"{ratio:.1f}×"
+    return Gap(ratio, text, "minor" if ratio < MINOR_GAP else "major")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,22 +187,24 @@ class Conflict:
     b: Claim  # the higher interval
     gap: float
 
+    @property
+    def size(self) -> Gap:
+        return gap_of(self.gap)
+
 
 @dataclass(frozen=True)
 class Disagreement:
-    """A group's conflicts in one unit, summarised without building every pair: how many pairs
+    """A group's conflicts in one dimension, summed up without building every pair: how many pairs
     conflict, the range of disagreement (from the lowest upper end to the highest lower end, the
     most extreme pair) and the clusters of claims whose intervals chain together."""
 
-    unit: str
+    unit: str  # the dimension's base unit, in which `spans` are given ("count", "USD")
     pairs: int  # how many pairs of claims conflict
     lowest: Claim  # the claim whose interval ends lowest
     highest: Claim  # the claim whose interval starts highest
     clusters: tuple[tuple[Claim, ...], ...]  # lowest first; claims of two clusters always conflict
-
-    @property
-    def gap(self) -> float:
-        return self.lowest.quantity.gap_ratio(self.highest.quantity)
+    gap: float  # between the lowest and the highest: the widest of all
+    spans: tuple[tuple[float, float], ...]  # each cluster's lowest and highest end, in `unit`
 
 
 @dataclass(frozen=True)
@@ -214,6 +224,11 @@ class Finding:
     @property
     def severity(self) -> float:
         return max((c.gap for c in self.conflicts), default=0.0)
+
+    @property
+    def size(self) -> Gap:
+        """The widest gap of the group's conflicts."""
+        return gap_of(self.severity)
 
     @property
     def conflict_count(self) -> int:

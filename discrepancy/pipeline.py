@@ -48,6 +48,7 @@ def load(
     tolerance: float | None = None,
     progress: Progress = no_progress,
     require_claims: bool = True,
+    rounding: bool | None = None,
     unread: Sequence[Problem] = (),
 ) -> Claims:
     """(name, text) of every claims file into validated Claims; CLI options override settings.
@@ -60,7 +61,7 @@ def load(
             documents.append(reader_for(name)(text, name))
         except InputError as e:
             problems.extend(e.problems)
-    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance}
+    overrides = {"match_threshold": threshold, "approx_tolerance": tolerance, "rounding": rounding}
     if problems:  # still list what is wrong in the files that could be read
         try:
             build(documents, overrides, check_references=False)

@@ -128,7 +128,7 @@ LOCATED = [
     ("value: 'about threeish hundred'", 2, 19),
     ("value:   about threeish hundred   ", 2, 20),
     ('value: "\\tabout threeish hundred"', 2, 12),  # an escape: the value's own column
-    ("value: é about threeish hundred", 2, 20),  # columns count characters, not bytes
+    ("value: “about threeish hundred”", 2, 19),  # columns count characters, not bytes
     ("value: about\n      threeish hundred", 2, 12),  # folded over two lines
     ("value: |\n      about threeish hundred", 2, 12),
 ]

@@ -97,7 +97,7 @@ BASELINE_OF_ONE_GONE = """\
 def test_concise_report_is_one_line_per_conflict_then_the_counts(claims):
     out = invoke("report", "-f", "concise")
     assert out.splitlines() == [
-        "claims.yaml:18:5: conflict 4.2× more than 40,000 (wire) vs 9,500 (paper, "
+        "claims.yaml:18:5: conflict 4.2× (major) more than 40,000 (wire) vs 9,500 (paper, "
         "claims.yaml:10:5): protesters at the Saturday march",
         "Found 2 claims, 1 group, 1 conflict, 0 unit mismatches.",
     ]
@@ -107,7 +107,9 @@ def test_concise_report_is_one_line_per_conflict_then_the_counts(claims):
 def test_concise_check_locates_new_contradictions_and_stale_entries(claims):
     (claims.parent / "b.json").write_text(BASELINE_OF_ONE_GONE)
     out = invoke("check", "-b", "b.json", "-f", "concise", code=1).splitlines()
-    assert out[0].startswith("claims.yaml:18:5: new-contradiction 4.2× more than 40,000 (wire)")
+    assert out[0].startswith(
+        "claims.yaml:18:5: new-contradiction 4.2× (major) more than 40,000 (wire)"
+    )
     assert out[1].startswith("b.json:4:5: resolved-entry no longer occurs: 1 (s) vs 9 (t): gone")
     assert out[2] == "FAILED: 1 new contradiction, 0 changed, 0 known, 1 resolved."
 
@@ -150,7 +152,9 @@ def test_claims_can_come_from_standard_input(claims):
     assert out.startswith("<stdin>:18:5: conflict 4.2×")
     csv_text = "source,about,value\npaper,fighters in Libya,hundreds\nwire,fighters in Libya,5000\n"
     out = invoke("report", "-", "-f", "concise", "--stdin-filename", "x.csv", stdin=csv_text)
-    assert out.startswith("x.csv:3:1: conflict 5.0× 5000 (wire) vs hundreds (paper, x.csv:2:1)")
+    assert out.startswith(
+        "x.csv:3:1: conflict 5.0× (major) 5000 (wire) vs hundreds (paper, x.csv:2:1)"
+    )
     # with files: both read, the file's sources too
     both = json.loads(
         invoke(

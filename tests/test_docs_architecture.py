@@ -8,7 +8,7 @@ import re
 from tests.conftest import ROOT
 
 DOC = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
-POINTER = re.compile(r"`((?:render/)?\w+)\.py:(\w+(?:\.\w+)?)`")
+POINTER = re.compile(r"`((?:(?:render|quantities)/)?\w+)\.py:(\w+(?:\.\w+)?)`")
 
 
 def test_every_name_the_table_points_to_exists():

@@ -177,7 +177,7 @@ BAD = [
         "csv-unreadable-value",
         "c.csv",
         "source,about,value\nAP,x,lots\n",
-        '2:3: cannot read value: no number in "lots"',
+        '2:3: cannot read value: cannot read "lots"',
     ),
     (
         "csv-bad-period",

@@ -149,14 +149,14 @@ def test_labels_are_cleaned_cut_and_aligned():
     text = picture(
         [
             claim("a", "x", "10", source="evil\x1b[31m\nsource"),
-            claim("b", "x", "ten in all, a figure no one disputes", source="s" * 40),
+            claim("b", "x", "ten protesters in early April 2020, as of 2021", source="s" * 40),
             claim("c", "x", "10", source="東京新聞"),
         ]
     )
     assert "\x1b" not in text and "evil\\x1b[31m source  " in text
     lines = text.splitlines()
     # a long source gives way to the value, and the label is cut at LABEL_WIDTH
-    assert lines[1].startswith("s" * 21 + "…  ten in al…  ")
+    assert lines[1].startswith("s" * 21 + "…  ten prote…  ")
     assert columns(lines[1].split("  ")[0] + "  " + lines[1].split("  ")[1]) == LABEL_WIDTH
     # every ● stands in the same terminal column, over the middle tick: 東京新聞 is 8 columns
     ruler = lines[3]

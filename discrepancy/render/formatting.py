@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from discrepancy.model import Claim, Conflict, Finding, Quantity, Source
+from discrepancy.model import Claim, Conflict, Finding, Quantity, Source, gap_of
 
 if TYPE_CHECKING:  # a type only: importing baseline here would slow every start
     from discrepancy.baseline import Side
@@ -56,7 +55,14 @@ def interval(q: Quantity, with_unit: bool = True) -> str:
 
 
 def gap(x: float) -> str:
-    return "∞×" if math.isinf(x) else f"{x:.1f}×"
+    """ "4.9% (minor)", "2.0× (major)": as model.gap_of shows and grades it."""
+    return str(gap_of(x))
+
+
+def apart(x: float) -> str:
+    """ "4.9% apart (minor)", "2.0× apart (major)"."""
+    g = gap_of(x)
+    return f"{g.text} apart ({g.grade})"
 
 
 def clean(text: str) -> str:
@@ -123,12 +129,11 @@ def disagreement(f: Finding, all_pairs: bool) -> list[str]:
         out.append(
             f"{d.pairs:,} conflicting pair{'s' * (d.pairs != 1)}{unit}: from {clean(lo.value)} "
             f"({clean(lo.source)}, {clean(lo.id)}) to {clean(hi.value)} ({clean(hi.source)}, "
-            f"{clean(hi.id)}), {gap(d.gap)} apart"
+            f"{clean(hi.id)}), {apart(d.gap)}"
         )
         spans = [
-            f"{interval(replace(cs[0].quantity, lo=min(c.quantity.lo for c in cs), hi=max(c.quantity.hi for c in cs)), False)}"
-            f" ({plural(len(cs), 'claim')})"
-            for cs in d.clusters[:CLUSTERS_SHOWN]
+            f"{interval(Quantity(a, b, unit=d.unit), with_unit=False)} ({plural(len(cs), 'claim')})"
+            for cs, (a, b) in zip(d.clusters[:CLUSTERS_SHOWN], d.spans)
         ]
         more = len(d.clusters) - CLUSTERS_SHOWN
         out.append(

@@ -4,7 +4,7 @@ contradiction at the newer claim's line, then the text summary."""
 from __future__ import annotations
 
 from discrepancy.baseline import Comparison, Entry
-from discrepancy.render.formatting import ci_safe, claim_line, clean, gap, plural
+from discrepancy.render.formatting import apart, ci_safe, claim_line, clean, plural
 from discrepancy.render.options import Options
 from discrepancy.render.text import preamble, tail
 
@@ -55,7 +55,7 @@ def render(comparison: Comparison, options: Options) -> str:
         what = "contradicts" if kind == "New" else "changed since accepted, and still contradicts"
         message = (
             f"{claim_line(newer)} {what} {claim_line(other)} at {other.location}: "
-            f"{gap(c.conflict.gap)} apart (fingerprint {c.fingerprint}). Correct a claim, "
+            f"{apart(c.conflict.gap)} (fingerprint {c.fingerprint}). Correct a claim, "
             f"or once reviewed accept it with `discrepancy baseline --accept {c.fingerprint}`."
         )
         errors.append(

@@ -100,12 +100,8 @@ def report(analysis: Analysis, options: Options) -> str:
                             "highest": d.highest.id,
                             "gap": None if math.isinf(d.gap) else round(d.gap, 4),
                             "clusters": [
-                                {
-                                    "lo": min(c.quantity.lo for c in cs),
-                                    "hi": _bound(max(c.quantity.hi for c in cs)),
-                                    "claims": [c.id for c in cs],
-                                }
-                                for cs in d.clusters
+                                {"lo": _bound(lo), "hi": _bound(hi), "claims": [c.id for c in cs]}
+                                for cs, (lo, hi) in zip(d.clusters, d.spans)
                             ],
                         }
                         for d in f.disagreements

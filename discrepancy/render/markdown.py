@@ -16,6 +16,7 @@ from discrepancy import __version__
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
 from discrepancy.render.formatting import (
+    apart,
     clean,
     disagreement,
     gap,
@@ -213,7 +214,7 @@ def _section(f: Finding, sources: dict[str, Source], all_pairs: bool = False) ->
         out.append(
             "".join(f"- {text(line)}\n" for line in disagreement(f, all_pairs))
             + "".join(
-                f"- ✗ {_named(c.a)} vs {_named(c.b)}: {gap(c.gap)} apart\n"
+                f"- ✗ {_named(c.a)} vs {_named(c.b)}: {apart(c.gap)}\n"
                 for c in shown_conflicts(f, all_pairs)
             )
         )

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.baseline import Comparison, Entry
 from discrepancy.errors import Location
-from discrepancy.render.formatting import claim_line, clean, gap
+from discrepancy.render.formatting import apart, claim_line, clean
 from discrepancy.render.json import dumps
 from discrepancy.render.options import Options
 
@@ -99,7 +99,7 @@ def render(comparison: Comparison, options: Options) -> str:
                 "message": {
                     "text": f"{kind} contradiction about {clean(c.about)}: {claim_line(newer)} "
                     f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
-                    f"{gap(c.conflict.gap)} apart."
+                    f"{apart(c.conflict.gap)}."
                 },
                 "locations": [_location(newer.location)],
                 "relatedLocations": [

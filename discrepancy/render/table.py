@@ -6,6 +6,7 @@ from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import Analysis
 from discrepancy.render.fit import columns, pad, share, table, wrap, wrap_parts
 from discrepancy.render.formatting import (
+    apart,
     clean,
     disagreement,
     gap,
@@ -156,7 +157,7 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int, all_pairs
     for x in shown_conflicts(f, all_pairs):
         pair = clean(
             f"{x.a.value} ({x.a.source}, {x.a.location}) vs "
-            f"{x.b.value} ({x.b.source}, {x.b.location}): {gap(x.gap)} apart"
+            f"{x.b.value} ({x.b.source}, {x.b.location}): {apart(x.gap)}"
         )
         block = wrap(pair, width, "  ✗ ", "    ")
         block[0] = "  " + style("✗", RED, colour) + block[0][3:]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from discrepancy.baseline import Baseline, Comparison, Entry, Side
 from discrepancy.fingerprint import Contradiction
-from discrepancy.render.formatting import claim_line, clean, gap, interval, plural
+from discrepancy.render.formatting import apart, claim_line, clean, interval, plural
 from discrepancy.render.options import Options
 from discrepancy.render.style import GREEN, RED, style
 
@@ -26,7 +26,7 @@ def _new_block(c: Contradiction, colour: bool = False) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"{style('NEW CONTRADICTION', RED + ';1', colour)}  {clean(c.about)}"]
     lines += ["  " + "  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
-    lines.append(f"  no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}")
+    lines.append(f"  no overlap: {apart(c.conflict.gap)} · fingerprint {c.fingerprint}")
     return "\n".join(lines) + "\n"
 
 
@@ -43,7 +43,7 @@ def _changed_block(c: Contradiction, e: Entry) -> str:
             f'"{clean(x.value)}" {interval(x.quantity)}'
         )
     lines.append(
-        f"  still no overlap: {gap(c.conflict.gap)} apart · fingerprint {c.fingerprint}"
+        f"  still no overlap: {apart(c.conflict.gap)} · fingerprint {c.fingerprint}"
         + (f" · reason: {clean(e.reason)}" if e.reason else "")
     )
     return "\n".join(lines) + "\n"
