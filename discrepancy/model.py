@@ -198,7 +198,7 @@ class Disagreement:
     conflict, the range of disagreement (from the lowest upper end to the highest lower end, the
     most extreme pair) and the clusters of claims whose intervals chain together."""
 
-    unit: str  # the dimension's base unit, in which `spans` are given ("count", "USD")
+    unit: str  # the dimension ("count", "time", "USD"); `spans` are in its base unit
     pairs: int  # how many pairs of claims conflict
     lowest: Claim  # the claim whose interval ends lowest
     highest: Claim  # the claim whose interval starts highest

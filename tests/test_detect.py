@@ -149,3 +149,19 @@ def test_twenty_thousand_claims_in_conflict_are_summarised_not_paired():
     assert finding.conflict_count == 20_000 * 19_999 // 2
     assert len(finding.conflicts) == SHOWN
     assert finding.conflicts[0].a.id == "c000000" and finding.conflicts[0].gap == INF
+
+
+def test_summary_compares_inside_a_dimension():
+    # days, weeks and months are one dimension (converted), kilometres another
+    cs = [
+        claim("a", "x", "10 days"),
+        claim("b", "x", "3 weeks"),
+        claim("c", "x", "2 months"),
+        claim("d", "x", "5 km"),
+    ]
+    finding = assess(_group(*cs), {})
+    [d] = finding.disagreements
+    assert finding.conflict_count == d.pairs == len(conflicts_in(cs)) == 3
+    assert (d.lowest.id, d.highest.id) == ("a", "c")
+    assert d.gap == max(c.gap for c in conflicts_in(cs))
+    assert [len(k) for k in d.clusters] == [1, 1, 1]
