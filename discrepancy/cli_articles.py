@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from discrepancy.cli import app, emit, load, progress_for
+from discrepancy.cli import app, load
 from discrepancy.cli_errors import handles_errors
 from discrepancy.cli_options import (
     PATHS_HELP,
@@ -21,6 +21,7 @@ from discrepancy.cli_options import (
     colour_wanted,
     format_option,
 )
+from discrepancy.cli_output import emit, progress_for
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.exitcodes import ExitCode
 from discrepancy.render.options import Options, VerifyFormat
@@ -83,7 +84,8 @@ def verify_command(
             verdicts.append(_verify_one(claim, claims, documents, read))
     result = Verification(tuple(verdicts))
     options = Options(colour=colour_wanted(colour, output), quiet=quiet)
-    emit(VERIFY[VerifyFormat(fmt)](result, options), output, claims.files, quiet)
+    text = VERIFY[VerifyFormat(fmt)](result, options)
+    emit(text, output, claims.files, quiet, commands=fmt == VerifyFormat.github.value)
     raise typer.Exit(ExitCode.OK if result.clean or exit_zero else ExitCode.FOUND)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from typing import Any
 
+from discrepancy import limits
 from discrepancy.claim import SYNONYMS, parse_period, read_claim
 from discrepancy.claim import check_references as check_claim_references
 from discrepancy.errors import InputError, Location, Problem
@@ -148,6 +149,7 @@ def _settings(
                 if (
                     isinstance(v, bool)
                     or not isinstance(v, (int, float))
+                    or abs(v) > limits.MAX_NUMBER
                     or not (math.isfinite(v))
                     or v < 0
                     or (key == "match_threshold" and v > 100)
@@ -187,6 +189,7 @@ def _vague(
             or not all(
                 isinstance(x.value, (int, float))
                 and not isinstance(x.value, bool)
+                and abs(x.value) <= limits.MAX_NUMBER
                 and math.isfinite(x.value)
                 and x.value >= 0
                 for x in v

@@ -131,7 +131,16 @@ def test_the_golden_files_read_back_in_their_own_format():
         "unquantified",
     }
     check = json.loads(_golden("check.json"))
-    assert check["summary"] == {"new": 2, "known": 1, "resolved": 1, "strict": False, "fails": True}
+    assert check["summary"] == {
+        "new": 2,
+        "changed": 0,
+        "known": 1,
+        "resolved": 1,
+        "unreasoned": 0,
+        "strict": False,
+        "require_reasons": False,
+        "fails": True,
+    }
     lines = [json.loads(line) for line in _golden("parse.jsonl").splitlines()]
     assert [x["text"] for x in lines] == EXPRESSIONS
     assert "threeish" in {x["text"] for x in lines if "error" in x}

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import Any
 
-from discrepancy.baseline import Comparison, Entry
+from discrepancy.baseline import Comparison, Entry, side_fields
 from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Quantity, Source
 from discrepancy.pipeline import Analysis
+from discrepancy.render.formatting import json_safe, shown_conflicts
 from discrepancy.render.options import Options
 from discrepancy.verify import Status, Verdict, Verification
 
-VERSION = 1  # of `report` and `groups` JSON
+VERSION = 2  # of `report` JSON (2: a group's conflicts bounded, with their count and summary)
+GROUPS_VERSION = 1  # of `groups` JSON
 CHECK_VERSION = 1  # of `check` JSON
 VERIFY_VERSION = 1  # of `verify` JSON
 
@@ -62,7 +63,7 @@ def claim_fields(c: Claim, source: Source | None = None) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def report(analysis: Analysis, options: Options) -> str:
@@ -84,13 +85,28 @@ def report(analysis: Analysis, options: Options) -> str:
                     "about": f.group.about,
                     "status": f.status.value,
                     "claims": [claim_fields(c, sources.get(c.source)) for c in f.group.claims],
+                    "conflict_pairs": f.conflict_count,
                     "conflicts": [
                         {
                             "a": c.a.id,
                             "b": c.b.id,
                             "gap": None if math.isinf(c.gap) else round(c.gap, 4),
                         }
-                        for c in f.conflicts
+                        for c in shown_conflicts(f, options.all_pairs)
+                    ],
+                    "disagreement": [
+                        {
+                            "unit": d.unit,
+                            "pairs": d.pairs,
+                            "lowest": d.lowest.id,
+                            "highest": d.highest.id,
+                            "gap": None if math.isinf(d.gap) else round(d.gap, 4),
+                            "clusters": [
+                                {"lo": _bound(lo), "hi": _bound(hi), "claims": [c.id for c in cs]}
+                                for cs, (lo, hi) in zip(d.clusters, d.spans)
+                            ],
+                        }
+                        for d in f.disagreements
                     ],
                 }
                 for f in findings
@@ -104,7 +120,7 @@ def groups(analysis: Analysis, options: Options) -> str:
     group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
     return dumps(
         {
-            "version": VERSION,
+            "version": GROUPS_VERSION,
             "groups": [{"id": g.id, "claims": [c.id for c in g.claims]} for g in group_list],
         }
     )
@@ -124,7 +140,7 @@ def _entry(e: Entry) -> dict[str, Any]:
     return {
         "fingerprint": e.fingerprint,
         "about": e.about,
-        "claims": [asdict(s) for s in e.claims],
+        "claims": [side_fields(s) for s in e.claims],
         "reason": e.reason,
     }
 
@@ -139,14 +155,25 @@ def check(comparison: Comparison, options: Options) -> str:
             "baseline": {"file": b.name, "exists": b.exists},
             "summary": {
                 "new": len(comparison.new),
+                "changed": len(comparison.changed),
                 "known": len(comparison.known),
                 "resolved": len(comparison.resolved),
+                "unreasoned": len(comparison.unreasoned),
                 "strict": strict,
+                "require_reasons": comparison.require_reasons,
                 "fails": comparison.fails(strict),
             },
             "new": [
                 {**_contradiction(c, comparison.sources), "newer": comparison.newer(c)[0].id}
                 for c in comparison.new
+            ],
+            "changed": [
+                {
+                    **_contradiction(c, comparison.sources),
+                    "accepted": [side_fields(s) for s in e.claims],
+                    "reason": e.reason,
+                }
+                for c, e in comparison.changed
             ],
             "known": [
                 {**_contradiction(c, comparison.sources), "reason": e.reason}

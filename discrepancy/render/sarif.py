@@ -36,8 +36,8 @@ RULE = {
     },
     "help": {
         "text": "Check both claims against their sources. Correct the one that was coded "
-        "wrong, or, once reviewed, accept the contradiction with `discrepancy "
-        "baseline` and write why in its `reason`."
+        "wrong, or, once reviewed, accept this contradiction alone with `discrepancy "
+        "baseline --accept FINGERPRINT` and write why in its `reason`."
     },
     "defaultConfiguration": {"level": "error"},
 }
@@ -50,9 +50,12 @@ RESOLVED_RULE = {
     "shortDescription": {"text": "A contradiction in the baseline no longer occurs"},
     "fullDescription": {
         "text": "The baseline accepts a contradiction that today's claims no longer hold; with "
-        "--strict the check fails until the baseline is regenerated."
+        "--strict the check fails until it is dropped."
     },
-    "help": {"text": "Run `discrepancy baseline` to drop the entry, and commit the baseline."},
+    "help": {
+        "text": "Run `discrepancy baseline --prune` to drop the entry (it accepts nothing new), "
+        "and commit the baseline."
+    },
     "defaultConfiguration": {"level": "error"},
 }
 
@@ -65,7 +68,7 @@ def _resolved(e: Entry) -> dict[str, Any]:
         "level": "error",
         "message": {
             "text": f"Baseline entry {e.fingerprint} ({clean(e.about)}: {sides}) no longer "
-            "occurs: drop it with `discrepancy baseline`."
+            "occurs: drop it with `discrepancy baseline --prune`."
         },
         "locations": [_location(e.location)],
         "partialFingerprints": {"resolvedEntry/v1": e.fingerprint},
@@ -87,7 +90,8 @@ def _location(loc: Location) -> dict[str, Any]:
 
 def render(comparison: Comparison, options: Options) -> str:
     results = []
-    for c in comparison.new:
+    failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
+    for kind, c in failing:
         newer, other = comparison.newer(c)
         results.append(
             {
@@ -95,7 +99,7 @@ def render(comparison: Comparison, options: Options) -> str:
                 "ruleIndex": 0,
                 "level": "error",
                 "message": {
-                    "text": f"New contradiction about {clean(c.about)}: {claim_line(newer)} "
+                    "text": f"{kind} contradiction about {clean(c.about)}: {claim_line(newer)} "
                     f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
                     f"{apart(c.conflict.gap)}."
                 },
