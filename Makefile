@@ -46,3 +46,7 @@ bench-quantities: $(STAMP)  ## speed of the quantity reader, distinct and repeat
 .PHONY: bench-grouping
 bench-grouping: $(STAMP)  ## grouping quality and scale, 10k to 1M claims (docs/grouping.md)
 	$(BIN)/python bench/grouping.py all
+
+.PHONY: bench-hostile
+bench-hostile: $(STAMP)  ## worst-case sizes and refused inputs, time and peak memory (bench/hostile.py)
+	$(BIN)/python bench/hostile.py

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from discrepancy import limits
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.fingerprint import Contradiction
 from discrepancy.located import JsonReader, Node, unknown_fields
@@ -20,16 +21,35 @@ FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 TOP_FIELDS = ("version", "contradictions")
 ENTRY_FIELDS = ("fingerprint", "about", "claims", "reason")
 ENTRY_REQUIRED = ENTRY_FIELDS[:3]  # `reason` may be left out
-SIDE_FIELDS = ("id", "source", "value")
+SIDE_FIELDS = ("id", "source", "value", "interval")
+SIDE_REQUIRED = SIDE_FIELDS[:3]  # a baseline written before intervals were remembered has none
 
 
 @dataclass(frozen=True)
 class Side:
-    """One claim of a baseline entry, as a reviewer reads it."""
+    """One claim of a baseline entry as a reviewer accepted it: its value and the interval it
+    was read as, so that a claim whose value changes since is not silently still accepted."""
 
     id: str
     source: str
     value: str
+    interval: str = ""  # "" in a baseline written before intervals were remembered
+
+    @classmethod
+    def of(cls, claim: Claim) -> Side:
+        from discrepancy.render.formatting import interval  # only when a baseline is made
+
+        return cls(claim.id, claim.source, claim.value, interval(claim.quantity))
+
+    def differs(self, now: Side) -> bool:
+        """The accepted value (or its reading) is not today's."""
+        return _words(self.value) != _words(now.value) or (
+            bool(self.interval) and self.interval != now.interval
+        )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -62,11 +82,25 @@ class Comparison:
     new: tuple[Contradiction, ...]
     known: tuple[tuple[Contradiction, Entry], ...]
     resolved: tuple[Entry, ...]  # in the baseline, no longer found
+    changed: tuple[tuple[Contradiction, Entry], ...] = ()  # accepted, but a value changed since
+    require_reasons: bool = False  # `check --require-reasons`: an entry without one fails
+
+    @property
+    def unreasoned(self) -> tuple[Entry, ...]:
+        """Baseline entries nobody has said why they were accepted."""
+        return tuple(e for e in self.baseline.entries if not e.reason.strip())
+
     sources: Mapping[str, Source] = field(default_factory=dict)  # for the claims' provenance
 
     def fails(self, strict: bool) -> bool:
-        """Any new contradiction fails the check; with `strict`, so does any resolved entry."""
-        return bool(self.new or (strict and self.resolved))
+        """A new or changed contradiction fails the check; with `strict`, so does a resolved
+        entry, and with `require_reasons` an entry without a `reason`."""
+        return bool(
+            self.new
+            or self.changed
+            or (strict and self.resolved)
+            or (self.require_reasons and self.unreasoned)
+        )
 
     def newer(self, c: Contradiction) -> tuple[Claim, Claim]:
         """The claim a new contradiction is reported at, then the other one. The newer claim is
@@ -79,50 +113,69 @@ class Comparison:
         return (a, b) if a.location > b.location else (b, a)
 
 
-def compare(found: Sequence[Contradiction], baseline: Baseline) -> Comparison:
+def changed(c: Contradiction, e: Entry) -> bool:
+    """Whether a claim of an accepted contradiction reads differently today."""
+    now = {s.id: s for s in (Side.of(c.conflict.a), Side.of(c.conflict.b))}
+    return any(side.id in now and side.differs(now[side.id]) for side in e.claims)
+
+
+def compare(
+    found: Sequence[Contradiction], baseline: Baseline, require_reasons: bool = False
+) -> Comparison:
     accepted = {e.fingerprint: e for e in baseline.entries}
     seen = {c.fingerprint for c in found}
+    matched = [(c, accepted[c.fingerprint]) for c in found if c.fingerprint in accepted]
     return Comparison(
         baseline,
         new=tuple(c for c in found if c.fingerprint not in accepted),
-        known=tuple((c, accepted[c.fingerprint]) for c in found if c.fingerprint in accepted),
+        known=tuple((c, e) for c, e in matched if not changed(c, e)),
         resolved=tuple(e for e in baseline.entries if e.fingerprint not in seen),
+        changed=tuple((c, e) for c, e in matched if changed(c, e)),
+        require_reasons=require_reasons,
     )
 
 
-def entries(found: Sequence[Contradiction], previous: Baseline) -> tuple[Entry, ...]:
-    """Today's contradictions as baseline entries, sorted, keeping the reasons a reviewer wrote
-    for the ones that still occur."""
-    reasons = {e.fingerprint: e.reason for e in previous.entries}
-    return tuple(
-        sorted(
-            (
-                Entry(
-                    c.fingerprint,
-                    c.about,
-                    tuple(Side(x.id, x.source, x.value) for x in (c.conflict.a, c.conflict.b)),
-                    reasons.get(c.fingerprint, ""),
-                )
-                for c in found
-            ),
-            key=lambda e: e.fingerprint,
-        )
-    )
+def entries(
+    found: Sequence[Contradiction],
+    previous: Baseline,
+    accept: frozenset[str] | None = None,
+    prune: bool = False,
+) -> tuple[Entry, ...]:
+    """The baseline to write, sorted by fingerprint, every reason a reviewer wrote kept.
+    `accept` None: today's contradictions, all accepted as they read today. Otherwise the
+    previous entries as they were, but those whose fingerprint is in `accept` taken as they
+    read today (added when new). `prune`: entries no longer found are dropped."""
+    old = {e.fingerprint: e for e in previous.entries}
+    today = {c.fingerprint: c for c in found}
+
+    def accepted(c: Contradiction) -> Entry:
+        sides = (Side.of(c.conflict.a), Side.of(c.conflict.b))
+        reason = old[c.fingerprint].reason if c.fingerprint in old else ""
+        return Entry(c.fingerprint, c.about, sides, reason)
+
+    if accept is None and not prune:
+        out = {fp: accepted(c) for fp, c in today.items()}
+    else:
+        out = {fp: e for fp, e in old.items() if not prune or fp in today}
+        out.update({fp: accepted(today[fp]) for fp in accept or () if fp in today})
+    return tuple(out[fp] for fp in sorted(out))
 
 
 def dumps(baseline_entries: Sequence[Entry]) -> str:
     """The baseline file: JSON, one entry per contradiction and one line per claim, with no line
     numbers or dates, so that its diff in a pull request shows only contradictions that changed."""
 
+    from discrepancy.render.formatting import json_safe  # only when a baseline is written
+
     def q(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        return json_safe(json.dumps(value, ensure_ascii=False))
 
     items = [
         "    {\n"
         f'      "fingerprint": {q(e.fingerprint)},\n'
         f'      "about": {q(e.about)},\n'
         '      "claims": [\n'
-        + ",\n".join(f"        {q(asdict(s))}" for s in e.claims)
+        + ",\n".join(f"        {q(side_fields(s))}" for s in e.claims)
         + "\n      ],\n"
         f'      "reason": {q(e.reason)}\n'
         "    }"
@@ -132,23 +185,39 @@ def dumps(baseline_entries: Sequence[Entry]) -> str:
     return f'{{\n  "version": {VERSION},\n  "contradictions": {body}\n}}\n'
 
 
+def side_fields(s: Side) -> dict[str, str]:
+    """A side as written: without an interval when it has none (an old baseline's, kept)."""
+    return {k: v for k, v in asdict(s).items() if v or k != "interval"}
+
+
 def parse(text: str, name: str) -> Baseline:
     """A baseline file's text into entries. Bad JSON, a wrong shape, an unknown version or a
     repeated fingerprint raise InputError with every problem located."""
     problems: list[Problem] = []
     try:
-        json.loads(text)
+        json.loads(text, parse_int=lambda s: _small(s, text, name))
         root = JsonReader(text, name, problems).read()
     except json.JSONDecodeError as e:
         raise InputError.at(Location(name, e.lineno, e.colno), f"not valid JSON: {e.msg}") from None
-    except ValueError as e:  # e.g. an integer past Python's 4,300-digit limit
+    except ValueError as e:
         raise InputError.at(Location(name), f"not a baseline: {e}") from None
-    except RecursionError:
-        raise InputError.at(Location(name), "not a baseline: nested too deeply") from None
+    except RecursionError:  # a baseline needs four levels: say where it goes past the limit
+        deep = max(limits.deep_at(text), 0)
+        raise InputError.at(
+            limits.where(text, deep, name), f"nested deeper than {limits.MAX_DEPTH} levels"
+        ) from None
     found = _entries(root, problems)
     if problems:
         raise InputError(problems)
     return Baseline(name, found)
+
+
+def _small(digits: str, text: str, name: str) -> int:
+    """A JSON integer, refused at its place past limits.MAX_DIGITS digits."""
+    message = limits.big_number(digits)
+    if message:
+        raise InputError.at(limits.where(text, text.find(digits), name), message)
+    return int(digits)
 
 
 def _entries(root: Node, problems: list[Problem]) -> tuple[Entry, ...]:
@@ -247,7 +316,7 @@ def _sides(node: Node | None, problems: list[Problem]) -> tuple[Side, ...]:
                 )
             )
             continue
-        _fields(item, SIDE_FIELDS, SIDE_FIELDS, "a baseline claim", problems)
+        _fields(item, SIDE_FIELDS, SIDE_REQUIRED, "a baseline claim", problems)
         sides.append(Side(*(_string(item.value.get(k), k, problems) for k in SIDE_FIELDS)))
     return tuple(sides)
 
@@ -270,6 +339,12 @@ def _string(node: Node | None, what: str, problems: list[Problem]) -> str:
         return ""
     if not isinstance(node.value, str):
         problems.append(Problem(node.loc, f"`{what}` must be a string, not {_kind(node.value)}"))
+        return ""
+    pos = limits.lone_surrogate(node.value)
+    if pos >= 0:
+        problems.append(
+            Problem(node.loc, f"{limits.describe(node.value[pos])} cannot be text: remove it")
+        )
         return ""
     return node.value
 

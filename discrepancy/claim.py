@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from discrepancy import limits
 from discrepancy.errors import Location, Problem
 from discrepancy.located import UNREADABLE, Node, names_of, suggest, text_of, unknown_fields
 from discrepancy.model import Claim, Period, Quantity, Settings, Source
@@ -63,6 +64,17 @@ def read_claim(node: Node, settings: Settings, problems: list[Problem]) -> Claim
         k: text_of(f.get(k), k, problems)
         for k in ("id", "source", "about", "unit", "attributed_to", "quote", "group", "note")
     }
+    for k, v in text.items():
+        limit = limits.MAX_ABOUT if k == "about" else limits.MAX_TEXT
+        if len(v) > limit:
+            problems.append(
+                Problem(f[k].loc, f"`{k}` is {len(v):,} characters long: the limit is {limit:,}")
+            )
+            return None
+    for k in ("source", "about"):  # whitespace, punctuation or zero-width only say nothing
+        if not limits.has_word(text[k]):
+            problems.append(Problem(f[k].loc, f"`{k}` has no letters or digits"))
+            return None
     value_text, quantity = _value(f["value"], settings, problems)
     period = None
     if f.get("period") is not None and f["period"].value is not None:
@@ -134,8 +146,10 @@ def _amount(node: Node, what: str, problems: list[Problem]) -> float | None:
     v = node.value
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         problems.append(Problem(node.loc, f"{what} must be a number, not {v!r}"))
-    elif math.isnan(v) or math.isinf(v):
+    elif isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
         problems.append(Problem(node.loc, f"{what} must be a finite number, not {v}"))
+    elif abs(v) > limits.MAX_NUMBER:
+        problems.append(Problem(node.loc, f"{what} must be at most 10^30"))
     elif v < 0:
         problems.append(Problem(node.loc, f"{what} must not be negative ({_shown(v)})"))
     else:

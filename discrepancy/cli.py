@@ -4,7 +4,6 @@ Files are read and written by `files`; everything else is the pure core."""
 from __future__ import annotations
 
 import sys
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,14 +14,20 @@ from discrepancy.cli_errors import DEBUG_ENV, handles_errors, set_debug
 from discrepancy.cli_options import (
     PATHS_HELP,
     STDIN_NAME,
+    AcceptOpt,
+    AllPairsOpt,
     BaselineOpt,
     ColourOpt,
+    ExitZeroOpt,
     OutputOpt,
     PathsArg,
+    PruneOpt,
     QuietOpt,
+    RequireReasonsOpt,
     RoundingOpt,
     StatisticsOpt,
     StdinNameOpt,
+    StrictOpt,
     ThresholdOpt,
     ToleranceOpt,
     colour_wanted,
@@ -30,6 +35,7 @@ from discrepancy.cli_options import (
     split_stdin,
     width_for,
 )
+from discrepancy.cli_output import emit, progress_for
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.exitcodes import ExitCode
 from discrepancy.model import Claims, Progress, no_progress
@@ -85,27 +91,6 @@ def _main(
     set_debug(debug)
 
 
-def emit(text: str, output: Path | None, inputs: tuple[str, ...] = (), quiet: bool = False) -> None:
-    """Text to standard output, or atomically to `output`, which may never be an input file."""
-    if output is None:
-        # color=True: never stripped, as click would off a terminal; the renderers colour only
-        # when colour_wanted said so (--color always, FORCE_COLOR), and claims' text is cleaned
-        typer.echo(text, nl=False, color=True)
-        return
-    from discrepancy.files import write_output
-
-    write_output(output, text, inputs)
-    if not quiet:
-        typer.echo(f"wrote {output}", err=True)
-
-
-def progress_for(quiet: bool) -> AbstractContextManager[Progress]:
-    """The progress bar on standard error (none with --quiet), the cycle collector paused."""
-    from discrepancy.progress import working
-
-    return working(quiet)
-
-
 @app.command(
     help=f"Report where sources disagree: groups in conflict, most severe first. {PATHS_HELP}"
 )
@@ -121,6 +106,7 @@ def report(
     fmt: Annotated[
         str, format_option(ReportFormat, "Output format; concise is one line per conflict.")
     ] = ReportFormat.table.value,
+    all_pairs: AllPairsOpt = False,
     output: OutputOpt = None,
     colour: ColourOpt = "auto",
     quiet: QuietOpt = False,
@@ -135,7 +121,9 @@ def report(
     from discrepancy.render.registry import REPORT
 
     form = ReportFormat(fmt)
-    options = Options(show_all, colour_wanted(colour, output), width_for(output), quiet=quiet)
+    options = Options(
+        show_all, colour_wanted(colour, output), width_for(output), quiet=quiet, all_pairs=all_pairs
+    )
     with progress_for(quiet) as progress:
         # Near misses are only counted in the table's and Markdown's summary: not worth
         # finding for the other formats.
@@ -235,7 +223,7 @@ def parse(
         )
     readings = pipeline.read_expressions(texts, settings)
     fmt = ParseFormat.json if as_json else ParseFormat.table
-    typer.echo(PARSE[fmt](readings, Options()), nl=False)
+    emit(PARSE[fmt](readings, Options()), None)
     ok = all(r.quantity is not None for r in readings)
     raise typer.Exit(ExitCode.OK if ok else ExitCode.BAD_INPUT)
 
@@ -256,10 +244,10 @@ def load(
     from discrepancy.readers import SUFFIXES
 
     files, stdin = split_stdin(paths)
-    inputs = read_inputs(files, SUFFIXES) if files or not stdin else []
+    inputs, unread = read_inputs(files, SUFFIXES) if files or not stdin else ([], [])
     if stdin:
         inputs.append((stdin_name, sys.stdin.read()))
-    return pipeline.load(inputs, threshold, tolerance, progress, require_claims, rounding)
+    return pipeline.load(inputs, threshold, tolerance, progress, require_claims, rounding, unread)
 
 
 def analyse_with_baseline(
@@ -311,15 +299,9 @@ def check(
             "(workflow commands) or sarif (code scanning).",
         ),
     ] = CheckFormat.text.value,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Also fail when a baseline entry no longer occurs.")
-    ] = False,
-    exit_zero: Annotated[
-        bool,
-        typer.Option(
-            "--exit-zero", help="Exit 0 even when the check fails (2 still on bad input)."
-        ),
-    ] = False,
+    strict: StrictOpt = False,
+    require_reasons: RequireReasonsOpt = False,
+    exit_zero: ExitZeroOpt = False,
     output: OutputOpt = None,
     colour: ColourOpt = "auto",
     quiet: QuietOpt = False,
@@ -338,23 +320,24 @@ def check(
         analysis, known = analyse_with_baseline(
             paths, threshold, tolerance, baseline_path, progress, stdin_name, rnd=rounding
         )
-        comparison = pipeline.check(analysis, known)
+        comparison = pipeline.check(analysis, known, require_reasons)
     inputs = (*analysis.claims.files, baseline_path.as_posix())
     text = (
         stats.check(comparison, strict)
         if statistics
         else CHECK[CheckFormat(fmt)](comparison, options)
     )
-    emit(text, output, inputs, quiet)
-    # 1 when a contradiction is new (or, with --strict, a baseline entry no longer occurs).
-    # Bad input, the baseline's included, is InputError: 2, from handles_errors.
+    emit(text, output, inputs, quiet, commands=fmt == CheckFormat.github.value)
+    # 1 when a contradiction is new or changed (with --strict, also a resolved entry; with
+    # --require-reasons, one without a reason). Bad input is InputError: 2, from handles_errors.
     fails = comparison.fails(strict) and not exit_zero
     raise typer.Exit(ExitCode.FOUND if fails else ExitCode.OK)
 
 
 @app.command(
     "baseline",
-    help=f"Accept today's contradictions as known: write them to the baseline file. {PATHS_HELP}",
+    help="Accept today's contradictions as known: write them to the baseline file (without "
+    f"--accept or --prune, every one found today, as it reads today). {PATHS_HELP}",
 )
 @handles_errors
 def baseline_command(
@@ -369,31 +352,32 @@ def baseline_command(
             "`reason` of each entry that still occurs is kept.",
         ),
     ] = BASELINE_FILE,
+    accept: AcceptOpt = None,
+    prune: PruneOpt = False,
     quiet: QuietOpt = False,
     stdin_name: StdinNameOpt = STDIN_NAME,
     threshold: ThresholdOpt = None,
     tolerance: ToleranceOpt = None,
     rounding: RoundingOpt = None,
 ) -> None:
+    from discrepancy import pipeline
     from discrepancy.baseline import dumps
-    from discrepancy.pipeline import accept
-    from discrepancy.render.formatting import plural
+    from discrepancy.render.text import accepted
 
     with progress_for(quiet) as progress:
         analysis, previous = analyse_with_baseline(
             paths, threshold, tolerance, output, progress, stdin_name, writing=True, rnd=rounding
         )
-        found, comparison = accept(analysis, previous)
-    emit(dumps(found), output, analysis.claims.files, quiet)
-    kept = sum(1 for _, e in comparison.known if e.reason)
+        written, comparison = pipeline.accept(analysis, previous, accept, prune)
+    emit(dumps(written), output, analysis.claims.files, quiet)
     if not quiet:
-        typer.echo(
-            f"{plural(len(found), 'contradiction')}: {len(comparison.new)} "
-            f"added, {len(comparison.resolved)} no longer found and dropped, "
-            f"{plural(kept, 'reason')} kept",
-            err=True,
-        )
+        typer.echo(accepted(previous, written, comparison), err=True)
 
 
 def main() -> None:
     app(prog_name="discrepancy")
+
+
+# The commands between articles and claims, `extract` and `verify`, live in their own module;
+# importing it registers them on `app` (it imports what it needs from here, defined above).
+from discrepancy import cli_articles  # noqa: E402, F401

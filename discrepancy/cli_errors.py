@@ -47,10 +47,10 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputError as e:
-            from discrepancy.render.formatting import clean, plural
+            from discrepancy.render.formatting import ci_safe, clean, plural
 
             for problem in e.problems:
-                typer.echo(clean(str(problem)), err=True)
+                typer.echo(ci_safe(clean(str(problem))), err=True)
             typer.echo(
                 f"discrepancy: {plural(len(e.problems), 'problem')}; nothing was reported.",
                 err=True,

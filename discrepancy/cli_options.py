@@ -192,3 +192,40 @@ def split_stdin(paths: list[Path] | None) -> tuple[list[Path] | None, bool]:
     if not paths or not any(str(p) == STDIN for p in paths):
         return paths, False
     return [p for p in paths if str(p) != STDIN], True
+
+
+# Options of single commands, declared here to keep cli.py short
+ExitZeroOpt = Annotated[
+    bool,
+    typer.Option("--exit-zero", help="Exit 0 even when the check fails (2 still on bad input)."),
+]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Also fail when a baseline entry no longer occurs.")
+]
+AllPairsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-pairs",
+        help="List every conflicting pair. By default a group lists its widest few and sums "
+        "up the rest (how many, the range, the clusters).",
+    ),
+]
+RequireReasonsOpt = Annotated[
+    bool,
+    typer.Option("--require-reasons", help="Also fail when a baseline entry has no `reason`."),
+]
+AcceptOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--accept",
+        help="Accept only this contradiction (its fingerprint, as `check` shows it), new or "
+        "changed; every other entry stays as it was. Repeat for several.",
+        show_default=False,
+    ),
+]
+PruneOpt = Annotated[
+    bool,
+    typer.Option(
+        "--prune", help="Drop the entries no longer found; accept nothing new or changed."
+    ),
+]

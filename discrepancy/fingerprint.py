@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from discrepancy.detect import conflicts_in
 from discrepancy.group import Normaliser
 from discrepancy.model import Claim, Conflict, Finding
 
@@ -53,7 +54,8 @@ def contradictions(findings: Iterable[Finding], aliases: Aliases = ()) -> tuple[
     normaliser = Normaliser(aliases)
     out: dict[str, Contradiction] = {}
     for finding in findings:
-        for conflict in finding.conflicts:
+        # every pair, not just the few a report shows: each is accepted on its own
+        for conflict in conflicts_in(finding.group.claims) if finding.conflicts else ():
             fp = fingerprint(conflict.a, conflict.b, normaliser)
             out.setdefault(fp, Contradiction(fp, finding.group.id, finding.group.about, conflict))
     return tuple(out.values())

@@ -5,10 +5,12 @@ collected, never just the first."""
 from __future__ import annotations
 
 import math
+import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from typing import Any
 
+from discrepancy import limits
 from discrepancy.claim import SYNONYMS, parse_period, read_claim
 from discrepancy.claim import check_references as check_claim_references
 from discrepancy.errors import InputError, Location, Problem
@@ -136,11 +138,20 @@ def _settings(
                     values[key] = child.value
                 else:
                     problems.append(Problem(child.loc, "`rounding` must be true or false"))
+            elif key == "documents":
+                if not isinstance(child.value, str) or not child.value.strip():
+                    problems.append(
+                        Problem(child.loc, "`documents` must be a folder, relative to this file")
+                    )
+                else:  # relative to the claims file that says it
+                    here = posixpath.dirname(child.loc.file)
+                    values["documents"] = posixpath.join(here, child.value.strip())
             elif key in SETTINGS_FIELDS:
                 v = child.value
                 if (
                     isinstance(v, bool)
                     or not isinstance(v, (int, float))
+                    or abs(v) > limits.MAX_NUMBER
                     or not (math.isfinite(v))
                     or v < 0
                     or (key == "match_threshold" and v > 100)
@@ -180,6 +191,7 @@ def _vague(
             or not all(
                 isinstance(x.value, (int, float))
                 and not isinstance(x.value, bool)
+                and abs(x.value) <= limits.MAX_NUMBER
                 and math.isfinite(x.value)
                 and x.value >= 0
                 for x in v

@@ -112,6 +112,14 @@ class YamlWalker:
                 if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *defaults`
                     merged.extend(self.merge(value_node))
                     continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(
+                        Problem(
+                            self.loc(key_node),
+                            "a mapping key must be plain text, not a list or mapping",
+                        )
+                    )
+                    continue
                 key = str(self.construct(key_node))
                 if key in out:
                     first = out[key].loc.line

@@ -24,6 +24,9 @@ class Settings:
     nearly_tolerance: float = 0.10  # "nearly 400" reads as [360, 400]
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(VAGUE_DEFAULTS.items())
     rounding: bool = False  # "1.1 million" reads as [1.05, 1.15] million, to its stated precision
+    # where `verify` finds the sources' documents: a folder, relative to the claims file that
+    # sets it ("" = beside each claims file; `--documents` overrides it)
+    documents: str = ""
 
     def vague_interval(self, phrase: str) -> tuple[float, float] | None:
         for word, interval in self.vague:
@@ -199,14 +202,33 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """A group's conflicts in one dimension, summed up without building every pair: how many pairs
+    conflict, the range of disagreement (from the lowest upper end to the highest lower end, the
+    most extreme pair) and the clusters of claims whose intervals chain together."""
+
+    unit: str  # the dimension ("count", "time", "USD"); `spans` are in its base unit
+    pairs: int  # how many pairs of claims conflict
+    lowest: Claim  # the claim whose interval ends lowest
+    highest: Claim  # the claim whose interval starts highest
+    clusters: tuple[tuple[Claim, ...], ...]  # lowest first; claims of two clusters always conflict
+    gap: float  # between the lowest and the highest: the widest of all
+    spans: tuple[tuple[float, float], ...]  # each cluster's lowest and highest end, in `unit`
+
+
+@dataclass(frozen=True)
 class Finding:
-    """A group with its verdict: status, conflicts, severity and independent voices."""
+    """A group with its verdict: status, conflicts, severity and independent voices.
+    `conflicts` holds the most severe pairs only (detect.SHOWN of them); `pairs` counts them all,
+    and detect.every_conflict lists them all on request."""
 
     group: Group
     status: Status
     conflicts: tuple[Conflict, ...]
     voices: tuple[tuple[str, ...], ...]  # claim ids per independent voice
     units: tuple[str, ...] = field(default=())
+    disagreements: tuple[Disagreement, ...] = ()  # one per unit whose claims conflict
+    pairs: int = -1  # how many pairs conflict; -1: len(conflicts), every pair is there
 
     @property
     def severity(self) -> float:
@@ -216,6 +238,10 @@ class Finding:
     def size(self) -> Gap:
         """The widest gap of the group's conflicts."""
         return gap_of(self.severity)
+
+    @property
+    def conflict_count(self) -> int:
+        return len(self.conflicts) if self.pairs < 0 else self.pairs
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): how far a long job has got

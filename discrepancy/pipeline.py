@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from discrepancy import fingerprint
+from discrepancy import fingerprint, limits
 from discrepancy.baseline import Baseline, Comparison, Entry, compare, entries, parse
 from discrepancy.detect import find_discrepancies
-from discrepancy.errors import InputError
+from discrepancy.errors import InputError, Location, Problem
 from discrepancy.fingerprint import Contradiction
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.load import build
@@ -23,7 +23,7 @@ from discrepancy.model import (
     Status,
     no_progress,
 )
-from discrepancy.readers import reader_for
+from discrepancy.readers import Document, reader_for
 
 REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows without --all
 
@@ -36,7 +36,7 @@ class Analysis:
 
     @property
     def conflict_count(self) -> int:
-        return sum(len(f.conflicts) for f in self.findings)
+        return sum(f.conflict_count for f in self.findings)
 
     def shown(self, show_all: bool) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if show_all or f.status in REPORTED)
@@ -49,10 +49,13 @@ def load(
     progress: Progress = no_progress,
     require_claims: bool = True,
     rounding: bool | None = None,
+    unread: Sequence[Problem] = (),
 ) -> Claims:
     """(name, text) of every claims file into validated Claims; CLI options override settings.
-    Every problem of every file is listed, also when some files cannot be read at all."""
-    documents, problems = [], []
+    Every problem of every file is listed, also when some files cannot be read at all (their
+    problems come as `unread`)."""
+    documents: list[Document] = []
+    problems = list(unread)
     for name, text in inputs:
         try:
             documents.append(reader_for(name)(text, name))
@@ -81,7 +84,18 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
 
 
 def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:
-    """Every conflict of the analysis with its fingerprint, most severe first."""
+    """Every conflict of the analysis with its fingerprint, most severe first. Each pair is a
+    baseline entry of its own, so past MAX_PAIRS (a group of 2,000 claims all in conflict has
+    two million) the gate refuses, at the largest group, rather than run out of memory."""
+    total = analysis.conflict_count
+    if total > limits.MAX_PAIRS:
+        worst = max(analysis.findings, key=lambda f: f.conflict_count)
+        raise InputError.at(
+            min(c.location for c in worst.group.claims),
+            f"{total:,} conflicting pairs, {worst.conflict_count:,} of them in the group of "
+            f"this claim: more than the {limits.MAX_PAIRS:,} a baseline can list "
+            "(`discrepancy report` sums them up)",
+        )
     return fingerprint.contradictions(analysis.findings, analysis.claims.aliases)
 
 
@@ -90,16 +104,36 @@ def read_baseline(text: str | None, name: str) -> Baseline:
     return Baseline(name, exists=False) if text is None else parse(text, name)
 
 
-def check(analysis: Analysis, known: Baseline) -> Comparison:
+def check(analysis: Analysis, known: Baseline, require_reasons: bool = False) -> Comparison:
     """`discrepancy check`: today's contradictions against the accepted ones."""
-    return replace(compare(contradictions(analysis), known), sources=analysis.claims.sources)
+    return replace(
+        compare(contradictions(analysis), known, require_reasons),
+        sources=analysis.claims.sources,
+    )
 
 
-def accept(analysis: Analysis, previous: Baseline) -> tuple[tuple[Entry, ...], Comparison]:
-    """`discrepancy baseline`: the new baseline's entries (keeping the reasons of those that
-    still occur), and how they compare with the previous baseline."""
+def accept(
+    analysis: Analysis,
+    previous: Baseline,
+    only: Sequence[str] | None = None,
+    prune: bool = False,
+) -> tuple[tuple[Entry, ...], Comparison]:
+    """`discrepancy baseline`: the new baseline's entries (keeping every reason written), and
+    how today compares with the previous baseline. `only`: accept just these fingerprints
+    (new or changed), the rest as it was; `prune`: drop entries no longer found, add nothing
+    else. A fingerprint in `only` that is not found today is an InputError."""
     found = contradictions(analysis)
-    return entries(found, previous), compare(found, previous)
+    today = {c.fingerprint for c in found}
+    unknown = [fp for fp in only or () if fp not in today]
+    if unknown:
+        raise InputError(
+            [
+                Problem(Location("--accept"), f"{fp} is not a contradiction found today")
+                for fp in unknown
+            ]
+        )
+    chosen = frozenset(only) if only else (frozenset() if prune else None)
+    return entries(found, previous, chosen, prune), compare(found, previous)
 
 
 @dataclass(frozen=True)

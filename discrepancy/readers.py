@@ -3,7 +3,6 @@ row at a time (a million rows are never all held at once). No validation: that i
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -14,7 +13,9 @@ from typing import Any
 
 import yaml
 
+from discrepancy import limits
 from discrepancy.claim import CLAIM_FIELDS, REQUIRED, SYNONYMS
+from discrepancy.csv_rows import records
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.located import JsonReader, Node, YamlWalker, suggest
 
@@ -40,6 +41,11 @@ class Document:
 def parse_document(text: str, name: str) -> Document:
     """YAML text into located nodes; malformed YAML, duplicate keys and alias bombs raise."""
     digest = _digest(text)
+    # Before anything is built: characters YAML cannot hold, then nesting, aliases and tags
+    # (issue 12: a recursive alias or an alias bomb must never reach the composer).
+    early = limits.screen(text, name) or limits.check_yaml(text, name, _Loader)
+    if early:
+        raise InputError(early)
     try:
         tree = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -75,13 +81,40 @@ def parse_jsonl(text: str, name: str) -> Document:
     """JSON Lines: one claim per line, an object with the YAML field names. Locations are
     line:column, the column being where the field's value starts (found only for a line with
     a problem: a million lines are read faster without)."""
+    screened = limits.screen(text, name, yaml_text=False)
+    if screened:
+        raise InputError(screened)
 
     def rows(problems: list[Problem]) -> Iterator[tuple[Node, Callable[[], Node]]]:
         for number, line in enumerate(_lines(text), 1):
             if not line.strip():
                 continue
+            if len(line) > limits.MAX_ROW:  # refused before it is decoded
+                problems.append(
+                    Problem(
+                        Location(name, number, 1),
+                        f"a line of {len(line):,} characters: the limit is {limits.MAX_ROW:,}",
+                    )
+                )
+                continue
+            deep = limits.too_deep(line)
+            if deep:
+                problems.append(
+                    Problem(
+                        Location(name, number, deep),
+                        f"nested deeper than {limits.MAX_DEPTH} levels: a claim needs only a few",
+                    )
+                )
+                continue
             try:
                 row = _JSON.decode(line)
+                lone = _lone_surrogate_escape(line) if "\\u" in line else -1
+                if lone >= 0:
+                    raise _JSONProblem(
+                        f"{limits.describe(chr(int(line[lone + 2 : lone + 6], 16)))} cannot be "
+                        "text: remove it",
+                        col=lone + 1,
+                    )
             except json.JSONDecodeError as e:
                 problems.append(
                     Problem(Location(name, number, e.colno), f"malformed JSON: {e.msg}")
@@ -91,7 +124,8 @@ def parse_jsonl(text: str, name: str) -> Document:
                 if e.duplicate:  # the located reader says where the second one stands
                     JsonReader(line, name, problems, number, keys_at_values=True).read()
                 else:
-                    problems.append(Problem(Location(name, number, 1), e.message))
+                    col = line.find(e.needle) + 1 if e.needle else e.col
+                    problems.append(Problem(Location(name, number, col), e.message))
                 continue
             where = Location(name, number, len(line) - len(line.lstrip()) + 1)
             if not isinstance(row, dict):
@@ -123,7 +157,13 @@ def parse_csv(text: str, name: str) -> Document:
     line:column: the file's line where the cell starts, as editors, GitHub and SARIF count (the
     spreadsheet's row, unless a quoted cell above holds a line break), and the cell's column
     (the first is 1). `not_with` takes claim ids separated by commas or semicolons."""
-    first = next(csv.reader(_lines(text, keep_ends=True)), None)
+    screened = limits.screen(text, name, yaml_text=False)
+    if screened:
+        raise InputError(screened)
+    header_problems: list[Problem] = []
+    first = next(records(text, name, header_problems), (0, None))[1]
+    if header_problems:
+        raise InputError(header_problems)
     if first is None:
         return Document(name, None, _digest(text))
     header = [h.strip() for h in first]
@@ -156,20 +196,9 @@ def parse_csv(text: str, name: str) -> Document:
         raise InputError(problems)
 
     def rows(problems: list[Problem]) -> Iterator[tuple[Node, None]]:
-        reader = csv.reader(_lines(text, keep_ends=True))
-        next(reader)
-        # a row starts on the line after the last one read: a quoted cell may span lines
-        for number, cells in _numbered(reader):
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) > len(header):
-                problems.append(
-                    Problem(
-                        Location(name, number, len(header) + 1),
-                        f"{len(cells)} cells in a row, but the header names {len(header)} columns",
-                    )
-                )
-                continue
+        found = records(text, name, problems)
+        next(found)  # the header
+        for number, cells in found:
             fields = {}
             line = number
             for col, (field, cell) in enumerate(zip(header, cells), 1):
@@ -184,14 +213,6 @@ def parse_csv(text: str, name: str) -> Document:
             yield Node(fields, Location(name, number, 1)), None
 
     return Document(name, None, _digest(text), rows, text.count("\n"))
-
-
-def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Each row of a csv.reader with the file line it starts on."""
-    start = reader.line_num + 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1
 
 
 READERS: dict[str, Callable[[str, str], Document]] = {".csv": parse_csv, ".jsonl": parse_jsonl}
@@ -214,10 +235,54 @@ def _lines(text: str, keep_ends: bool = False) -> Iterator[str]:
 
 
 class _JSONProblem(ValueError):
-    def __init__(self, message: str, duplicate: bool = False) -> None:
+    def __init__(
+        self, message: str, duplicate: bool = False, needle: str = "", col: int = 1
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.duplicate = duplicate  # a key repeated in one object
+        self.needle = needle  # where the problem stands: this text of the line, or `col`
+        self.col = col
+
+
+def _lone_surrogate_escape(line: str) -> int:
+    """Where a JSON line escapes half a character ("\\ud800"): no output could print it."""
+    for m in re.finditer(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", line):
+        start = m.start()
+        if _escaped_backslash(line, start):
+            continue
+        code = int(line[start + 2 : start + 6], 16)
+        after = line[start + 6 : start + 12]
+        before = line[start - 6 : start]
+        if code < 0xDC00:
+            if not re.fullmatch(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}", after):
+                return start
+        elif not re.fullmatch(r"\\u[dD][89abAB][0-9a-fA-F]{2}", before):
+            return start
+    return -1
+
+
+def _escaped_backslash(line: str, pos: int) -> bool:
+    """Whether the backslash at pos is itself escaped (an odd run of backslashes before it)."""
+    n = 0
+    while pos - n - 1 >= 0 and line[pos - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def _int(digits: str) -> int:
+    """A JSON integer, refused past MAX_DIGITS (5,000 digits is past Python's own limit)."""
+    message = limits.big_number(digits)
+    if message:
+        raise _JSONProblem(message, needle=digits)
+    return int(digits)
+
+
+def _float(digits: str) -> float:
+    message = limits.big_number(digits)
+    if message:
+        raise _JSONProblem(message, needle=digits)
+    return float(digits)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -230,10 +295,15 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(word: str) -> Any:
-    raise _JSONProblem(f"{word} is not a number a claim can hold")
+    raise _JSONProblem(f"{word} is not a number a claim can hold", needle=word)
 
 
-_JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+_JSON = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates,
+    parse_constant=_no_constant,
+    parse_int=_int,
+    parse_float=_float,
+)
 
 
 def _json_node(value: Any, at: Location) -> Any:

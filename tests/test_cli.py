@@ -87,14 +87,22 @@ def test_turkey_figures_agree_and_never_join_wagner(report_json):
 
 
 def test_report_json_contract(report_json):
-    assert report_json["version"] == 1
+    assert report_json["version"] == 2
     s = report_json["summary"]
     assert set(s) == {"claims", "sources", "groups", "conflicts"}
     assert s["claims"] == sum(len(g["claims"]) for g in report_json["groups"])
     assert s["groups"] == len(report_json["groups"])
-    assert s["conflicts"] == sum(len(g["conflicts"]) for g in report_json["groups"])
+    assert s["conflicts"] == sum(g["conflict_pairs"] for g in report_json["groups"])
     for g in report_json["groups"]:
-        assert set(g) == {"id", "about", "status", "claims", "conflicts"}
+        assert set(g) == {
+            "id",
+            "about",
+            "status",
+            "claims",
+            "conflict_pairs",
+            "conflicts",
+            "disagreement",
+        }
         for c in g["claims"]:
             assert set(c) == {
                 "id",

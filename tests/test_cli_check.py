@@ -119,7 +119,7 @@ def test_resolved_entries_are_reported_and_strict_fails_on_them(cli, tmp_path):
     assert r.code == 0, r
     assert (
         "Resolved: 1 baseline entry no longer occurs; you can drop them with "
-        "`discrepancy baseline`" in r.out
+        "`discrepancy baseline --prune`" in r.out
     ), r
     assert re.search(
         r"\n  \.discrepancy-baseline\.json:\d+:5  [0-9a-f]{16}  Wagner Group fighters "
@@ -129,7 +129,16 @@ def test_resolved_entries_are_reported_and_strict_fails_on_them(cli, tmp_path):
     strict = cli("check", "--strict", cwd=tmp_path)
     assert strict.code == 1 and "FAILED (--strict)" in strict.out, strict
     data = json.loads(cli("check", "--strict", "-f", "json", cwd=tmp_path).out)
-    assert data["summary"] == {"new": 0, "known": 1, "resolved": 1, "strict": True, "fails": True}
+    assert data["summary"] == {
+        "new": 0,
+        "changed": 0,
+        "known": 1,
+        "resolved": 1,
+        "unreasoned": 2,  # neither entry has a reason
+        "strict": True,
+        "require_reasons": False,
+        "fails": True,
+    }
     assert [s["value"] for s in data["resolved"][0]["claims"]] == ["hundreds", "at least 2,000"]
 
 
@@ -156,7 +165,7 @@ def test_baseline_keeps_reasons_and_is_rewritten_atomically(cli, tmp_path):
     r = cli("baseline", "-o", "accepted.json", cwd=tmp_path)
     assert r.code == 0, r
     assert r.err.endswith(
-        "3 contradictions: 1 added, 0 no longer found and dropped, 1 reason kept\n"
+        "3 contradictions in the baseline: 1 added, 0 dropped, 1 reason kept\n"
     ), r
     data = json.loads(path.read_text())
     fingerprints = [e["fingerprint"] for e in data["contradictions"]]
@@ -417,7 +426,16 @@ def test_json_output_parses_and_keeps_its_shape(sarif_and_json):
     _, data = sarif_and_json
     assert data["version"] == 1
     assert data["baseline"] == {"file": ".discrepancy-baseline.json", "exists": False}
-    assert data["summary"] == {"new": 3, "known": 0, "resolved": 0, "strict": False, "fails": True}
+    assert data["summary"] == {
+        "new": 3,
+        "changed": 0,
+        "known": 0,
+        "resolved": 0,
+        "unreasoned": 0,
+        "strict": False,
+        "require_reasons": False,
+        "fails": True,
+    }
     for c in data["new"]:
         assert set(c) == {"fingerprint", "group", "about", "gap", "claims", "newer"}
         assert re.fullmatch(r"[0-9a-f]{16}", c["fingerprint"])

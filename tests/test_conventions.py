@@ -61,7 +61,7 @@ def test_json_claims_carry_their_provenance(claims):
     data = json.loads(invoke("report", "-f", "json"))
     [group] = data["groups"]
     claim = {c["id"]: c for c in group["claims"]}
-    assert data["version"] == 1  # fields added, none changed meaning
+    assert data["version"] == 2  # 2: conflicts bounded (issue 12); provenance added
     low, high = claim["low"], claim["high"]
     assert (low["quote"], low["attributed_to"], low["date"], low["note"]) == (
         "police counted 9,500 protesters",
@@ -111,14 +111,14 @@ def test_concise_check_locates_new_contradictions_and_stale_entries(claims):
         "claims.yaml:18:5: new-contradiction 4.2× (major) more than 40,000 (wire)"
     )
     assert out[1].startswith("b.json:4:5: resolved-entry no longer occurs: 1 (s) vs 9 (t): gone")
-    assert out[2] == "FAILED: 1 new contradiction, 0 known, 1 resolved."
+    assert out[2] == "FAILED: 1 new contradiction, 0 changed, 0 known, 1 resolved."
 
 
 # ---------------------------------------------------------------- the format's variable
 
 
 def test_the_format_can_come_from_the_environment(claims):
-    assert json.loads(invoke("report", env={"DISCREPANCY_FORMAT": "json"}))["version"] == 1
+    assert json.loads(invoke("report", env={"DISCREPANCY_FORMAT": "json"}))["version"] == 2
     # the command line wins over the environment
     assert invoke("report", "-f", "concise", env={"DISCREPANCY_FORMAT": "json"}).startswith(
         "claims.yaml:18:5: conflict"
@@ -201,6 +201,7 @@ def test_statistics_count_by_status(claims):
     ]
     assert invoke("check", "-b", "none.json", "--statistics", code=1).splitlines() == [
         "1  new",
+        "0  changed",
         "0  known",
         "0  resolved",
         "FAILED",

@@ -16,5 +16,5 @@ def test_output_to_a_pipe_is_written_into_it_not_replaced(cli, tmp_path):
     r = cli("report", "-f", "json", "--output", str(fifo))
     reader.join(timeout=30)
     assert r.code == 0, r
-    assert json.loads(got[0])["version"] == 1
+    assert json.loads(got[0])["version"] == 2
     assert fifo.is_fifo()

@@ -108,7 +108,7 @@ CASES = [
     (
         "unknown-tag",
         GOOD_SOURCES + "  - {source: seed-001, about: x, value: !foo 5}\n",
-        "6:41: cannot read this YAML value (!foo)",
+        "6:41: YAML tag `!foo` is not allowed",
     ),
     (
         "bad-typed-scalar",

@@ -146,7 +146,7 @@ BAD = [
         "json-nan",
         "c.jsonl",
         '{"source": "AP", "about": "x", "value": NaN}\n',
-        "1:1: NaN is not a number a claim can hold",
+        "1:41: NaN is not a number a claim can hold",  # where the NaN stands
     ),
     (
         "csv-unknown-column",

@@ -9,6 +9,7 @@ import io
 import json
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, run_cli
 from tests.test_cli_check import assert_sarif_2_1_0
@@ -32,6 +33,8 @@ EXPRESSIONS = [
     "\x1b[31m400",
 ]
 CHECK = ["check", "claims.yaml", "-b", "baseline.json"]
+# claims checked against the articles beside them: verified, not verified, unverifiable
+VERIFY = ["verify", "articles/claims.yaml"]
 
 # (golden file, the command, its exit status)
 CASES = [
@@ -54,6 +57,12 @@ CASES = [
     ("check.sarif", [*CHECK, "-f", "sarif", "-o", OUT], 1),
     ("parse.txt", ["parse", *EXPRESSIONS], 2),
     ("parse.jsonl", ["parse", "--json", *EXPRESSIONS], 2),
+    ("verify.txt", [*VERIFY, "-o", OUT], 1),
+    ("verify.concise", [*VERIFY, "-f", "concise", "-o", OUT], 1),
+    ("verify.json", [*VERIFY, "-f", "json", "-o", OUT], 1),
+    ("verify-github.txt", [*VERIFY, "-f", "github", "-o", OUT], 1),
+    ("verify.sarif", [*VERIFY, "-f", "sarif", "-o", OUT], 1),
+    ("extract.yaml", ["extract", "articles/a.txt", "articles/b.html", "-s", "a", "-s", "b"], 0),
 ]
 
 
@@ -87,7 +96,7 @@ def test_every_format_and_command_has_a_golden_file():
     suffixes = {"table": ".txt", "text": ".txt", "markdown": ".md", "github": "-github.txt"}
     suffixes_of = {"parse": {"json": ".jsonl"}}
     commands = {"report": registry.REPORT, "groups": registry.GROUPS}
-    commands |= {"check": registry.CHECK, "parse": registry.PARSE}
+    commands |= {"check": registry.CHECK, "parse": registry.PARSE, "verify": registry.VERIFY}
     for command, renderers in commands.items():
         for f in renderers:
             suffix = suffixes_of.get(command, {}).get(f.value) or suffixes.get(
@@ -106,6 +115,11 @@ def test_the_golden_files_read_back_in_their_own_format():
     for name in ("report.md", "report-all.md"):
         check_well_formed(_golden(name))
     assert_sarif_2_1_0(json.loads(_golden("check.sarif")))
+    assert_sarif_2_1_0(json.loads(_golden("verify.sarif")))
+    verify = json.loads(_golden("verify.json"))
+    assert verify["summary"] == {"verified": 2, "failed": 2, "unverifiable": 2}
+    draft = yaml.safe_load(_golden("extract.yaml"))
+    assert set(draft["sources"]) == {"a", "b"} and len(draft["claims"]) == 7
     rows = list(csv.DictReader(io.StringIO(_golden("report-all.csv"), newline="")))
     report = json.loads(_golden("report-all.json"))
     assert len(rows) == report["summary"]["claims"] == 12
@@ -117,7 +131,16 @@ def test_the_golden_files_read_back_in_their_own_format():
         "unquantified",
     }
     check = json.loads(_golden("check.json"))
-    assert check["summary"] == {"new": 2, "known": 1, "resolved": 1, "strict": False, "fails": True}
+    assert check["summary"] == {
+        "new": 2,
+        "changed": 0,
+        "known": 1,
+        "resolved": 1,
+        "unreasoned": 0,
+        "strict": False,
+        "require_reasons": False,
+        "fails": True,
+    }
     lines = [json.loads(line) for line in _golden("parse.jsonl").splitlines()]
     assert [x["text"] for x in lines] == EXPRESSIONS
     assert "threeish" in {x["text"] for x in lines if "error" in x}

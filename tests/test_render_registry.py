@@ -7,7 +7,13 @@ import inspect
 import pytest
 
 from discrepancy.render import registry
-from discrepancy.render.options import CheckFormat, GroupsFormat, ParseFormat, ReportFormat
+from discrepancy.render.options import (
+    CheckFormat,
+    GroupsFormat,
+    ParseFormat,
+    ReportFormat,
+    VerifyFormat,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +23,7 @@ from discrepancy.render.options import CheckFormat, GroupsFormat, ParseFormat, R
         (GroupsFormat, registry.GROUPS),
         (CheckFormat, registry.CHECK),
         (ParseFormat, registry.PARSE),
+        (VerifyFormat, registry.VERIFY),
     ],
 )
 def test_every_format_has_a_renderer(formats: type, renderers: dict) -> None:

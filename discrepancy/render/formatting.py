@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from discrepancy.model import Claim, Quantity, Source, gap_of
+from discrepancy.model import Claim, Conflict, Finding, Quantity, Source, gap_of
 
 if TYPE_CHECKING:  # a type only: importing baseline here would slow every start
     from discrepancy.baseline import Side
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# Control characters (tab and newline aside), DEL, C1, zero-width and bidi controls (they
+# reorder what a reader sees: U+202E, U+2066-U+2069, U+200F, U+061C), line and paragraph
+# separators, byte-order marks, interlinear annotations and lone surrogates: never shown raw.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+# A line a CI log would run as a GitHub workflow command: `::` at its start (after spaces),
+# or the old `##[` anywhere in it.
+_COMMAND_START = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
 
 
 def number(x: float) -> str:
@@ -70,6 +80,18 @@ def visible(text: str) -> str:
     )
 
 
+def ci_safe(text: str) -> str:
+    """Text output with nothing a CI log reads as a workflow command: a line's leading `::`
+    becomes `\\::`, and `##[` becomes `##\\[` (issue 12)."""
+    return _COMMAND_START.sub(r"\1\\:", text).replace("##[", "##\\[")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every character `visible` would escape written as a \\u escape (the same
+    value to a parser, nothing raw to a terminal or log), `##[` included."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).replace("##[", "##\\u005b")
+
+
 def period(claim: Claim) -> str:
     """When the claim's number held, as the coder gave it ("2020-01-01/2020-03-31"), or ""."""
     return "" if claim.period is None else str(claim.period)
@@ -80,6 +102,49 @@ def published(claim: Claim, sources: dict[str, Source]) -> str:
     so every output shows the two apart."""
     source = sources.get(claim.source)
     return source.published if source is not None else ""
+
+
+def shown_conflicts(f: Finding, all_pairs: bool) -> Sequence[Conflict]:
+    """The pairs a report lists: the widest few (detect.SHOWN), or every one on request."""
+    from discrepancy.detect import conflicts_in
+
+    if all_pairs and f.conflict_count > len(f.conflicts):
+        return conflicts_in(f.group.claims)
+    return f.conflicts
+
+
+CLUSTERS_SHOWN = 5
+
+
+def disagreement(f: Finding, all_pairs: bool) -> list[str]:
+    """A group's conflicts in a few lines, however many pairs there are: how many, the range
+    of disagreement (its most extreme pair), and the clusters of claims that agree among
+    themselves. Nothing when every pair is listed anyway."""
+    if f.conflict_count <= len(f.conflicts) or all_pairs:
+        return []
+    out = []
+    for d in f.disagreements:
+        unit = "" if d.unit == "count" else f" ({clean(d.unit)})"
+        lo, hi = d.lowest, d.highest
+        out.append(
+            f"{d.pairs:,} conflicting pair{'s' * (d.pairs != 1)}{unit}: from {clean(lo.value)} "
+            f"({clean(lo.source)}, {clean(lo.id)}) to {clean(hi.value)} ({clean(hi.source)}, "
+            f"{clean(hi.id)}), {apart(d.gap)}"
+        )
+        spans = [
+            f"{interval(Quantity(a, b, unit=d.unit), with_unit=False)} ({plural(len(cs), 'claim')})"
+            for cs, (a, b) in zip(d.clusters[:CLUSTERS_SHOWN], d.spans)
+        ]
+        more = len(d.clusters) - CLUSTERS_SHOWN
+        out.append(
+            f"{plural(len(d.clusters), 'cluster')} of claims that overlap: {', '.join(spans)}"
+            + (f", and {more} more" if more > 0 else "")
+        )
+    out.append(
+        f"the {plural(len(f.conflicts), 'widest pair')} below; --all-pairs lists all "
+        f"{f.conflict_count:,}"
+    )
+    return out
 
 
 def claim_line(c: Claim | Side) -> str:

@@ -1,12 +1,15 @@
-"""`check --format github`: GitHub Actions workflow commands, one error annotation per new
-contradiction at the newer claim's line, then the text summary."""
+"""`--format github`: GitHub Actions workflow commands, then the text form. `check`: an error
+annotation per new contradiction at the newer claim's line. `verify`: an error per claim not
+verified and a warning per claim unverifiable, at the claim's line."""
 
 from __future__ import annotations
 
 from discrepancy.baseline import Comparison, Entry
-from discrepancy.render.formatting import apart, claim_line, clean, plural
+from discrepancy.render import text
+from discrepancy.render.formatting import apart, ci_safe, claim_line, clean, plural
 from discrepancy.render.options import Options
-from discrepancy.render.text import preamble, tail
+from discrepancy.render.text import preamble, tail, verdict_message
+from discrepancy.verify import Status, Verification
 
 GITHUB_ERRORS = 10  # GitHub shows at most 10 error annotations per step
 
@@ -22,16 +25,16 @@ def escape_property(text: str) -> str:
 
 
 def _command(kind: str, message: str, **properties: str | int) -> str:
-    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
-    return f"::{kind} {props}::{escape_data(message)}"
+    props = ",".join(f"{k}={escape_property(ci_safe(str(v)))}" for k, v in properties.items())
+    return f"::{kind} {props}::{escape_data(ci_safe(message))}"
 
 
 def _resolved(e: Entry, strict: bool) -> str:
     sides = " vs ".join(claim_line(s) for s in e.claims)
     message = f"Baseline entry {e.fingerprint} ({e.about}: {sides}) no longer occurs" + (
-        ": --strict fails until you drop it with `discrepancy baseline`."
+        ": --strict fails until you drop it with `discrepancy baseline --prune`."
         if strict
-        else "; you can drop it with `discrepancy baseline`."
+        else "; you can drop it with `discrepancy baseline --prune`."
     )
     where = {"line": e.location.line, "col": e.location.col} if e.location.line else {}
     return _command(
@@ -49,12 +52,14 @@ def render(comparison: Comparison, options: Options) -> str:
     which then fails, else a notice); at most ten errors, as GitHub shows no more per step, and
     a warning says how many more. Then the text summary (none with --quiet)."""
     errors = []
-    for c in comparison.new:
+    failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
+    for kind, c in failing:
         newer, other = comparison.newer(c)
+        what = "contradicts" if kind == "New" else "changed since accepted, and still contradicts"
         message = (
-            f"{claim_line(newer)} contradicts {claim_line(other)} at {other.location}: "
+            f"{claim_line(newer)} {what} {claim_line(other)} at {other.location}: "
             f"{apart(c.conflict.gap)} (fingerprint {c.fingerprint}). Correct a claim, "
-            "or once reviewed accept it with `discrepancy baseline`."
+            f"or once reviewed accept it with `discrepancy baseline --accept {c.fingerprint}`."
         )
         errors.append(
             _command(
@@ -63,7 +68,7 @@ def render(comparison: Comparison, options: Options) -> str:
                 file=newer.location.file,
                 line=newer.location.line,
                 col=newer.location.col,
-                title=f"New contradiction: {clean(c.about)}",
+                title=f"{kind} contradiction: {clean(c.about)}",
             )
         )
     stale = [_resolved(e, options.strict) for e in comparison.resolved]
@@ -82,4 +87,37 @@ def render(comparison: Comparison, options: Options) -> str:
             )
         )
     body = [] if options.quiet else preamble(comparison) + tail(comparison, options.strict)
-    return "".join(line + "\n" for line in lines) + "".join(body)
+    # the commands above are ours; in the summary, nothing may read as one
+    return "".join(line + "\n" for line in lines) + ci_safe("".join(body))
+
+
+def verify(result: Verification, options: Options) -> str:
+    """An annotation per claim not verified (error) or unverifiable (warning), at most ten."""
+    shown = [v for v in result.verdicts if v.status is not Status.verified]
+    lines = []
+    for v in shown[:GITHUB_ERRORS]:
+        loc = v.claim.location
+        kind = "error" if v.status is Status.failed else "warning"
+        lines.append(
+            _command(
+                kind,
+                verdict_message(v),
+                file=loc.file,
+                line=loc.line,
+                col=loc.col,
+                title=f"Claim {v.status.value}",
+            )
+        )
+    more = len(shown) - GITHUB_ERRORS
+    if more > 0:
+        lines.append(
+            _command(
+                "warning",
+                f"{plural(more, 'more claim')} not annotated (GitHub shows 10 per step): run "
+                "`discrepancy verify` to list them all.",
+                title="More claims not verified",
+            )
+        )
+    body = "" if options.quiet else text.verify(result, options)
+    # the commands above are ours; in the summary, nothing may read as one
+    return "".join(line + "\n" for line in lines) + ci_safe(body)

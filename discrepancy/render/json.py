@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import Any
 
-from discrepancy.baseline import Comparison, Entry
+from discrepancy.baseline import Comparison, Entry, side_fields
 from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Member, Quantity, Source
 from discrepancy.pipeline import Analysis
+from discrepancy.render.formatting import json_safe, shown_conflicts
 from discrepancy.render.options import Options
+from discrepancy.verify import Status, Verdict, Verification
 
-VERSION = 1  # of `report` and `groups` JSON
+VERSION = 2  # of `report` JSON (2: a group's conflicts bounded, with their count and summary)
+GROUPS_VERSION = 1  # of `groups` JSON
 CHECK_VERSION = 1  # of `check` JSON
+VERIFY_VERSION = 1  # of `verify` JSON
 
 
 def _bound(x: float) -> float | int | None:
@@ -60,7 +63,7 @@ def claim_fields(c: Claim, source: Source | None = None) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def report(analysis: Analysis, options: Options) -> str:
@@ -82,13 +85,28 @@ def report(analysis: Analysis, options: Options) -> str:
                     "about": f.group.about,
                     "status": f.status.value,
                     "claims": [claim_fields(c, sources.get(c.source)) for c in f.group.claims],
+                    "conflict_pairs": f.conflict_count,
                     "conflicts": [
                         {
                             "a": c.a.id,
                             "b": c.b.id,
                             "gap": None if math.isinf(c.gap) else round(c.gap, 4),
                         }
-                        for c in f.conflicts
+                        for c in shown_conflicts(f, options.all_pairs)
+                    ],
+                    "disagreement": [
+                        {
+                            "unit": d.unit,
+                            "pairs": d.pairs,
+                            "lowest": d.lowest.id,
+                            "highest": d.highest.id,
+                            "gap": None if math.isinf(d.gap) else round(d.gap, 4),
+                            "clusters": [
+                                {"lo": _bound(lo), "hi": _bound(hi), "claims": [c.id for c in cs]}
+                                for cs, (lo, hi) in zip(d.clusters, d.spans)
+                            ],
+                        }
+                        for d in f.disagreements
                     ],
                 }
                 for f in findings
@@ -101,7 +119,7 @@ def groups(analysis: Analysis, options: Options) -> str:
     """`groups --format json`: every group, single claims included, in id order."""
     group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
     out: dict[str, Any] = {
-        "version": VERSION,
+        "version": GROUPS_VERSION,
         "groups": [
             {
                 "id": g.id,
@@ -147,7 +165,7 @@ def _entry(e: Entry) -> dict[str, Any]:
     return {
         "fingerprint": e.fingerprint,
         "about": e.about,
-        "claims": [asdict(s) for s in e.claims],
+        "claims": [side_fields(s) for s in e.claims],
         "reason": e.reason,
     }
 
@@ -162,19 +180,59 @@ def check(comparison: Comparison, options: Options) -> str:
             "baseline": {"file": b.name, "exists": b.exists},
             "summary": {
                 "new": len(comparison.new),
+                "changed": len(comparison.changed),
                 "known": len(comparison.known),
                 "resolved": len(comparison.resolved),
+                "unreasoned": len(comparison.unreasoned),
                 "strict": strict,
+                "require_reasons": comparison.require_reasons,
                 "fails": comparison.fails(strict),
             },
             "new": [
                 {**_contradiction(c, comparison.sources), "newer": comparison.newer(c)[0].id}
                 for c in comparison.new
             ],
+            "changed": [
+                {
+                    **_contradiction(c, comparison.sources),
+                    "accepted": [side_fields(s) for s in e.claims],
+                    "reason": e.reason,
+                }
+                for c, e in comparison.changed
+            ],
             "known": [
                 {**_contradiction(c, comparison.sources), "reason": e.reason}
                 for c, e in comparison.known
             ],
             "resolved": [_entry(e) for e in comparison.resolved],
+        }
+    )
+
+
+def _verdict(v: Verdict) -> dict[str, Any]:
+    loc = v.claim.location
+    return {
+        "id": v.claim.id,
+        "source": v.claim.source,
+        "file": loc.file,
+        "line": loc.line,
+        "col": loc.col,
+        "status": v.status.name,
+        "document": v.document or None,
+        "at": None if v.at is None else {"line": v.at.line, "col": v.at.col},
+        "passage": None if v.passage is None else v.passage.text,
+        "problems": [
+            {"kind": p.kind, "message": p.message, "details": list(p.details)} for p in v.problems
+        ],
+    }
+
+
+def verify(result: Verification, options: Options) -> str:
+    """{"version": 1, "summary": {status: count}, "claims": [...]}, every claim in order."""
+    return dumps(
+        {
+            "version": VERIFY_VERSION,
+            "summary": {s.name: result.count(s) for s in Status},
+            "claims": [_verdict(v) for v in result.verdicts],
         }
     )

@@ -15,7 +15,16 @@ from urllib.parse import quote
 from discrepancy import __version__
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import REPORTED, Analysis
-from discrepancy.render.formatting import apart, clean, gap, interval, period, published
+from discrepancy.render.formatting import (
+    apart,
+    clean,
+    disagreement,
+    gap,
+    interval,
+    period,
+    published,
+    shown_conflicts,
+)
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.table import facts, relays, summary
@@ -127,7 +136,7 @@ def report(analysis: Analysis, options: Options) -> str:
             continue
         sections = [(f, anchors(clean(f.group.about))) for f in findings]
         out.append(_overview(sections))
-        out.extend(_section(f, analysis.claims.sources) for f, _ in sections)
+        out.extend(_section(f, analysis.claims.sources, options.all_pairs) for f, _ in sections)
     cited = sorted({c.source for f in shown for c in f.group.claims})
     if cited:
         anchors("Sources")
@@ -178,7 +187,7 @@ def _source(name: str, sources: dict[str, Source]) -> str:
     return f"[{text(name, CELL)}]({link})" if link else text(name, CELL)
 
 
-def _section(f: Finding, sources: dict[str, Source]) -> str:
+def _section(f: Finding, sources: dict[str, Source], all_pairs: bool = False) -> str:
     claims = f.group.claims
     out = [f"### {text(f.group.about)}\n", f"**{f.status.value}** · {facts(f)}\n"]
     out.extend(f"{text(line)}\n" for line in relays(f))
@@ -203,7 +212,11 @@ def _section(f: Finding, sources: dict[str, Source]) -> str:
     )
     if f.conflicts:
         out.append(
-            "".join(f"- ✗ {_named(c.a)} vs {_named(c.b)}: {apart(c.gap)}\n" for c in f.conflicts)
+            "".join(f"- {text(line)}\n" for line in disagreement(f, all_pairs))
+            + "".join(
+                f"- ✗ {_named(c.a)} vs {_named(c.b)}: {apart(c.gap)}\n"
+                for c in shown_conflicts(f, all_pairs)
+            )
         )
     if f.status is Status.unit_mismatch:
         out.append(

@@ -33,6 +33,9 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
 
 
+VerifyFormat = CheckFormat  # `verify` reports in the same four formats as `check`, for CI
+
+
 @dataclass(frozen=True)
 class Options:
     """What a renderer may be asked for; each reads the fields that concern it."""
@@ -42,4 +45,5 @@ class Options:
     width: int = 100  # table: the terminal's width; 100 for files and pipes
     near_misses: bool = False  # groups: list pairs just under the threshold
     strict: bool = False  # check: a baseline entry that no longer occurs fails too
+    all_pairs: bool = False  # report: every conflicting pair, not the widest few and a summary
     quiet: bool = False  # the findings only: no summary lines

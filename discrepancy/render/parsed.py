@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from discrepancy.pipeline import Reading
-from discrepancy.render.formatting import clean, interval
+from discrepancy.render.formatting import clean, interval, json_safe
 from discrepancy.render.json import quantity_fields
 from discrepancy.render.options import Options
 
@@ -42,4 +42,4 @@ def json_lines(readings: Sequence[Reading], options: Options) -> str:
         }
         for r in readings
     ]
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    return "".join(json_safe(json.dumps(line, ensure_ascii=False)) + "\n" for line in lines)

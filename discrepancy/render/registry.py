@@ -1,6 +1,7 @@
 """Every output format's renderer, one registry per command. Each renderer has the same shape:
 render(what, Options) -> str, `what` being the command's result (an Analysis for `report` and
-`groups`, a Comparison for `check`). tests/test_render_registry.py checks that none is missing."""
+`groups`, a Comparison for `check`, Readings for `parse`, a Verification for `verify`).
+tests/test_render_registry.py checks that none is missing."""
 
 from __future__ import annotations
 
@@ -20,7 +21,15 @@ from discrepancy.render import (
     table,
     text,
 )
-from discrepancy.render.options import CheckFormat, GroupsFormat, Options, ParseFormat, ReportFormat
+from discrepancy.render.options import (
+    CheckFormat,
+    GroupsFormat,
+    Options,
+    ParseFormat,
+    ReportFormat,
+    VerifyFormat,
+)
+from discrepancy.verify import Verification
 
 REPORT: dict[ReportFormat, Callable[[Analysis, Options], str]] = {
     ReportFormat.table: table.report,
@@ -47,4 +56,12 @@ CHECK: dict[CheckFormat, Callable[[Comparison, Options], str]] = {
     CheckFormat.json: json.check,
     CheckFormat.github: github.render,
     CheckFormat.sarif: sarif.render,
+}
+
+VERIFY: dict[VerifyFormat, Callable[[Verification, Options], str]] = {
+    VerifyFormat.text: text.verify,
+    VerifyFormat.concise: concise.verify,
+    VerifyFormat.json: json.verify,
+    VerifyFormat.github: github.verify,
+    VerifyFormat.sarif: sarif.verify,
 }

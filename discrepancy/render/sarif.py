@@ -16,6 +16,8 @@ from discrepancy.errors import Location
 from discrepancy.render.formatting import apart, claim_line, clean
 from discrepancy.render.json import dumps
 from discrepancy.render.options import Options
+from discrepancy.render.text import verdict_message
+from discrepancy.verify import Status, Verification
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,8 +36,8 @@ RULE = {
     },
     "help": {
         "text": "Check both claims against their sources. Correct the one that was coded "
-        "wrong, or, once reviewed, accept the contradiction with `discrepancy "
-        "baseline` and write why in its `reason`."
+        "wrong, or, once reviewed, accept this contradiction alone with `discrepancy "
+        "baseline --accept FINGERPRINT` and write why in its `reason`."
     },
     "defaultConfiguration": {"level": "error"},
 }
@@ -48,9 +50,12 @@ RESOLVED_RULE = {
     "shortDescription": {"text": "A contradiction in the baseline no longer occurs"},
     "fullDescription": {
         "text": "The baseline accepts a contradiction that today's claims no longer hold; with "
-        "--strict the check fails until the baseline is regenerated."
+        "--strict the check fails until it is dropped."
     },
-    "help": {"text": "Run `discrepancy baseline` to drop the entry, and commit the baseline."},
+    "help": {
+        "text": "Run `discrepancy baseline --prune` to drop the entry (it accepts nothing new), "
+        "and commit the baseline."
+    },
     "defaultConfiguration": {"level": "error"},
 }
 
@@ -63,7 +68,7 @@ def _resolved(e: Entry) -> dict[str, Any]:
         "level": "error",
         "message": {
             "text": f"Baseline entry {e.fingerprint} ({clean(e.about)}: {sides}) no longer "
-            "occurs: drop it with `discrepancy baseline`."
+            "occurs: drop it with `discrepancy baseline --prune`."
         },
         "locations": [_location(e.location)],
         "partialFingerprints": {"resolvedEntry/v1": e.fingerprint},
@@ -85,7 +90,8 @@ def _location(loc: Location) -> dict[str, Any]:
 
 def render(comparison: Comparison, options: Options) -> str:
     results = []
-    for c in comparison.new:
+    failing = [("New", c) for c in comparison.new] + [("Changed", c) for c, _ in comparison.changed]
+    for kind, c in failing:
         newer, other = comparison.newer(c)
         results.append(
             {
@@ -93,7 +99,7 @@ def render(comparison: Comparison, options: Options) -> str:
                 "ruleIndex": 0,
                 "level": "error",
                 "message": {
-                    "text": f"New contradiction about {clean(c.about)}: {claim_line(newer)} "
+                    "text": f"{kind} contradiction about {clean(c.about)}: {claim_line(newer)} "
                     f"contradicts {claim_line(other)} at {clean(str(other.location))}, "
                     f"{apart(c.conflict.gap)}."
                 },
@@ -111,22 +117,54 @@ def render(comparison: Comparison, options: Options) -> str:
         )
     if options.strict:  # then a baseline entry that no longer occurs fails the check too
         results += [_resolved(e) for e in comparison.resolved]
+    return _log(results, [RULE, RESOLVED_RULE])
+
+
+VERIFY_RULES = {
+    Status.failed: {
+        "id": "claim-not-verified",
+        "name": "ClaimNotVerified",
+        "shortDescription": {
+            "text": "A quote is not in its document, or a value's number is not in its quote"
+        },
+        "defaultConfiguration": {"level": "error"},
+    },
+    Status.unverifiable: {
+        "id": "claim-unverifiable",
+        "name": "ClaimUnverifiable",
+        "shortDescription": {"text": "A claim cannot be checked: no document, or no quote"},
+        "defaultConfiguration": {"level": "warning"},
+    },
+}
+_LEVELS = {Status.failed: "error", Status.unverifiable: "warning"}
+
+
+def verify(result: Verification, options: Options) -> str:
+    """A result per claim not verified (error) or unverifiable (warning), at the claim."""
+    order = list(VERIFY_RULES)
+    results = [
+        {
+            "ruleId": VERIFY_RULES[v.status]["id"],
+            "ruleIndex": order.index(v.status),
+            "level": _LEVELS[v.status],
+            "message": {"text": verdict_message(v)},
+            "locations": [_location(v.claim.location)],
+            "properties": {"claim": v.claim.id, "document": v.document},
+        }
+        for v in result.verdicts
+        if v.status is not Status.verified
+    ]
+    return _log(results, list(VERIFY_RULES.values()))
+
+
+def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]]) -> str:
+    driver = {"name": "discrepancy", "version": __version__, "rules": rules}
     return dumps(
         {
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [
-                {
-                    "tool": {
-                        "driver": {
-                            "name": "discrepancy",
-                            "version": __version__,
-                            "rules": [RULE, RESOLVED_RULE],
-                        }
-                    },
-                    "columnKind": "unicodeCodePoints",
-                    "results": results,
-                }
+                {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
             ],
         }
     )

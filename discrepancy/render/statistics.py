@@ -32,6 +32,7 @@ def check(comparison: Comparison, strict: bool) -> str:
     """New, known and resolved contradictions, then whether the check fails."""
     counts = [
         ("new", len(comparison.new)),
+        ("changed", len(comparison.changed)),
         ("known", len(comparison.known)),
         ("resolved", len(comparison.resolved)),
     ]

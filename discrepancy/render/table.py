@@ -5,7 +5,17 @@ from __future__ import annotations
 from discrepancy.model import Claim, Finding, Source, Status
 from discrepancy.pipeline import Analysis
 from discrepancy.render.fit import columns, pad, share, table, wrap, wrap_parts
-from discrepancy.render.formatting import apart, clean, gap, interval, period, plural, published
+from discrepancy.render.formatting import (
+    apart,
+    clean,
+    disagreement,
+    gap,
+    interval,
+    period,
+    plural,
+    published,
+    shown_conflicts,
+)
 from discrepancy.render.options import Options
 from discrepancy.render.picture import picture
 from discrepancy.render.style import RED, STATUS, style
@@ -21,7 +31,7 @@ def report(analysis: Analysis, options: Options) -> str:
     shown = analysis.shown(show_all)
     out: list[str] = []
     for finding in shown:
-        out.append(_finding(finding, analysis, colour, width))
+        out.append(_finding(finding, analysis, colour, width, options.all_pairs))
     if not shown and not options.quiet:
         out.append(
             "\n".join(
@@ -133,7 +143,7 @@ def relays(f: Finding) -> list[str]:
     ]
 
 
-def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
+def _finding(f: Finding, analysis: Analysis, colour: bool, width: int, all_pairs: bool) -> str:
     claims = f.group.claims
     status = f.status.value.upper()
     lines = wrap(clean(f.group.about), width, f"{status}  ", " " * (len(status) + 2))
@@ -142,7 +152,9 @@ def _finding(f: Finding, analysis: Analysis, colour: bool, width: int) -> str:
     for line in relays(f):
         lines += wrap(line, width, "  ", "    ")
     lines += _claims(claims, analysis.claims.sources, width)
-    for x in f.conflicts:
+    for line in disagreement(f, all_pairs):
+        lines += wrap(line, width, "  ", "    ")
+    for x in shown_conflicts(f, all_pairs):
         pair = clean(
             f"{x.a.value} ({x.a.source}, {x.a.location}) vs "
             f"{x.b.value} ({x.b.source}, {x.b.location}): {apart(x.gap)}"
