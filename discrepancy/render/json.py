@@ -15,6 +15,10 @@ from discrepancy.render.formatting import json_safe, shown_conflicts
 from discrepancy.render.options import Options
 from discrepancy.verify import Status, Verdict, Verification
 
+# Machines read the JSON: a group lists every conflicting pair up to this many (any real story),
+# else its widest few and the summary, so 10,000 claims all in conflict stay bounded.
+JSON_EVERY_PAIR_UP_TO = 1000
+
 VERSION = 2  # of `report` JSON (2: a group's conflicts bounded, with their count and summary)
 GROUPS_VERSION = 1  # of `groups` JSON
 CHECK_VERSION = 1  # of `check` JSON
@@ -92,7 +96,9 @@ def report(analysis: Analysis, options: Options) -> str:
                             "b": c.b.id,
                             "gap": None if math.isinf(c.gap) else round(c.gap, 4),
                         }
-                        for c in shown_conflicts(f, options.all_pairs)
+                        for c in shown_conflicts(
+                            f, options.all_pairs or f.conflict_count <= JSON_EVERY_PAIR_UP_TO
+                        )
                     ],
                     "disagreement": [
                         {
