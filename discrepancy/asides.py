@@ -8,7 +8,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from discrepancy.known_names import COUNTRIES, PLACES, US_STATES
+from discrepancy.measures import builtin
 from discrepancy.model import Period
 
 MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
@@ -63,6 +66,14 @@ _SAYING = (
 )
 _BRACKET = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _SAYING_WORD = re.compile(rf"\b(?:{_SAYING})\b", re.I)
+# Words that name a body that counts: a trailing bracket holding one of them is who counted.
+_COUNTER_WORD = re.compile(
+    r"\b(?:officials?|ministry|ministries|minister|agency|agencies|office|police|"
+    r"organi[sz]ers?|unions?|counts?|estimates?|according|authorities|government|"
+    r"department|spokes(?:man|woman|person))\b",
+    re.I,
+)
+_CONNECTORS = frozenset(["of", "the", "and", "for", "de", "al", "el", "&"])
 _ACCORDING = re.compile(
     r"[,;]?\s*\b(?:according to|as reported by|as estimated by|as counted by|citing|"
     r"(?:counted|estimated|reported|announced|given|released|published) by|per)\s+[^,;()]+",
@@ -207,6 +218,34 @@ class Reading:
     when: When
 
 
+@cache
+def _places() -> frozenset[str]:
+    """Every built-in place as written, in lower case: a bracket naming one is scope."""
+    out: set[str] = set()
+    for block in (COUNTRIES, US_STATES, PLACES):
+        for line in block.strip().splitlines():
+            parts = line.split("|")[:2]
+            out.update(w.strip().lower() for p in parts for w in p.split(",") if w.strip())
+    return frozenset(out)
+
+
+def _names_who_counted(inside: str) -> bool:
+    """Whether a trailing bracket says who counted: a counting body ("US officials",
+    "Hamas-run health ministry"), an acronym ("UNHCR"), or a name of two words or more with
+    no measure word in it ("White Helmets", "OVD-Info"). A place, or a number, is never one."""
+    if any(c.isdigit() for c in inside) or inside.strip().lower() in _places():
+        return False
+    if _COUNTER_WORD.search(inside):
+        return True
+    words = [w for w in re.split(r"[\s/-]+", inside.strip()) if w]
+    if not words or not all(w[0].isupper() or w.lower() in _CONNECTORS for w in words):
+        return False
+    if all(w.isupper() and len(w) >= 2 for w in words):
+        return True  # an acronym
+    plains = [w.lower() for w in words]
+    return len(words) >= 2 and not builtin().hits(plains, ())
+
+
 def _cut(text: str, span: tuple[int, int]) -> str:
     return text[: span[0]] + " " + text[span[1] :]
 
@@ -238,7 +277,12 @@ def read(about: str) -> Reading:
     m: re.Match[str] | None
     if "(" in about or "[" in about:
         for m in reversed(list(_BRACKET.finditer(text))):
-            if _SAYING_WORD.search(m[1]) or _CLOCK.search(m[1]):
+            last = not text[m.end() :].strip(" .,;")
+            if (
+                _SAYING_WORD.search(m[1])
+                or _CLOCK.search(m[1])
+                or (last and _names_who_counted(m[1]))
+            ):
                 aside.append(m[1].strip())
                 text = _cut(text, m.span())
     patterns = [p for needs, p in _ASIDES if needs & words]

@@ -87,6 +87,17 @@ ASIDES = [
         "British mercenaries (former Royal Marines)",
         (),
     ),
+    # a trailing bracket naming who counted: a body, an acronym, a name with no measure word
+    ("people killed (White Helmets)", "people killed", ("White Helmets",)),
+    ("refugees (UNHCR)", "refugees", ("UNHCR",)),
+    ("refugees (UN refugee agency)", "refugees", ("UN refugee agency",)),
+    ("people detained (OVD-Info)", "people detained", ("OVD-Info",)),
+    ("troops deployed (US officials)", "troops deployed", ("US officials",)),
+    ("people killed (Hamas-run health ministry)", "people killed", ("Hamas-run health ministry",)),
+    # a place, a number, or words that are no name stay
+    ("population of Springfield (Illinois)", "population of Springfield (Illinois)", ()),
+    ("people injured (Rescue Workers)", "people injured (Rescue Workers)", ()),
+    ("people killed (12 Children)", "people killed (12 Children)", ()),
 ]
 
 
@@ -129,6 +140,8 @@ MUST_GROUP = [
     ("people missing (OCHA)", "people still missing", None, None),
     ("population of Springfield, Illinois", "Springfield, IL population", None, None),
     ("population of Mt. Pleasant, Texas", "Mount Pleasant, TX population", None, None),
+    ("people killed (White Helmets)", "people killed", None, None),
+    ("troops deployed (US officials)", "troops deployed", None, None),
 ]
 
 # (a, b, their periods, why): must never group
@@ -192,6 +205,13 @@ MUST_NOT_GROUP = [
         None,
         None,
         "who sent them",
+    ),
+    (
+        "troops deployed (US officials)",
+        "troops deployed in the United States",
+        None,
+        None,
+        "who counted is no place",
     ),
 ]
 
