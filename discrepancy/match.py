@@ -146,13 +146,19 @@ def key_score(a: Key, b: Key, weigh: Weights) -> float:
 
 def _one_sided_place(a: Key, b: Key, df: Mapping[str, int]) -> str:
     """A city or region named on one side only, where the other names no place: a part
-    against the whole ("in Paris" against a count with no place, or one for the country)."""
+    against the whole ("in Paris" against a count with no place, or one for the country).
+    So too whom it is for, named on one side only ("pledged for Syria" against all pledges)."""
     left_a, left_b = _unpaired(a, b, df)
     for left, other in ((left_a, b), (left_b, a)):
-        mine = [n for n in left if _local(n)]
-        if mine and not any(_local(n) for n in other.names):
-            return f"{mine[0].label} on one side only"
+        for narrows in (_local, _for_whom):
+            mine = [n for n in left if narrows(n)]
+            if mine and not any(narrows(n) for n in other.names):
+                return f"{mine[0].label} on one side only"
     return ""
+
+
+def _for_whom(name: Name) -> bool:
+    return name.role == "side"
 
 
 def _local(name: Name) -> bool:
@@ -317,4 +323,22 @@ def why_apart(a: Key, b: Key, df: Mapping[str, int] | None = None) -> str:
                 if not (x.known and y.known) and _alike(x.written, y.written):
                     return f"names spelled alike but not taken as one: {x} vs {y}"
                 return f"names differ: {x} vs {y}"
+    return _wider(left_a, b) or _wider(left_b, a)
+
+
+def _wider(left: list[Name], other: Key) -> str:
+    """A scope that adds a name to the other's, in the same role, where neither can hold the
+    other: "in Turkey and Syria" is more than "in Turkey", "from the US and the EU" more than
+    "from the US". Names with no role, or said as adjectives, may be no list ("Russian-recruited
+    Syrians"); places are only sure to be apart when both are countries ("in Paris, France" is
+    no more than "in Paris")."""
+    for x in left:
+        for y in other.names:
+            if x.role != y.role or x.role in ("", ADJECTIVE):
+                continue  # "Russian-recruited Syrians" is no list
+            if x.role == "place" and not (
+                x.known and y.known and x.ident in country_names() and y.ident in country_names()
+            ):
+                continue
+            return f"scope wider on one side: {x} beside {y.label}"
     return ""

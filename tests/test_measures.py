@@ -142,6 +142,9 @@ MUST_GROUP = [
     ("population of Mt. Pleasant, Texas", "Mount Pleasant, TX population", None, None),
     ("people killed (White Helmets)", "people killed", None, None),
     ("troops deployed (US officials)", "troops deployed", None, None),
+    ("demonstrators in Paris, France", "demonstrators in Paris", None, None),
+    ("troops killed in Turkey and Syria", "troops killed in Syria and Turkey", None, None),
+    ("aid pledged for Syria", "aid pledges for Syria", None, None),
 ]
 
 # (a, b, their periods, why): must never group
@@ -213,6 +216,15 @@ MUST_NOT_GROUP = [
         None,
         "who counted is no place",
     ),
+    (
+        "people killed in Turkey",
+        "people killed in Turkey and Syria",
+        None,
+        None,
+        "one more country",
+    ),
+    ("aid from the US", "aid from the US and the EU", None, None, "one more donor"),
+    ("aid pledged for Syria", "aid pledged", None, None, "for whom, on one side only"),
 ]
 
 
