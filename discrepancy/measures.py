@@ -27,7 +27,7 @@ from discrepancy.words import tokens_of
 LEXICON = """
 deaths | event | dead, death, deaths, killed, kill, died, die, dying, fatality, lives lost, life lost, lost their lives, lost his life, lost her life, body, bodies recovered, slain, perished, killing, death toll, toll, drowned, murdered, confirmed dead, feared dead, people who died
 injuries | event | injured, injury, wounded, wound, hurt, injuries sustained, needing treatment
-casualties | event | casualty, victim
+casualties | event | casualty, victim, killed or wounded, killed and wounded, killed or injured, killed and injured, dead or wounded, dead and wounded, dead or injured, dead and injured
 missing | event | missing, unaccounted for, disappeared, remain missing, still missing
 displaced | event | displaced, homeless, forced from their homes, forced to flee, fled their homes, fled, uprooted, internally displaced, idp, lost their homes, left homeless, displacement
 evacuated | event | evacuated, evacuee, evacuation, ordered to evacuate, moved to safety
@@ -61,11 +61,12 @@ children | thing | child, children, minor, kid, infant, baby, boy, girl
 women | thing | woman, women
 journalists | thing | journalist, reporter, media worker
 medics | thing | doctor, nurse, medic, health worker, medical personnel, medical staff, paramedic
-responders | thing | rescuer, rescue worker, firefighter, emergency worker, first responder, volunteer, aid worker
+responders | thing | rescuer, rescue worker, rescue personnel, search and rescue personnel, search and rescue worker, search and rescue team, rescue team, rescue crew, rescue staff, rescue volunteer, firefighter, emergency worker, first responder, volunteer, aid worker
 population | thing | population, inhabitant, resident, people living, residing
 households | thing | household, family, families
 voters | thing | voter, voter turnout, registered voter, electorate, votes cast, ballots cast, election turnout
-votes | thing | vote, ballot, votes won
+votes | thing | vote, ballot, votes won, popular vote
+electoral votes | thing | electoral vote, electoral college vote, elector
 seats | thing | seat
 workers | thing | worker, employee, staff, workforce, employed, labourer, laborer
 job losses | event | layoff, laid off, job cut, job loss, jobs lost, lost their jobs, redundancy, redundancies, fired, positions cut
@@ -74,7 +75,9 @@ unemployed | thing | unemployed, jobless, unemployment, out of work
 students | thing | student, pupil, schoolchildren
 teachers | thing | teacher
 patients | thing | patient, treated, given health services, received treatment
-buildings | thing | building, house, home, dwelling, structure, housing unit, apartment, property, homes destroyed, houses destroyed
+buildings | thing | building, house, home, dwelling, structure, housing unit, apartment, property
+buildings destroyed | thing | homes destroyed, houses destroyed, buildings destroyed, destroyed homes, destroyed houses, destroyed buildings, homes lost, houses lost, homes razed, houses razed, buildings razed, homes flattened, buildings flattened
+buildings damaged | thing | homes damaged, houses damaged, buildings damaged, damaged homes, damaged houses, damaged buildings, homes partially destroyed, buildings partially destroyed
 schools | thing | school, classroom
 hospitals | thing | hospital, clinic, health facility, health centre, health center
 vehicles | thing | vehicle, car, truck, lorry, convoy, bus

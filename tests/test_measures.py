@@ -42,6 +42,13 @@ MEASURES = [
     ("population of Grim Township, Michigan", "population"),
     ("wounnded journalists", "injuries (journalists)"),  # a typo of a measure word
     ("mercenarses sent to Libya", "fighters"),
+    ("homes destroyed", "buildings destroyed"),
+    ("damaged buildings", "buildings damaged"),
+    ("people killed or wounded", "casualties"),
+    ("search and rescue personnel", "responders"),
+    ("rescuers", "responders"),
+    ("popular vote", "votes"),
+    ("electoral college votes", "electoral votes"),
 ]
 
 # (about, what must not be read as its measure)
@@ -145,6 +152,15 @@ MUST_GROUP = [
     ("demonstrators in Paris, France", "demonstrators in Paris", None, None),
     ("troops killed in Turkey and Syria", "troops killed in Syria and Turkey", None, None),
     ("aid pledged for Syria", "aid pledges for Syria", None, None),
+    ("homes destroyed", "destroyed houses", None, None),
+    ("people killed or wounded", "casualties", None, None),
+    ("search and rescue personnel deployed", "rescue workers sent", None, None),
+    (
+        "Pennsylvania electoral votes",
+        "electoral college votes at stake in Pennsylvania",
+        None,
+        None,
+    ),
 ]
 
 # (a, b, their periods, why): must never group
@@ -225,6 +241,11 @@ MUST_NOT_GROUP = [
     ),
     ("aid from the US", "aid from the US and the EU", None, None, "one more donor"),
     ("aid pledged for Syria", "aid pledged", None, None, "for whom, on one side only"),
+    ("homes destroyed", "homes damaged", None, None, "destroyed vs damaged"),
+    ("people killed", "people killed or wounded", None, None, "deaths vs casualties"),
+    ("rescue workers", "people rescued", None, None, "rescuers vs rescued"),
+    ("search and rescue personnel", "people rescued", None, None, "responders vs rescued"),
+    ("popular votes", "electoral votes", None, None, "popular vs electoral"),
 ]
 
 
