@@ -43,6 +43,7 @@ LINKAGE_SLACK = 10.0
 # different: never near misses.
 _WORTH_A_LOOK = ("names spelled alike", "linkage")
 LINKAGE_MOST = 40_000  # pairs across two groups beyond which they join only on every pair linked
+TITLE_WORDINGS = 300  # distinct wordings of a group beyond which its title is the most frequent
 
 
 @cache
@@ -351,10 +352,26 @@ def _group(name: str, members: list[Member]) -> Group:
             m.claim.id,
         )
     )
-    # The wording most members use; ties go to the claim whose id sorts first.
-    counts = Counter(m.claim.about for m in members)
-    about = min(members, key=lambda m: (-counts[m.claim.about], m.claim.id)).claim.about
+    about = _title(members)
     return Group(name or _slug(about), about, tuple(members))
+
+
+def _title(members: list[Member]) -> str:
+    """The wording most members use: the one whose words the members share most (summed word
+    overlap, Jaccard, over every member), so that one misspelt variant never names a group of
+    others that agree ("Porto Rico" beside three "Puerto Rico"); ties go to the claim whose id
+    sorts first. Past TITLE_WORDINGS distinct wordings, the most frequent wording."""
+    counts = Counter(m.claim.about for m in members)
+    share: dict[str, float] = dict(counts)
+    if 1 < len(counts) <= TITLE_WORDINGS:
+        words = {w: frozenset(fold(w).split()) for w in counts}
+        for w, mine in words.items():
+            total = 0.0
+            for v, theirs in words.items():
+                both = len(mine | theirs)
+                total += counts[v] * (len(mine & theirs) / both if both else 1.0)
+            share[w] = round(total, 9)
+    return min(members, key=lambda m: (-share[m.claim.about], m.claim.id)).claim.about
 
 
 def _slug(text: str) -> str:

@@ -234,3 +234,44 @@ def test_blocking_finds_every_pair_that_groups_on_a_generated_set():
     assert [[m.claim.id for m in g.members] for g in blocked] == [
         [m.claim.id for m in g.members] for g in exhaustive
     ]
+
+
+# (abouts in claim order, the group's title): the wording the members share most
+TITLES = [
+    (
+        ["protestors in Pariss", "protesters in Paris", "protesters marching in Paris"],
+        "protesters in Paris",
+    ),
+    (
+        [
+            "population of Porto Rico",
+            "Puerto Rico population",
+            "population of Puerto Rico",
+            "people living in Puerto Rico",
+        ],
+        "population of Puerto Rico",
+    ),
+    (["deaths in Paris", "death toll in Paris"], "deaths in Paris"),  # a tie: claim order
+    (["death toll in Paris", "deaths in Paris"], "death toll in Paris"),
+]
+
+
+@pytest.mark.parametrize(("abouts", "title"), TITLES, ids=[t for _, t in TITLES])
+def test_a_group_is_titled_by_the_wording_its_members_share_most(abouts, title):
+    claims = [claim(f"c{i}", a, group="g") for i, a in enumerate(abouts)]
+    groups, _ = group_claims(claims, Normaliser(), Settings())
+    assert [g.about for g in groups] == [title]
+
+
+# (abouts in claim order, a wording that must not title the group): a misspelt variant first
+NOT_TITLES = [
+    (["Porto Rico population", "Puerto Rico population", "Puerto Rico's population"], "Porto"),
+    (["deaths in Aleppo", "people killed in Aleppo city", "people killed in Aleppo"], "deaths"),
+]
+
+
+@pytest.mark.parametrize(("abouts", "wrong"), NOT_TITLES, ids=[w for _, w in NOT_TITLES])
+def test_a_variant_one_member_uses_never_titles_the_group(abouts, wrong):
+    claims = [claim(f"c{i}", a, group="g") for i, a in enumerate(abouts)]
+    groups, _ = group_claims(claims, Normaliser(), Settings())
+    assert wrong not in groups[0].about
