@@ -65,7 +65,10 @@ def about_of(tokens: list[Token], f: Found) -> str:
     while words and words[0].low in _CONNECTORS:
         words.pop(0)
     if words:
-        return " ".join(t.text for t in words)
+        what = [t.text for t in words]
+        if words[-1].low in _GENERIC and len(words) <= 3:
+            what += _what_happened(tokens, k) or _done_to(tokens, f.first)
+        return " ".join(what)
     i = f.first
     before = tokens[i - 2].low if i >= 2 else ""
     if i >= 2 and tokens[i - 1].low == "of" and before[:1].isalpha() and before not in _STOP:
@@ -75,6 +78,59 @@ def about_of(tokens: list[Token], f: Found) -> str:
         if t.low == "of" and inner[n - 1].low[0].isalpha():
             return inner[n - 1].text  # "an approximate salary of $1,000"
     return _linked(tokens, f.first)
+
+
+# Nouns that say who, not what happened to them: "1,200 people" alone would group the killed
+# with the homeless, so the verb that says what happened joins the about ("people killed").
+_GENERIC = {
+    "people", "persons", "individuals", "others", "residents", "civilians", "children",
+    "men", "women", "adults",
+}  # fmt: skip
+_AUXILIARIES = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "remain",
+    "remains", "remained", "still", "reportedly", "also", "all", "now", "later",
+}  # fmt: skip
+_STATES = {
+    "homeless", "missing", "dead", "injured", "wounded", "displaced", "unaccounted",
+    "trapped", "hospitalised", "hospitalized", "hurt", "stranded", "detained", "jailed",
+}  # fmt: skip
+_SAYING = {"said", "told", "reported", "claimed", "stated", "added", "according"}
+
+
+def _happening(t: Token) -> bool:
+    w = t.low
+    return (
+        w.isalpha()
+        and t.text[0].islower()
+        and w not in _AUXILIARIES | _SAYING
+        and (w in _STATES or w.endswith("ed") or w in _PARTICIPLES)
+    )
+
+
+def _what_happened(tokens: list[Token], k: int) -> list[str]:
+    """After the people counted: "were killed" -> killed, "were left homeless" -> left
+    homeless, "are missing" -> missing; nothing when no such verb follows."""
+    while k < len(tokens) and tokens[k].low in _AUXILIARIES:
+        k += 1
+    if k >= len(tokens) or not _happening(tokens[k]):
+        return []
+    if tokens[k].low not in _STATES and k + 1 < len(tokens) and tokens[k + 1].low in _STATES:
+        return [tokens[k].text, tokens[k + 1].text]  # "left homeless"
+    return [tokens[k].text]
+
+
+def _done_to(tokens: list[Token], first: int) -> list[str]:
+    """Before the number: "the quake killed at least 1,200 people" -> killed."""
+    return [tokens[first - 1].text] if first >= 1 and _happening(tokens[first - 1]) else []
+
+
+def borrowed(counted: str, tokens: list[Token], first: int) -> str:
+    """The about of the number before, for one that has none, with this number's own verb:
+    "killed 12 people and injured 30" -> "people injured" for the 30."""
+    words = counted.split()
+    heads = [i for i, w in enumerate(words) if w.lower() in _GENERIC]
+    verb = _done_to(tokens, first)
+    return " ".join(words[: heads[0] + 1] + verb) if heads and verb else counted
 
 
 def _noun_follows(tokens: list[Token], k: int) -> bool:

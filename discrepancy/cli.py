@@ -3,6 +3,7 @@ Files are read and written by `files`; everything else is the pure core."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -32,6 +33,7 @@ from discrepancy.cli_options import (
     ToleranceOpt,
     colour_wanted,
     format_option,
+    settings_given,
     split_stdin,
     width_for,
 )
@@ -315,7 +317,15 @@ def check(
     from discrepancy.render import statistics as stats
     from discrepancy.render.registry import CHECK
 
-    options = Options(colour=colour_wanted(colour, output), strict=strict, quiet=quiet)
+    named = [p.as_posix() for p in paths or ()]
+    given = [
+        *([] if named == ["claims.yaml"] else named),
+        *settings_given(threshold, tolerance, rounding),
+    ]
+    if baseline_path != BASELINE_FILE:
+        given += ["--output", baseline_path.as_posix()]
+    rerun = (" " + shlex.join(given)) if given else ""
+    options = Options(colour=colour_wanted(colour, output), strict=strict, quiet=quiet, rerun=rerun)
     with progress_for(quiet) as progress:
         analysis, known = analyse_with_baseline(
             paths, threshold, tolerance, baseline_path, progress, stdin_name, rnd=rounding

@@ -229,3 +229,14 @@ PruneOpt = Annotated[
         "--prune", help="Drop the entries no longer found; accept nothing new or changed."
     ),
 ]
+
+
+def settings_given(
+    threshold: float | None, tolerance: float | None, rounding: bool | None
+) -> list[str]:
+    """The reading and grouping options `check` was given, for the command it suggests."""
+    return [
+        *(["--threshold", f"{threshold:g}"] if threshold is not None else []),
+        *(["--tolerance", f"{tolerance:g}"] if tolerance is not None else []),
+        *([] if rounding is None else ["--rounding" if rounding else "--no-rounding"]),
+    ]

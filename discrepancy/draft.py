@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from discrepancy.about import about_of
+from discrepancy.about import about_of, borrowed
 from discrepancy.context import attribution
 from discrepancy.context import period as find_period
 from discrepancy.documents import Article, compact
@@ -79,7 +79,7 @@ def _candidate(
     checks = list(f.unsure)
     about = about_of(tokens, f)
     if not about and counted:
-        about = counted
+        about = borrowed(counted, tokens, f.first)
         checks.append(f'`about` is what the number before it counts ("{counted}"): is it?')
     elif not about:
         before = [t.text for t in tokens[max(0, f.first - 5) : f.first] if t.low[0].isalnum()]

@@ -42,8 +42,10 @@ CURRENCY_CODES = {
 }  # fmt: skip
 CAPITALS_ONLY = {"try", "all", "cup", "top", "mad", "bam", "pen", "ven"}
 # Names after the number, each also in the singular (without its final "s"). A country names
-# the currency; "dollars" alone is the US dollar, "dinars" alone the Libyan dinar, "rupees"
-# alone the Indian rupee. "pounds" alone is money or weight, so it is refused (write £ or lb).
+# the currency; "dollars" alone is the US dollar, as English news writes it. A name several
+# countries use ("dinars", "lira", "rupees", "riyals", "rials", "dirhams", "shillings") names no
+# country alone: it stays its own unit, so against "Libyan dinars" it is a unit mismatch a person
+# resolves, never a silent guess. "pounds" alone is money or weight, so it is refused.
 CURRENCY_NAMES = {
     "dollars": "USD", "us dollars": "USD", "american dollars": "USD", "canadian dollars": "CAD",
     "australian dollars": "AUD", "new zealand dollars": "NZD", "hong kong dollars": "HKD",
@@ -51,20 +53,20 @@ CURRENCY_NAMES = {
     "pounds sterling": "GBP", "sterling": "GBP", "british pounds": "GBP",
     "syrian pounds": "SYP", "syrian lira": "SYP", "syrian liras": "SYP",
     "egyptian pounds": "EGP", "lebanese pounds": "LBP", "lebanese lira": "LBP",
-    "lebanese liras": "LBP", "sudanese pounds": "SDG", "lira": "TRY", "liras": "TRY",
-    "lire": "TRY", "turkish lira": "TRY", "turkish liras": "TRY", "turkish lire": "TRY",
+    "lebanese liras": "LBP", "sudanese pounds": "SDG", "lira": "lira", "liras": "lira",
+    "lire": "lira", "turkish lira": "TRY", "turkish liras": "TRY", "turkish lire": "TRY",
     "rubles": "RUB", "roubles": "RUB", "russian rubles": "RUB", "russian roubles": "RUB",
-    "belarusian rubles": "BYN", "dinars": "LYD", "libyan dinars": "LYD", "iraqi dinars": "IQD",
+    "belarusian rubles": "BYN", "dinars": "dinars", "libyan dinars": "LYD", "iraqi dinars": "IQD",
     "kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "bahraini dinars": "BHD",
     "tunisian dinars": "TND", "algerian dinars": "DZD", "serbian dinars": "RSD", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "indian rupees": "INR",
+    "yuan": "CNY", "renminbi": "CNY", "rupees": "rupees", "indian rupees": "INR",
     "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR",
-    "taka": "BDT", "riyals": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR",
-    "omani rials": "OMR", "rials": "IRR", "iranian rials": "IRR", "tomans": "IRR",
-    "yemeni rials": "YER", "dirhams": "AED", "uae dirhams": "AED", "emirati dirhams": "AED",
+    "taka": "BDT", "riyals": "riyals", "saudi riyals": "SAR", "qatari riyals": "QAR",
+    "omani rials": "OMR", "rials": "rials", "iranian rials": "IRR", "tomans": "IRR",
+    "yemeni rials": "YER", "dirhams": "dirhams", "uae dirhams": "AED", "emirati dirhams": "AED",
     "moroccan dirhams": "MAD", "swiss francs": "CHF", "cfa francs": "XOF", "hryvnias": "UAH",
     "hryvnia": "UAH", "shekels": "ILS", "new shekels": "ILS", "afghanis": "AFN", "naira": "NGN",
-    "shillings": "KES", "kenyan shillings": "KES", "ugandan shillings": "UGX",
+    "shillings": "shillings", "kenyan shillings": "KES", "ugandan shillings": "UGX",
     "tanzanian shillings": "TZS", "rand": "ZAR", "cedis": "GHS", "birr": "ETB", "reais": "BRL", "brazilian reais": "BRL", "mexican pesos": "MXN", "argentine pesos": "ARS",
     "chilean pesos": "CLP", "colombian pesos": "COP", "philippine pesos": "PHP", "won": "KRW",
     "baht": "THB", "dong": "VND", "rupiah": "IDR", "ringgit": "MYR", "kyat": "MMK",

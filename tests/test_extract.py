@@ -92,7 +92,15 @@ def test_left_out_shown_with_all() -> None:
         ("Turkey sent 3,500 paid Syrian fighters to Libya, the Pentagon said.",
          "paid Syrian fighters", "the Pentagon", ""),
         ("According to the Red Crescent, at least 45 people were wounded in March 2021.",
-         "people", "Red Crescent", "2021-03"),
+         "people wounded", "Red Crescent", "2021-03"),
+        # who was counted, and what happened to them: never a bare "people"
+        ("At least 1,200 people were killed in the quake, officials said.",
+         "people killed", "officials", ""),
+        ("About 45,000 people were left homeless, according to the UN.",
+         "people left homeless", "UN", ""),
+        ("Some 300 residents remain missing.", "residents missing", "", ""),
+        ("The quake killed at least 1,200 people on Monday.", "people killed", "", ""),
+        ("More than 2,000 people said they had lost their homes.", "people", "", ""),
         ("Turkey sent more than 3,500 fighters during the first three months of 2020, a report "
          "by local outlet Naher said.", "fighters", "Naher", "2020-01-01/2020-03-31"),
         ("Hundreds of Russian mercenaries have supported the campaign.",
@@ -118,9 +126,9 @@ def test_about_attribution_period(
 def test_a_number_right_after_another_counts_the_same_thing() -> None:
     sentence = "The quake killed at least 1,200 people and injured more than 5,000 on Monday."
     d = draft(read_article("t.txt", f"Headline\n\n{sentence}\n"), "t.txt", "s")
-    assert [c.about for c in d.candidates] == ["people", "people"]
+    assert [c.about for c in d.candidates] == ["people killed", "people injured"]
     assert d.candidates[1].checks == (
-        '`about` is what the number before it counts ("people"): is it?',
+        '`about` is what the number before it counts ("people killed"): is it?',
     )
 
 

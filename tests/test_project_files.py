@@ -63,3 +63,20 @@ def test_the_readme_pins_nothing_that_does_not_exist():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     local = hooks["discrepancy-check"]  # the `repo: local` form, which needs no rev
     assert (local["files"], local["entry"]) == (hook["files"], hook["entry"])
+
+
+def test_a_plain_install_ships_every_subpackage():
+    """`pip install .` (the README's quick start, CI's editable install hides this) must ship
+    every folder of the package: a missing `discrepancy.quantities` broke every command."""
+    from fnmatch import fnmatch
+
+    toml = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r"\[tool\.setuptools\.packages\.find\]\s*include = \[([^\]]*)\]", toml)
+    assert found, "pyproject.toml must find the packages, not list them by hand"
+    patterns = re.findall(r'"([^"]+)"', found.group(1))
+    packages = [
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in sorted((ROOT / "discrepancy").rglob("__init__.py"))
+    ]
+    assert len(packages) >= 3
+    assert [p for p in packages if not any(fnmatch(p, pat) for pat in patterns)] == []

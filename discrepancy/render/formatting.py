@@ -147,6 +147,11 @@ def disagreement(f: Finding, all_pairs: bool) -> list[str]:
     return out
 
 
+def baseline_command(args: str, rerun: str = "") -> str:
+    """A `discrepancy baseline` command to paste, on the claims and baseline `check` was given."""
+    return f"`discrepancy baseline {args}{rerun}`"
+
+
 def claim_line(c: Claim | Side) -> str:
     """A claim in a sentence: its value, then its source and id."""
     return f"{clean(c.value)} ({clean(c.source)}, {clean(c.id)})"

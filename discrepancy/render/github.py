@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from discrepancy.baseline import Comparison, Entry
 from discrepancy.render import text
-from discrepancy.render.formatting import apart, ci_safe, claim_line, clean, plural
+from discrepancy.render.formatting import (
+    apart,
+    baseline_command,
+    ci_safe,
+    claim_line,
+    clean,
+    plural,
+)
 from discrepancy.render.options import Options
 from discrepancy.render.text import preamble, tail, verdict_message
 from discrepancy.verify import Status, Verification
@@ -29,12 +36,12 @@ def _command(kind: str, message: str, **properties: str | int) -> str:
     return f"::{kind} {props}::{escape_data(ci_safe(message))}"
 
 
-def _resolved(e: Entry, strict: bool) -> str:
+def _resolved(e: Entry, strict: bool, rerun: str) -> str:
     sides = " vs ".join(claim_line(s) for s in e.claims)
     message = f"Baseline entry {e.fingerprint} ({e.about}: {sides}) no longer occurs" + (
-        ": --strict fails until you drop it with `discrepancy baseline --prune`."
+        f": --strict fails until you drop it with {baseline_command('--prune', rerun)}."
         if strict
-        else "; you can drop it with `discrepancy baseline --prune`."
+        else f"; you can drop it with {baseline_command('--prune', rerun)}."
     )
     where = {"line": e.location.line, "col": e.location.col} if e.location.line else {}
     return _command(
@@ -59,7 +66,7 @@ def render(comparison: Comparison, options: Options) -> str:
         message = (
             f"{claim_line(newer)} {what} {claim_line(other)} at {other.location}: "
             f"{apart(c.conflict.gap)} (fingerprint {c.fingerprint}). Correct a claim, "
-            f"or once reviewed accept it with `discrepancy baseline --accept {c.fingerprint}`."
+            f"or once reviewed accept it with {baseline_command('--accept ' + c.fingerprint, options.rerun)}."
         )
         errors.append(
             _command(
@@ -71,7 +78,7 @@ def render(comparison: Comparison, options: Options) -> str:
                 title=f"{kind} contradiction: {clean(c.about)}",
             )
         )
-    stale = [_resolved(e, options.strict) for e in comparison.resolved]
+    stale = [_resolved(e, options.strict, options.rerun) for e in comparison.resolved]
     if options.strict:
         errors, stale = errors + stale, []
     lines = errors[:GITHUB_ERRORS] + stale
@@ -86,7 +93,11 @@ def render(comparison: Comparison, options: Options) -> str:
                 title=f"More {what}s",
             )
         )
-    body = [] if options.quiet else preamble(comparison) + tail(comparison, options.strict)
+    body = (
+        []
+        if options.quiet
+        else preamble(comparison) + tail(comparison, options.strict, rerun=options.rerun)
+    )
     # the commands above are ours; in the summary, nothing may read as one
     return "".join(line + "\n" for line in lines) + ci_safe("".join(body))
 

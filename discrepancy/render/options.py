@@ -47,3 +47,6 @@ class Options:
     strict: bool = False  # check: a baseline entry that no longer occurs fails too
     all_pairs: bool = False  # report: every conflicting pair, not the widest few and a summary
     quiet: bool = False  # the findings only: no summary lines
+    # check: the claims and settings as given, so a suggested `discrepancy baseline …` command
+    # works when pasted (" mine.yaml -o b.json"; empty for claims.yaml and the default baseline)
+    rerun: str = ""

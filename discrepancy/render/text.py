@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from discrepancy.baseline import Baseline, Comparison, Entry, Side
 from discrepancy.fingerprint import Contradiction
-from discrepancy.render.formatting import apart, claim_line, clean, interval, plural
+from discrepancy.render.formatting import (
+    apart,
+    baseline_command,
+    claim_line,
+    clean,
+    interval,
+    plural,
+)
 from discrepancy.render.options import Options
 from discrepancy.render.style import GREEN, RED, style
 from discrepancy.verify import Status, Verdict, Verification, summary
@@ -51,12 +58,12 @@ def _changed_block(c: Contradiction, e: Entry) -> str:
     return "\n".join(lines) + "\n"
 
 
-def accept_command(fingerprints: list[str]) -> str:
+def accept_command(fingerprints: list[str], rerun: str = "") -> str:
     """The command that accepts exactly these contradictions, and nothing else (issue 12:
     `check` never suggests one that would accept what nobody has seen)."""
     if len(fingerprints) > 10:
-        return "`discrepancy baseline --accept FINGERPRINT`, once for each fingerprint above"
-    return "`discrepancy baseline " + " ".join(f"--accept {fp}" for fp in fingerprints) + "`"
+        return baseline_command("--accept FINGERPRINT", rerun) + ", once for each fingerprint above"
+    return baseline_command(" ".join(f"--accept {fp}" for fp in fingerprints), rerun)
 
 
 def preamble(comparison: Comparison) -> list[str]:
@@ -66,7 +73,7 @@ def preamble(comparison: Comparison) -> list[str]:
     return [f"No baseline file {clean(b.name)}: every contradiction is new.\n"]
 
 
-def tail(comparison: Comparison, strict: bool, colour: bool = False) -> list[str]:
+def tail(comparison: Comparison, strict: bool, colour: bool = False, rerun: str = "") -> list[str]:
     b, new, known, resolved = (
         comparison.baseline,
         comparison.new,
@@ -83,7 +90,7 @@ def tail(comparison: Comparison, strict: bool, colour: bool = False) -> list[str
         verb = "occurs" if len(resolved) == 1 else "occur"
         entries = f"{plural(len(resolved), 'baseline entry', 'baseline entries')} no longer {verb}"
         out.append(
-            f"Resolved: {entries}; you can drop them with `discrepancy baseline --prune`"
+            f"Resolved: {entries}; you can drop them with {baseline_command('--prune', rerun)}"
             + (" (--strict fails until you do)" if strict else "")
             + ":\n"
             + "".join(f"  {clean(str(e.location))}  {_entry_line(e)}\n" for e in resolved)
@@ -108,7 +115,7 @@ def tail(comparison: Comparison, strict: bool, colour: bool = False) -> list[str
         )
         out.append(
             f"{failed}: {what}. Correct a claim or, once reviewed, accept exactly these:\n"
-            f"{accept_command(failing)}, then say why in its `reason`.\n"
+            f"{accept_command(failing, rerun)}, then say why in its `reason`.\n"
         )
     elif unreasoned:
         out.append(f"{failed} (--require-reasons): every accepted contradiction needs a reason.\n")
@@ -128,7 +135,7 @@ def render(comparison: Comparison, options: Options) -> str:
     blocks += [_changed_block(c, e) for c, e in comparison.changed]
     if options.quiet:
         return "\n".join(blocks)
-    end = "".join(tail(comparison, options.strict, options.colour))
+    end = "".join(tail(comparison, options.strict, options.colour, options.rerun))
     return "\n".join([*preamble(comparison), *blocks, end])
 
 
