@@ -221,7 +221,12 @@ def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:
 
 
 def _roles_fit(a: str, b: str) -> bool:
-    return a == b or not a or not b or {a, b} == {ADJECTIVE, "source"}
+    """Roles that may name one thing: the same, one unsaid, an adjective for an origin
+    ("Syrian" for "from Syria"), or a place and a side ("votes for Biden, Bucks County" and
+    "Biden votes in Bucks County"). An origin is never a destination ("from" vs "to", "in")."""
+    return (
+        a == b or not a or not b or {a, b} == {ADJECTIVE, "source"} or {a, b} == {"place", "side"}
+    )
 
 
 def _alike(a: str, b: str) -> bool:

@@ -155,6 +155,8 @@ MUST_GROUP = [
     ("homes destroyed", "destroyed houses", None, None),
     ("people killed or wounded", "casualties", None, None),
     ("search and rescue personnel deployed", "rescue workers sent", None, None),
+    # a place and a side may name one thing: "for X, Y" reads Y as a side
+    ("votes for Biden, Bucks County", "Biden votes in Bucks County", None, None),
     (
         "Pennsylvania electoral votes",
         "electoral college votes at stake in Pennsylvania",
@@ -166,6 +168,8 @@ MUST_GROUP = [
 # (a, b, their periods, why): must never group
 MUST_NOT_GROUP = [
     ("people dead", "people missing", None, None, "dead vs missing"),
+    ("refugees from Syria", "refugees in Syria", None, None, "an origin is no destination"),
+    ("aid from Ukraine", "aid to Ukraine", None, None, "an origin is no destination"),
     ("people killed in Kestrova", "people injured in Kestrova", None, None, "dead vs injured"),
     (
         "protesters who marched nationwide",
