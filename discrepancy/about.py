@@ -95,6 +95,7 @@ _STATES = {
     "trapped", "hospitalised", "hospitalized", "hurt", "stranded", "detained", "jailed",
 }  # fmt: skip
 _SAYING = {"said", "told", "reported", "claimed", "stated", "added", "according"}
+_NOT_HAPPENING = _AUXILIARIES | _SAYING
 
 
 def _happening(t: Token) -> bool:
@@ -102,7 +103,7 @@ def _happening(t: Token) -> bool:
     return (
         w.isalpha()
         and t.text[0].islower()
-        and w not in _AUXILIARIES | _SAYING
+        and w not in _NOT_HAPPENING
         and (w in _STATES or w.endswith("ed") or w in _PARTICIPLES)
     )
 
