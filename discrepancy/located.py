@@ -7,12 +7,12 @@ import bisect
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from discrepancy.errors import InputError, Location, Problem
 
@@ -30,14 +30,27 @@ class Node:
     key_loc: Location | None = None  # in a mapping: where its key stands
 
 
+def closest(
+    word: str,
+    choices: Sequence[str],
+    cutoff: float = 60,
+    scorer: Callable[..., float] = fuzz.WRatio,
+    processor: Callable[[str], str] | None = None,
+) -> str | None:
+    """The choice most like `word`, scored 0-100 by `scorer`, if it scores at least `cutoff`
+    (the first of equals, so `choices` in a fixed order give a fixed answer). The one
+    did-you-mean of the project: field names, source ids, typos in a value."""
+    hit = process.extractOne(word, choices, scorer=scorer, processor=processor, score_cutoff=cutoff)
+    return hit[0] if hit else None
+
+
 def suggest(word: str, choices: Iterable[str], synonyms: Mapping[str, str] | None = None) -> str:
     """' (did you mean `x`?)' for the choice closest to `word`, or ''. `synonyms` maps words a
     person may reach for to the choice they mean ("amount" -> "value")."""
-    choices = list(choices)
     lookup = {c: c for c in choices}
     lookup.update({s: f for s, f in (synonyms or {}).items() if f in lookup})
-    hit = process.extractOne(word, list(lookup), processor=str.casefold, score_cutoff=60)
-    return f" (did you mean `{lookup[hit[0]]}`?)" if hit else ""
+    hit = closest(word, list(lookup), processor=str.casefold)
+    return f" (did you mean `{lookup[hit]}`?)" if hit else ""
 
 
 def unknown_fields(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from discrepancy import lexicon as lx
+from discrepancy.located import closest
 from discrepancy.quantities.numbers import MAGNITUDE_OF
 from discrepancy.quantities.tokens import Token, is_year
 
@@ -33,8 +35,7 @@ _VOCABULARY = sorted(
 def typo_of(word: str) -> str | None:
     if len(word) < 4 or word in _VOCABULARY or word in lx.NOT_TYPOS:
         return None
-    close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.85)
-    return close[0] if close else None
+    return closest(word, _VOCABULARY, 85, fuzz.ratio)
 
 
 def phrase_typo(texts: list[str], i: int) -> str | None:
@@ -42,9 +43,9 @@ def phrase_typo(texts: list[str], i: int) -> str | None:
     for n in (2, 3):
         if i + n <= len(texts):
             said = " ".join(texts[i : i + n])
-            close = difflib.get_close_matches(said, _MULTI_HEDGES, n=1, cutoff=0.85)
-            if close and close[0] != said:
-                return close[0]
+            close = closest(said, _MULTI_HEDGES, 85, fuzz.ratio)
+            if close and close != said:
+                return close
     return None
 
 
