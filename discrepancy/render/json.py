@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -12,6 +11,7 @@ from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Member, Quantity, Source
 from discrepancy.pipeline import Analysis
 from discrepancy.render.formatting import json_safe, shown_conflicts
+from discrepancy.render.indented import dumps as indented
 from discrepancy.render.options import Options
 from discrepancy.verify import Status, Verdict, Verification
 
@@ -67,7 +67,7 @@ def claim_fields(c: Claim, source: Source | None = None) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    return json_safe(indented(data)) + "\n"
 
 
 def report(analysis: Analysis, options: Options) -> str:
