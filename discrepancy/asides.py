@@ -272,7 +272,7 @@ def read(about: str) -> Reading:
     """Split an about into what is counted, what is set aside, and when. Each pattern is
     tried only when a word it needs is there (a million abouts are read)."""
     words = set(_WORD.findall(about.lower()))
-    digits = any(c.isdigit() for c in about)
+    digits = any(map(str.isdigit, about))
     text, aside = about, []
     m: re.Match[str] | None
     if "(" in about or "[" in about:

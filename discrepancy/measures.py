@@ -250,16 +250,23 @@ class Lexicon:
     def hits(self, plains: Sequence[str], skip: Iterable[int]) -> list[tuple[int, int, _Phrase]]:
         """(start, length, phrase) of each phrase in the words, longest first, left to right;
         words at `skip` (names, quotations, what is set aside) are never part of one."""
-        banned = set(skip)
-        plains = [self.as_read(p) for p in plains]
+        return self._hits(self._all_read(plains), set(skip))
+
+    def _all_read(self, plains: Sequence[str]) -> list[str]:
+        """`as_read` of each word (its cache looked up here: a million abouts are read)."""
+        known = self._read
+        return [known.get(p) or self.as_read(p) for p in plains]
+
+    def _hits(self, plains: list[str], banned: set[int]) -> list[tuple[int, int, _Phrase]]:
         out = []
+        longest, phrases = self.longest, self.phrases
         i = 0
         while i < len(plains):
-            n = 0 if i in banned else self.longest.get(plains[i], 0)
+            n = 0 if i in banned else longest.get(plains[i], 0)
             for k in range(min(n, len(plains) - i), 0, -1):
-                if any(j in banned for j in range(i, i + k)):
+                if banned and any(j in banned for j in range(i, i + k)):
                     continue
-                phrase = self.phrases.get(tuple(plains[i : i + k]))
+                phrase = phrases.get(tuple(plains[i : i + k]))
                 if phrase is not None:
                     out.append((i, k, phrase))
                     i += k
@@ -270,11 +277,12 @@ class Lexicon:
 
     def read(self, plains: Sequence[str], skip: Iterable[int] = ()) -> Measure:
         """The measure of an about's words (see the module's docstring for the rules)."""
-        hits = self.hits(plains, skip)
+        read = self._all_read(plains)
+        hits = self._hits(read, set(skip))
         if not hits:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
-        plains = [self.as_read(p) for p in plains]
+        plains = read
         all_hits = hits
 
         # A run of things with no preposition between ends in its head: "paid mercenaries".
