@@ -259,6 +259,7 @@ _ASIDE_WORDS = {
     "said says say claimed claims estimated estimates reported reports announced counted": (_SAID),
 }
 _ASIDES = [(frozenset(k.split()), v) for k, v in _ASIDE_WORDS.items()]
+_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
 _HOLIDAY_WORDS = frozenset(["day", "christmas", "halloween", "eve"])
 _RELATIVE_WORDS = frozenset(
     ["last", "previous", "latest", "this", "next", "past", "preceding", "following", "record"]
@@ -325,13 +326,16 @@ def read(about: str) -> Reading:
         parts["month"] = MONTHS[m["m"].lower()]
         if m["y"]:
             parts["year"] = int(m["y"])
-    m = take(_YEAR, "year") if digits else None
+    m = take(_YEAR, "year") if digits and ("19" in about or "20" in about) else None
     if m:
         parts["year"] = int(m["y"])
     m = take(_WEEKDAY, "weekday") if words & WEEKDAYS.keys() else None
     if m:
         parts["weekday"] = WEEKDAYS[m["w"].lower()]
-    m = take(_ORDINAL_OCCASION, "ordinal") if digits or words & ORDINALS.keys() else None
+    ordinal = words & ORDINALS.keys() or (
+        digits and (words & _ORDINAL_ENDS or not about.isascii())  # "14th" (any case: "14TH")
+    )
+    m = take(_ORDINAL_OCCASION, "ordinal") if ordinal else None
     if m:  # the occasion stays: "people at the first protest" are at a protest
         occasion = m["of"] or m["noun"]
         if occasion.lower() not in _TIME_NOUNS:

@@ -167,11 +167,13 @@ class Normaliser:
             if about != about.lower():  # an about all in lower case says nothing of names
                 lowercase.update(t.plain for t in tokens if not t.capital)
         for tokens, title, *_ in self._read.values():
-            lexicon.update(
-                t.plain
-                for i, t in enumerate(tokens)
-                if _unknown_name(t, i, title, self.measures, lowercase)
-            )
+            if not title:  # no name is told by its capitals in Headline Case
+                lexicon.update(
+                    t.plain
+                    for i, t in enumerate(tokens)
+                    if (t.capital or t.acronym)
+                    and _unknown_name(t, i, title, self.measures, lowercase)
+                )
         common = Typos((w for w, n in df.items() if n >= 10 and len(w) >= 4), most=1)
         corrections = {}
         rare = max(5, len(self._read) // 20_000)  # typos recur in large inputs
@@ -204,6 +206,7 @@ class Normaliser:
         tokens, title, quoted, breaks, said = cached if cached is not None else _reading(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
+        lowercase = self.lowercase
         skels = (
             [corrections.get(t.skel, t.skel) for t in tokens]
             if corrections
@@ -255,7 +258,7 @@ class Normaliser:
                 names.append(self._name(ident, ident, _role(kinds, plains), True, t.plain))
                 kind, skel = "name", ident
             elif t.nameable and (
-                _unknown_name(t, i, title, self.measures, self.lowercase)
+                ((t.capital or t.acronym) and _unknown_name(t, i, title, self.measures, lowercase))
                 or t.plain in lexicon
                 or (
                     t.plain in DIRECTIONS
@@ -278,7 +281,7 @@ class Normaliser:
                     and tokens[i + n].nameable
                     and self.table.match(tokens, skels, typos, i + n, lower) is None
                     and (
-                        _unknown_name(tokens[i + n], i + n, title, self.measures, self.lowercase)
+                        _unknown_name(tokens[i + n], i + n, title, self.measures, lowercase)
                         or tokens[i + n].plain in lexicon
                     )
                 ):
@@ -286,7 +289,7 @@ class Normaliser:
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
                     hidden.append(len(kinds))
                 parts = [ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
-                skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in parts)
+                skel = "_".join([w if len(w) <= 4 else skeleton(w) for w in parts])
                 if n == 1 and len(t.plain) > 4:
                     skel = skels[i]
                 written = " ".join(parts)
