@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -208,6 +208,8 @@ def apart_reason(
 def _time_apart(a: Key, b: Key, pa: Period | None, pb: Period | None) -> str:
     if pa is not None and pb is not None and not pa.overlaps(pb):
         return f"periods differ: {pa} vs {pb}"
+    if a.when is b.when:  # the same time (each is kept once: see Normaliser): never apart
+        return ""
     clash = a.when.clash(b.when) if a.when and b.when else ""
     if clash:
         return clash
@@ -229,6 +231,7 @@ def _roles_fit(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _alike(a: str, b: str) -> bool:
     """Spellings of each other: equal once folded, or a typo apart (one edit, two from nine
     letters on) as written or once folded. Words under five letters must match exactly; names
@@ -279,29 +282,56 @@ def _same(x: Name, y: Name, df: Mapping[str, int] | None = None) -> bool:
 
 def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list[Name], list[Name]]:
     """Names of a and of b left once each is paired with the same name in a fitting role:
-    the same role first, then one that fits, then a spelling of it."""
+    the same role first, then one that fits, then a spelling of it. The last pair's answer is
+    kept: `judge` asks again for the pair `why_apart` has just asked for."""
+    last = _last_unpaired
+    if last and last[0] is a and last[1] is b and last[2] is df:
+        return last[3]
     free = list(b.names)
     left = []
     for x in a.names:
-        y = (
-            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
-            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
-            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
-        )
+        ident, role = x.ident, x.role
+        y = None
+        for z in free:
+            if z.ident == ident and z.role == role:
+                y = z
+                break
+        else:
+            for z in free:
+                if z.ident == ident and _roles_fit(role, z.role):
+                    y = z
+                    break
+            else:
+                for z in free:
+                    if _roles_fit(role, z.role) and _same(x, z, df):
+                        y = z
+                        break
         if y is not None:
             free.remove(y)
         else:
             left.append(x)
-    return ([x for x in left if not _written_in(x, b)], [y for y in free if not _written_in(y, a)])
+    out = (
+        [x for x in left if not _written_in(x, b)],
+        [y for y in free if not _written_in(y, a)],
+    )
+    _last_unpaired[:] = [a, b, df, out]
+    return out
+
+
+# _unpaired's last question and answer: [a, b, df, answer]
+_last_unpaired: list = []
 
 
 def _written_in(name: Name, key: Key) -> bool:
     """An unknown name that the other about has as a plain word ("Armed" and "armed")."""
-    if name.known:
-        return False
-    words = key.words.split()
-    mine = _skeletons(name.written)
-    return name.written in words or any(_skeletons(w) == mine for w in words)
+    return not name.known and _in_words(name.written, key.words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_words(written: str, words: str) -> bool:
+    split = words.split()
+    mine = _skeletons(written)
+    return written in split or any(_skeletons(w) == mine for w in split)
 
 
 def why_apart(a: Key, b: Key, df: Mapping[str, int] | None = None) -> str:

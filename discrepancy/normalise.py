@@ -142,6 +142,7 @@ class Normaliser:
         self.name_words: set[str] = {NATIONAL, CAPITAL}  # the words of keys that are names
         self._typos: dict[str, str] = {}
         self._shared: dict[tuple, Any] = {}  # one copy of each name and roll, for all keys
+        self._whens: dict[When, When] = {}  # and of each time (`match` compares them often)
         self.corrections: dict[str, str] = {}
         self.lexicon: frozenset[str] = frozenset()
         self.lowercase: frozenset[str] = frozenset()  # words the input writes in lower case
@@ -338,7 +339,7 @@ class Normaliser:
             self._shared.setdefault(
                 (measure.measure, measure.subject), Measure(measure.measure, measure.subject)
             ),
-            said.when,
+            self._whens.setdefault(said.when, said.when),
             said.aside,
             shown,
         )
