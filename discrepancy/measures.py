@@ -260,19 +260,18 @@ class Lexicon:
     def _hits(self, plains: list[str], banned: set[int]) -> list[tuple[int, int, _Phrase]]:
         out = []
         longest, phrases = self.longest, self.phrases
-        i = 0
-        while i < len(plains):
-            n = 0 if i in banned else longest.get(plains[i], 0)
-            for k in range(min(n, len(plains) - i), 0, -1):
-                if banned and any(j in banned for j in range(i, i + k)):
+        after = 0  # the first word after the last phrase found
+        for i in [i for i, p in enumerate(plains) if p in longest and i not in banned]:
+            if i < after:
+                continue
+            for k in range(min(longest[plains[i]], len(plains) - i), 0, -1):
+                if banned and not banned.isdisjoint(range(i, i + k)):
                     continue
                 phrase = phrases.get(tuple(plains[i : i + k]))
                 if phrase is not None:
                     out.append((i, k, phrase))
-                    i += k
+                    after = i + k
                     break
-            else:
-                i += 1
         return out
 
     def read(self, plains: Sequence[str], skip: Iterable[int] = ()) -> Measure:

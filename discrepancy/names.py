@@ -117,8 +117,8 @@ class NameTable:
                 continue
             exact = skels[i : i + n]
             form = self.long.get(tuple(exact))
-            alts = [k for k in range(n) if typos[i + k]][:4]
-            for use in product((False, True), repeat=len(alts) if n > 1 else 0):
+            alts = [k for k in range(n) if typos[i + k]][:4] if n > 1 else []
+            for use in product((False, True), repeat=len(alts)):
                 if form is not None:
                     break
                 if any(use):

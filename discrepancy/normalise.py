@@ -213,9 +213,11 @@ class Normaliser:
             if corrections
             else [t.skel for t in tokens]
         )
-        typo = self._typos.get
+        known_typos = self._typos
         typos = [
-            (typo(s) or self._typo(s)) if t.capital or t.acronym else ""
+            (known_typos[s] if s in known_typos else self._typo(s))
+            if t.capital or t.acronym
+            else ""
             for t, s in zip(tokens, skels)
         ]
         kinds: list[str] = []
