@@ -3,6 +3,7 @@ Files are read and written by `files`; everything else is the pure core."""
 
 from __future__ import annotations
 
+import gc
 import shlex
 import sys
 from pathlib import Path
@@ -385,7 +386,12 @@ def baseline_command(
 
 
 def main() -> None:
-    app(prog_name="discrepancy")
+    try:
+        app(prog_name="discrepancy")
+    finally:
+        # What is left (caches) is freed as the process ends: frozen, the collector's last
+        # pass need not walk it (a third of a second after 50,000 claims).
+        gc.freeze()
 
 
 # The commands between articles and claims, `extract` and `verify`, live in their own module;
