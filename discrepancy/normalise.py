@@ -114,11 +114,14 @@ def _reading(about: str) -> tuple[list[Token], bool, frozenset[int], frozenset[i
     quoted: set[int] = set()
     breaks: set[int] = set()
     inside = False
-    for piece in _PUNCTUATION.split(said.core):
-        if _QUOTE.fullmatch(piece):
-            inside = not inside
-        if _PUNCTUATION.fullmatch(piece):
+    # split on a group: the marks are every other piece, the text between them the rest
+    for n, piece in enumerate(_PUNCTUATION.split(said.core)):
+        if n % 2:
+            if _QUOTE.fullmatch(piece):
+                inside = not inside
             breaks.add(len(tokens))
+            continue
+        if not piece:
             continue
         more = tokens_of(piece)
         if inside:
