@@ -12,7 +12,7 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import Reading, When, read
-from discrepancy.measures import PEOPLE_WORDS, Lexicon, Measure
+from discrepancy.measures import COUNT_WORDS, PEOPLE_WORDS, Lexicon, Measure
 from discrepancy.names import Name, NameTable, Typos, merge_names
 from discrepancy.words import (
     ABBREVIATIONS,
@@ -29,50 +29,55 @@ from discrepancy.words import (
 )
 
 # Words that say nothing about what is counted once the measure is read.
-FILLER = PEOPLE_WORDS | frozenset(
-    plain(w)
-    for w in [
-        "number",
-        "total",
-        "count",
-        "figure",
-        "estimate",
-        "estimated",
-        "official",
-        "overall",
-        "whole",
-        "entire",
-        "all",
-        "some",
-        "about",
-        "around",
-        "approximately",
-        "roughly",
-        "reported",
-        "held",
-        "street",
-        "city",
-        "town",
-        "village",
-        "across",
-        "throughout",
-        "during",
-        "among",
-        "over",
-        "per",
-        "via",
-        "amid",
-        "after",
-        "before",
-        "since",
-        "until",
-    ]
+FILLER = (
+    PEOPLE_WORDS
+    | COUNT_WORDS
+    | frozenset(
+        plain(w)
+        for w in [
+            "estimated",
+            "confirmed",
+            "recorded",
+            "official",
+            "overall",
+            "whole",
+            "entire",
+            "all",
+            "some",
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "reported",
+            "held",
+            "street",
+            "city",
+            "town",
+            "village",
+            "across",
+            "throughout",
+            "during",
+            "among",
+            "over",
+            "per",
+            "via",
+            "amid",
+            "after",
+            "before",
+            "since",
+            "until",
+            "combined",
+            "cumulative",
+            "latest",
+        ]
+    )
 )
 _NOT_A_NAME = Name("", "")
 _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
 NATIONAL = "~national"  # "nationwide", "across the country": the whole country
 CAPITAL = "~capital"  # "the capital": the country's capital
+MODIFIER = "+"  # marks a word just before the measure ("mail ballots"): it says what kind
 _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATIONAL}
 _SCOPE_WORDS["capital"] = CAPITAL
 
@@ -239,7 +244,13 @@ class Normaliser:
                     form, n = hit
                     written = " ".join(t.plain for t in tokens[i : i + n])
                     # an adjective stays one: "for the Russian-recruited"
-                    role = ADJECTIVE if form.adjective else _role(kinds, plains)
+                    role = (
+                        ADJECTIVE
+                        if form.adjective
+                        else ""
+                        if _attributive(tokens, i + n, breaks)
+                        else _role(kinds, plains)
+                    )
                     names.append(self._name(form.canonical, form.canonical, role, True, written))
                     hidden.append(len(kinds))
                     kinds.append("name")
@@ -263,6 +274,11 @@ class Normaliser:
                     and i + 1 not in breaks
                     and tokens[i + 1].nameable
                     and (tokens[i + 1].capital or tokens[i + 1].plain in lexicon)
+                    # "eastern Libya" is a part of Libya, said in plain words
+                    and (
+                        t.capital
+                        or (skels[i + 1] not in starts and tokens[i + 1].plain not in starts)
+                    )
                 )
             ):
                 # a name of several words ("Mount Pleasant", "Anoka County") is one name
@@ -281,6 +297,9 @@ class Normaliser:
                         _unknown_name(tokens[i + n], i + n, title, self.measures, self.lowercase)
                         or tokens[i + n].plain in lexicon
                     )
+                    # "Lackawanna County Biden": a place's kind ends its name
+                    and ABBREVIATIONS.get(tokens[i + n - 1].plain, tokens[i + n - 1].plain)
+                    not in PLACE_KINDS
                 ):
                     n += 1
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
@@ -292,7 +311,8 @@ class Normaliser:
                 written = " ".join(parts)
                 label = " ".join(w.word for w in tokens[i : i + n])
                 unknown[len(kinds)] = len(names)
-                names.append(self._name(skel, label, _role(kinds, plains), False, written))
+                role = "" if _attributive(tokens, i + n, breaks) else _role(kinds, plains)
+                names.append(self._name(skel, label, role, False, written))
                 kinds.append("name")
                 keys.append(skel)
                 plains.append(written)
@@ -316,7 +336,9 @@ class Normaliser:
         for j, p in enumerate(plains):
             if kinds[j] == "word" and p in FILLER:
                 keys[j] = ""
-        shown = " ".join(w for k, w in zip(keys, shows) if k)
+        if measure.words:
+            _mark_kind(measure.words, kinds, plains, keys)
+        shown = " ".join(w.lstrip(MODIFIER) for k, w in zip(keys, shows) if k)
         if measure.measure:
             keys.insert(0, f"#{measure.measure}")
             if measure.subject:
@@ -339,6 +361,30 @@ class Normaliser:
             said.aside,
             shown,
         )
+
+
+def _mark_kind(
+    at: Sequence[int], kinds: Sequence[str], plains: Sequence[str], keys: list[str]
+) -> None:
+    """Mark the words that say what kind of the measure is counted: just before it ("mail
+    ballots", "confirmed deaths") and after its "of" ("length of the contracts")."""
+    marked = []
+    j = at[0] - 1
+    while j >= 0 and kinds[j] == "word" and keys[j]:
+        marked.append(j)
+        j -= 1
+    j = at[0] + 1
+    while j in at:  # the end of the measure's first phrase
+        j += 1
+    if j < len(plains) and plains[j] == "of":
+        j += 1
+        while j < len(kinds) and kinds[j] == "stop" and plains[j] != "of":
+            j += 1
+        while j < len(kinds) and kinds[j] == "word" and keys[j]:
+            marked.append(j)
+            j += 1
+    for j in marked:
+        keys[j] = MODIFIER + keys[j]
 
 
 def _correct(corrections: dict[str, str], word: str) -> str:
@@ -370,11 +416,20 @@ def _unknown_first(t: Token, measures: Lexicon, lowercase: Container[str]) -> bo
     )
 
 
+def _attributive(tokens: Sequence[Token], after: int, breaks: Container[int]) -> bool:
+    """A name followed by a plain word describes it ("by the Lahaina fire", "from the Maui
+    wildfires"): the word before the name gives it no role."""
+    if after >= len(tokens) or after in breaks:
+        return False
+    t = tokens[after]
+    return t.kind == "word" and t.nameable and not t.capital and t.plain not in FILLER
+
+
 def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
     """The role of a name that comes next: the role word before it, looking through names
-    and articles ("by the Wagner Group", "in Tripoli, Libya")."""
+    articles and directions ("by the Wagner Group", "in Tripoli, Libya", "in eastern Libya")."""
     for j in range(len(kinds) - 1, -1, -1):
-        if kinds[j] == "name" or plains[j] in SEE_THROUGH:
+        if kinds[j] == "name" or plains[j] in SEE_THROUGH or plains[j] in DIRECTIONS:
             continue
         return ROLES.get(plains[j], "")
     return ""
