@@ -11,7 +11,7 @@ from functools import cache
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from discrepancy.capitals import capitals
-from discrepancy.measures import PART_CLASSES
+from discrepancy.measure_words import PART_CLASSES
 from discrepancy.model import Period
 from discrepancy.names import Name, country_names, place_names
 from discrepancy.normalise import CAPITAL, MODIFIER, NATIONAL, Key

@@ -12,8 +12,10 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import Reading, When, read
-from discrepancy.measures import COUNT_WORDS, PEOPLE_WORDS, Lexicon, Measure
+from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
+from discrepancy.measures import Lexicon, Measure
 from discrepancy.names import Name, NameTable, Typos, merge_names
+from discrepancy.short_names import short_form, surnames
 from discrepancy.words import (
     ABBREVIATIONS,
     ADJECTIVE,
@@ -23,55 +25,12 @@ from discrepancy.words import (
     SEE_THROUGH,
     Token,
     fold,
-    plain,
     skeleton,
     tokens_of,
 )
 
 # Words that say nothing about what is counted once the measure is read.
-FILLER = (
-    PEOPLE_WORDS
-    | COUNT_WORDS
-    | frozenset(
-        plain(w)
-        for w in [
-            "estimated",
-            "confirmed",
-            "recorded",
-            "official",
-            "overall",
-            "whole",
-            "entire",
-            "all",
-            "some",
-            "about",
-            "around",
-            "approximately",
-            "roughly",
-            "reported",
-            "held",
-            "street",
-            "city",
-            "town",
-            "village",
-            "across",
-            "throughout",
-            "during",
-            "among",
-            "over",
-            "per",
-            "via",
-            "amid",
-            "after",
-            "before",
-            "since",
-            "until",
-            "combined",
-            "cumulative",
-            "latest",
-        ]
-    )
-)
+FILLER = PEOPLE_WORDS | COUNT_WORDS | FILLER_WORDS
 _NOT_A_NAME = Name("", "")
 _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
@@ -149,6 +108,7 @@ class Normaliser:
         self._shared: dict[tuple, Any] = {}  # one copy of each name and roll, for all keys
         self.corrections: dict[str, str] = {}
         self.lexicon: frozenset[str] = frozenset()
+        self.surnames: frozenset[tuple[str, str]] = frozenset()  # see `short_names`
         self.lowercase: frozenset[str] = frozenset()  # words the input writes in lower case
         # read by `learn`, not yet keyed
         self._read: dict[
@@ -171,12 +131,13 @@ class Normaliser:
             df.update({t.skel for t in tokens if t.kind == "word"})
             if about != about.lower():  # an about all in lower case says nothing of names
                 lowercase.update(t.plain for t in tokens if not t.capital)
-        for tokens, title, *_ in self._read.values():
-            lexicon.update(
-                t.plain
-                for i, t in enumerate(tokens)
-                if _unknown_name(t, i, title, self.measures, lowercase)
-            )
+        runs = []
+        for tokens, title, _, breaks, _ in self._read.values():
+            named = [
+                _unknown_name(t, i, title, self.measures, lowercase) for i, t in enumerate(tokens)
+            ]
+            lexicon.update(t.plain for t, n in zip(tokens, named) if n)
+            runs.append((tokens, named, breaks))
         common = Typos((w for w, n in df.items() if n >= 10 and len(w) >= 4), most=1)
         corrections = {}
         rare = max(5, len(self._read) // 20_000)  # typos recur in large inputs
@@ -190,6 +151,7 @@ class Normaliser:
         self.lowercase = frozenset(lowercase)
         # Words of known names ("Army" in "Libyan National Army") are not names on their own.
         self.lexicon = frozenset(w for w in lexicon if _correct(corrections, w) not in known)
+        self.surnames = surnames(runs)
 
     def _name(self, *fields: Any) -> Name:
         name = self._shared.get(fields)
@@ -305,13 +267,14 @@ class Normaliser:
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
                     hidden.append(len(kinds))
                 parts = [ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
-                skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in parts)
-                if n == 1 and len(t.plain) > 4:
-                    skel = skels[i]
+                role = "" if _attributive(tokens, i + n, breaks) else _role(kinds, plains)
+                short = short_form(parts, self.surnames)
+                skel = "_".join(w if len(w) <= 4 else skeleton(w) for w in short)
+                if len(short) == 1 and len(short[0]) > 4:
+                    skel = skels[i + parts.index(short[0])]
                 written = " ".join(parts)
                 label = " ".join(w.word for w in tokens[i : i + n])
                 unknown[len(kinds)] = len(names)
-                role = "" if _attributive(tokens, i + n, breaks) else _role(kinds, plains)
                 names.append(self._name(skel, label, role, False, written))
                 kinds.append("name")
                 keys.append(skel)

@@ -191,6 +191,9 @@ MUST_GROUP = [
     ("people still missing in Libya", "missing across eastern Libya", None, None),
     ("turnout in Pennsylvania", "Pennsylvania voter turnout", None, None),
     ("Trump lead in Pennsylvania", "Trump's advantage in Pennsylvania", None, None),
+    # news names a person by the surname, an organisation without "Group"
+    ("Biden votes in Pennsylvania", "votes for Joe Biden in Pennsylvania", None, None),
+    ("Adani Group market value", "market value of Adani", None, None),
     ("acres burned in Lahaina", "area burned by the Lahaina fire", None, None),
     ("buildings collapsed in Turkey", "buildings that collapsed in Turkey's provinces", None, None),
 ]
@@ -298,6 +301,7 @@ MUST_NOT_GROUP = [
         "what the length is of",
     ),
     ("arrest warrants issued", "people detained", None, None, "warrants vs arrests"),
+    ("insured losses from Ian", "total damage from Hurricane Ian", None, None, "insured vs all"),
     ("Twitter workforce before the layoffs", "Twitter job cuts", None, None, "staff vs cuts"),
 ]
 
