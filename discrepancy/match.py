@@ -21,7 +21,7 @@ CLOSE = 0.9  # Jaro-Winkler similarity from which two words are spellings of one
 MEASURE_WEIGHT = 2.5  # the least a measure word weighs: the same measure is strong evidence
 DEFAULT_SCOPE_WEIGHT = 0.3  # "nationwide": what a count with no place means anyway
 PLAIN_WORD = 0.3  # a word that is neither a name nor the measure weighs this share of its rarity
-KIND_WORD = 0.8  # ... and a word just before the measure ("mail ballots", "direct deaths") this
+KIND_WORD = 0.8  # ... and one that says what kind ("mail ballots", "length of the contracts") this
 ONE_SIDED_PLACE = 0.6  # a city or region on one side only: the other counts the whole
 ONE_SIDED_MEASURE = 0.9  # what is counted read on one side only: the rest must agree well
 # A name a typo away from another is that name only when the input writes the other at least
