@@ -157,7 +157,7 @@ def group_claims(
             for x, y in _overlapping(same, nodes):
                 link(x, y)
     tags = [" ".join(k.numbers) for k in keys]
-    for i, others in candidates([k.sorted for k in keys], tags, threshold, progress):
+    for i, others in candidates([_blocked(k) for k in keys], tags, threshold, progress):
         for j in others:
             for x in nodes_of[i]:
                 for y in nodes_of[j]:
@@ -183,6 +183,15 @@ def group_claims(
     if not near_misses:
         return groups, []
     return groups, _near_misses(near, linked, why_not, cluster_of, nodes, threshold)
+
+
+def _blocked(key: Key) -> str:
+    """The words a key is blocked on: its words less the measure's subject, which one side
+    may leave unsaid ("migrants missing", "people missing"; see `match.key_score`)."""
+    if not key.measure.subject:
+        return key.sorted
+    subject = f"#{key.measure.subject}"
+    return " ".join(w for w in key.sorted.split() if w != subject)
 
 
 def _overlapping(same: list[int], nodes: list[_Node]) -> list[tuple[int, int]]:

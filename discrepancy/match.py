@@ -11,19 +11,25 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from discrepancy.capitals import capitals
+from discrepancy.measure_words import PART_CLASSES
 from discrepancy.model import Period
 from discrepancy.names import Name, country_names, place_names
-from discrepancy.normalise import CAPITAL, NATIONAL, Key
+from discrepancy.normalise import CAPITAL, MODIFIER, NATIONAL, Key
 from discrepancy.words import ADJECTIVE, skeleton
 
 CLOSE = 0.9  # Jaro-Winkler similarity from which two words are spellings of one (Cohen et al.)
 MEASURE_WEIGHT = 2.5  # the least a measure word weighs: the same measure is strong evidence
 DEFAULT_SCOPE_WEIGHT = 0.3  # "nationwide": what a count with no place means anyway
-PLAIN_WORD = 0.5  # a word that is neither a name nor the measure weighs this share of its rarity
+PLAIN_WORD = 0.3  # a word that is neither a name nor the measure weighs this share of its rarity
+KIND_WORD = 0.8  # ... and one that says what kind ("mail ballots", "length of the contracts") this
 ONE_SIDED_PLACE = 0.6  # a city or region on one side only: the other counts the whole
+ONE_SIDED_MEASURE = 0.9  # what is counted read on one side only: the rest must agree well
 # A name a typo away from another is that name only when the input writes the other at least
 # ten times as often, and at least ten times (as `Normaliser.learn` corrects words).
 SPELLING_RATIO = 10
+# Rarity is counted as if the input held at least this many keys: in a handful of claims every
+# word is common, and the measure alone would outweigh what tells two claims apart.
+SMALLEST_INPUT = 100
 SPELLING_USES = 10
 
 
@@ -47,7 +53,7 @@ class Weights:
         for key in keys:
             n += 1
             df.update(set(key.text.split()))
-        self.n = max(n, 1)
+        self.n = max(n, SMALLEST_INPUT)
         self.df = df
         self.names = names
         self._vectors: dict[str, dict[str, float]] = {}
@@ -73,6 +79,8 @@ class Weights:
                 w = max(w, MEASURE_WEIGHT)
             elif word == NATIONAL or word in _countries():
                 w = min(w, DEFAULT_SCOPE_WEIGHT)
+            elif word[0] == MODIFIER:
+                w *= KIND_WORD
             elif word not in self.names:
                 w *= PLAIN_WORD
 
@@ -103,6 +111,7 @@ def _similar(a: str, b: str, names: Container[str]) -> float:
         return 1.0 if (b if a == CAPITAL else a) in _capitals() else 0.0
     if a[0] == "#" or b[0] == "#":
         return 0.0
+    a, b = a.lstrip(MODIFIER), b.lstrip(MODIFIER)
     if (a in names) != (b in names):  # a name is spelled like a name, never like a word
         return 0.0
     if 2 * min(len(a), len(b)) < max(len(a), len(b)):  # Jaro-Winkler under CLOSE anyway
@@ -140,8 +149,28 @@ def soft_tfidf(a: str, b: str, weigh: Weights) -> float:
 
 
 def key_score(a: Key, b: Key, weigh: Weights) -> float:
-    """How alike two keys' words are, 0 to 100."""
-    return 100.0 if a.text == b.text else soft_tfidf(a.sorted, b.sorted, weigh)
+    """How alike two keys' words are, 0 to 100. What one side does not say is no evidence
+    either way (Fellegi and Sunter): a measure read on one side only, and a subject that names
+    the people counted said on one side only ("migrants missing", "people missing"), are left
+    out of the comparison. A subject that is a part of them ("children killed") is not."""
+    if a.text == b.text:
+        return 100.0
+    ma, mb = a.measure, b.measure
+    drop = ""
+    if bool(ma.measure) != bool(mb.measure):
+        drop = "#"  # every measure token of the side that has one
+    elif bool(ma.subject) != bool(mb.subject) and (ma.subject or mb.subject) not in PART_CLASSES:
+        drop = f"#{ma.subject or mb.subject}"
+    if not drop:
+        return soft_tfidf(a.sorted, b.sorted, weigh)
+    return soft_tfidf(_without(a.sorted, drop), _without(b.sorted, drop), weigh)
+
+
+def _without(text: str, drop: str) -> str:
+    """The key's words less those starting `drop` ("#": the measure) or equal to it."""
+    if drop == "#":
+        return " ".join(w for w in text.split() if w[0] != "#")
+    return " ".join(w for w in text.split() if w != drop)
 
 
 def _one_sided_place(a: Key, b: Key, df: Mapping[str, int]) -> str:
@@ -195,6 +224,9 @@ def judge(
     penalty = "" if a.roll == b.roll else _one_sided_place(a, b, weigh.df)
     if penalty:
         score *= ONE_SIDED_PLACE
+    elif bool(a.measure.measure) != bool(b.measure.measure):
+        penalty = "what is counted read on one side only"
+        score *= ONE_SIDED_MEASURE
     return Verdict(score, "", penalty)
 
 
@@ -290,36 +322,21 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     free = list(b.names)
     left = []
     for x in a.names:
-        ident, role = x.ident, x.role
-        y = None
-        for z in free:
-            if z.ident == ident and z.role == role:
-                y = z
-                break
-        else:
-            for z in free:
-                if z.ident == ident and _roles_fit(role, z.role):
-                    y = z
-                    break
-            else:
-                for z in free:
-                    if _roles_fit(role, z.role) and _same(x, z, df):
-                        y = z
-                        break
+        y = (
+            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
+            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
+            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
+        )
         if y is not None:
             free.remove(y)
         else:
             left.append(x)
-    out = (
-        [x for x in left if not _written_in(x, b)],
-        [y for y in free if not _written_in(y, a)],
-    )
+    out = ([x for x in left if not _written_in(x, b)], [y for y in free if not _written_in(y, a)])
     _last_unpaired[:] = [a, b, df, out]
     return out
 
 
-# _unpaired's last question and answer: [a, b, df, answer]
-_last_unpaired: list = []
+_last_unpaired: list = []  # _unpaired's last question and answer: [a, b, df, answer]
 
 
 def _written_in(name: Name, key: Key) -> bool:
@@ -366,14 +383,15 @@ def _wider(left: list[Name], other: Key) -> str:
     other: "in Turkey and Syria" is more than "in Turkey", "from the US and the EU" more than
     "from the US". Names with no role, or said as adjectives, may be no list ("Russian-recruited
     Syrians"); places are only sure to be apart when both are countries ("in Paris, France" is
-    no more than "in Paris")."""
+    no more than "in Paris"), and then a country with no role counts ("in Turkey and Syria" is
+    more than "areas of Syria")."""
     for x in left:
         for y in other.names:
-            if x.role != y.role or x.role in ("", ADJECTIVE):
+            countries = x.known and y.known and {x.ident, y.ident} <= country_names()
+            if x.role == "place" and y.role in ("", "place"):
+                if not countries:  # "in Paris, France" is no more than "in Paris"
+                    continue
+            elif x.role != y.role or x.role in ("", ADJECTIVE):
                 continue  # "Russian-recruited Syrians" is no list
-            if x.role == "place" and not (
-                x.known and y.known and x.ident in country_names() and y.ident in country_names()
-            ):
-                continue
             return f"scope wider on one side: {x} beside {y.label}"
     return ""

@@ -21,143 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from discrepancy.measure_words import COUNT_WORDS, LEXICON, PEOPLE_CLASSES, PEOPLE_WORDS
 from discrepancy.names import Typos
 from discrepancy.words import tokens_of
 
-LEXICON = """
-deaths | event | dead, death, deaths, killed, kill, died, die, dying, fatality, lives lost, life lost, lost their lives, lost his life, lost her life, body, bodies recovered, slain, perished, killing, death toll, toll, drowned, murdered, confirmed dead, feared dead, people who died
-injuries | event | injured, injury, wounded, wound, hurt, injuries sustained, needing treatment
-casualties | event | casualty, victim, killed or wounded, killed and wounded, killed or injured, killed and injured, dead or wounded, dead and wounded, dead or injured, dead and injured
-missing | event | missing, unaccounted for, disappeared, remain missing, still missing
-displaced | event | displaced, homeless, forced from their homes, forced to flee, fled their homes, fled, uprooted, internally displaced, idp, lost their homes, left homeless, displacement
-evacuated | event | evacuated, evacuee, evacuation, ordered to evacuate, moved to safety
-rescued | event | rescued, saved, pulled alive, pulled from the rubble, rescue
-affected | event | affected, impacted, in need, in need of aid, need assistance
-hospitalised | event | hospitalised, hospitalized, hospitalisation, hospitalization, admitted to hospital, in hospital
-infections | event | case, infection, infected, tested positive, confirmed case, contracted
-vaccinations | event | vaccinated, vaccination, vaccine dose, dose, jab, inoculated
-tests | event | test, tested, test carried out
-arrests | event | arrested, arrest, detained, detention, detainee, taken into custody, custody, apprehended, held in custody, rounded up, in custody, taken in for questioning, under arrest
-charged | event | charged, indicted, indictment, prosecuted, charge, prosecution
-convicted | event | convicted, conviction, sentenced, found guilty, sentence
-imprisoned | event | prisoner, inmate, imprisoned, jailed, in prison, behind bars, incarcerated
-released | event | released, freed, pardoned, set free, release
-hostages | event | hostage, kidnapped, abducted, abductee, kidnapping, abduction, held hostage, held captive, captive
-executed | event | executed, execution, put to death
-deported | event | deported, deportation, expelled, removal, removed from the country
-trainees | event | trainee, trained, training, receiving training, graduate
-recruited | via | recruited, recruitment, enlisted, signed up
-participants | event | protester, demonstrator, marcher, turnout, participant, attendee, crowd, crowd size, rally participant, march size, size of the march, on the streets, took to the streets, taken to the streets, take to the streets, took part, taking part, take part, marched, marching, demonstrated, demonstrating, protested, protesting, rallied, rallying, gathered, attended, participated, joined the protest, joined the march
-strikers | event | striker, on strike, went on strike, walked out, striking
-occasions | event noun | protest, rally, march, marche, demonstration, procession, gathering, strike, mobilisation, mobilization, sit-in, vigil, walkout, day of action
-police | thing | police, police officer, policeman, policemen, gendarme, officers, security forces, security personnel, law enforcement, riot police, cop, constable, police and gendarmes, gendarmes and police
-troops | thing | troop, soldier, servicemen, service member, military personnel, army personnel, marine, sailor, airman, reservist, conscript, armed forces, army
-fighters | thing | fighter, mercenary, militant, combatant, militiaman, militia, militia member, rebel, insurgent, jihadist, guerrilla, paramilitary, recruit, gunman
-deployed | via (participants) | deployed, deployment, sent, dispatched, on duty, stationed, mobilised, mobilized, posted, transferred, flown in, landed, arrived, brought in, in place
-refugees | thing | refugee, asylum seeker, asylum application, asylum claim
-migrants | thing | migrant, immigrant, illegal immigrant, border crossing, undocumented migrant, crossing
-civilians | thing | civilian, noncombatant
-children | thing | child, children, minor, kid, infant, baby, boy, girl
-women | thing | woman, women
-journalists | thing | journalist, reporter, media worker
-medics | thing | doctor, nurse, medic, health worker, medical personnel, medical staff, paramedic
-responders | thing | rescuer, rescue worker, rescue personnel, search and rescue personnel, search and rescue worker, search and rescue team, rescue team, rescue crew, rescue staff, rescue volunteer, firefighter, emergency worker, first responder, volunteer, aid worker
-population | thing | population, inhabitant, resident, people living, residing
-households | thing | household, family, families
-voters | thing | voter, voter turnout, registered voter, electorate, votes cast, ballots cast, election turnout
-votes | thing | vote, ballot, votes won, popular vote
-electoral votes | thing | electoral vote, electoral college vote, elector
-seats | thing | seat
-workers | thing | worker, employee, staff, workforce, employed, labourer, laborer
-job losses | event | layoff, laid off, job cut, job loss, jobs lost, lost their jobs, redundancy, redundancies, fired, positions cut
-jobs | thing | job, jobs created, position, vacancy
-unemployed | thing | unemployed, jobless, unemployment, out of work
-students | thing | student, pupil, schoolchildren
-teachers | thing | teacher
-patients | thing | patient, treated, given health services, received treatment
-buildings | thing | building, house, home, dwelling, structure, housing unit, apartment, property
-buildings destroyed | thing | homes destroyed, houses destroyed, buildings destroyed, destroyed homes, destroyed houses, destroyed buildings, homes lost, houses lost, homes razed, houses razed, buildings razed, homes flattened, buildings flattened
-buildings damaged | thing | homes damaged, houses damaged, buildings damaged, damaged homes, damaged houses, damaged buildings, homes partially destroyed, buildings partially destroyed
-schools | thing | school, classroom
-hospitals | thing | hospital, clinic, health facility, health centre, health center
-vehicles | thing | vehicle, car, truck, lorry, convoy, bus
-tanks | thing | tank, armoured vehicle, armored vehicle
-aircraft | thing | aircraft, plane, jet, fighter jet, warplane, helicopter, airplane, airliner
-drones | thing | drone, uav, unmanned aerial vehicle
-projectiles | thing | missile, rocket, projectile, shell, artillery shell, mortar, bomb, munition, round fired
-attacks | event | attack, air strike, airstrike, raid, bombing, shelling, assault, strikes carried out, attacked
-incidents | thing | incident, clash, violent incident
-weapons | thing | weapon, gun, firearm, rifle, air defence system, air defense system
-explosives | thing | mine, landmine, explosive, ied, unexploded ordnance, explosive device
-ships | thing | ship, vessel, boat, warship
-flights | thing | flight, sortie
-passengers | thing | passenger, traveller, traveler, commuter
-visitors | thing | tourist, visitor, arrival, guest
-signatures | thing | signature, signatory
-followers | thing | follower, subscriber, fan
-viewers | thing | viewer, audience, listener, view, watched
-users | thing | user, customer, client, account, member of the public
-sales | thing | sale, unit sold, delivery, shipment
-cost | thing | cost, price tag, expense, expenditure, spending, bill
-price | thing | price, fare, fee, tariff, rent, charged per
-budget | thing | budget, allocation, appropriation
-aid | thing | aid, assistance, funding, grant, donation, pledge, relief, bailout, aid package, humanitarian aid, support package, military aid
-damage | thing | damage, losses, economic losses, damage bill, insured losses, destruction, economic damage
-revenue | thing | revenue, income, earnings, receipts, turnover, takings
-profit | thing | profit, net income, surplus
-debt | thing | debt, borrowing, loan, arrears
-deficit | thing | deficit, shortfall, gap in funding
-pay | thing | salary, wage, pay, paycheck, stipend, bounty, allowance, pension, remuneration
-fines | thing | fine, penalty, settlement
-compensation | thing | compensation, reparation, payout
-ransom | thing | ransom
-investment | thing | investment, investing
-economy | thing | gdp, gross domestic product, economic output, economy, economic growth, growth
-taxes | thing | tax, levy, customs duty
-value | thing | value, worth, valuation, market capitalisation, market capitalization, market value, net worth, assets
-trade | thing | export, import, trade, shipments abroad
-production | thing | production, output, barrels, harvest, yield
-supplies | thing | supply, food parcel, meal, ration, aid truck, truckload, relief supplies
-shelters | thing | shelter, camp, tent, shelter place
-fires | thing | fire, wildfire, blaze, hotspot, bushfire, forest fire
-quakes | thing | aftershock, quake, earthquake, tremor
-duration | thing | duration, length, time, how long, lasted, period, days, hours, term
-age | thing | age, years old
-distance | thing | distance, range, how far, kilometres, miles
-area | thing | area, hectare, acre, square kilometre, square kilometer, land, surface, acres burned, area burned
-height | thing | height, depth, elevation, altitude, how high, tall
-speed | thing | speed, wind speed, velocity, gust
-temperature | thing | temperature, heat, degree
-rainfall | thing | rainfall, rain, precipitation, snowfall
-magnitude | thing | magnitude, richter
-share | thing | share, percentage, per cent, percent, proportion, fraction, rate, ratio
-members | thing | membership, members enrolled
-"""
-
-PEOPLE_WORDS = frozenset(
-    [
-        "people",
-        "person",
-        "individual",
-        "citizen",
-        "member",
-        "personnel",
-        "those",
-        "anyone",
-        "man",
-        "men",
-        "adult",
-        "civil",
-        "resident",
-    ]
-)
-
-
 TYPO_FROM = 5  # a word this long may be a typo of a lexicon word (one edit away)
-# Words after a head noun that end its phrase: "cost of the damage" counts a cost.
-_HEAD_ENDS = frozenset(
-    ["of", "to", "for", "in", "on", "at", "from", "with", "over", "among", "per", "by"]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +53,37 @@ class Measure:
 def stem(word: str) -> str:
     """A plain word as the lexicon matches it: "marches" and "march" alike."""
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+# Words after a head noun that end its phrase: "cost of the damage" counts a cost.
+_HEAD_ENDS = frozenset(
+    stem(w)
+    # "workforce before the layoffs": a time ends it too
+    for w in [
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "from",
+        "with",
+        "over",
+        "among",
+        "per",
+        "by",
+        "before",
+        "after",
+        "since",
+        "during",
+        "until",
+    ]
+)
+# So do the words that start a clause ("depth where the vessel sank" counts a depth), unless
+# the clause says what happened to them ("workers who went on strike" are strikers).
+_CLAUSE_STARTS = frozenset(
+    stem(w) for w in ["where", "when", "who", "which", "that", "whose", "while"]
+)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -223,7 +122,7 @@ class Lexicon:
         self.classes = tuple(sorted({p.measure for p in self.phrases.values()}))
         vocabulary = self._vocabulary = frozenset(w for words in self.phrases for w in words)
         self._typos = Typos((w for w in vocabulary if len(w) >= TYPO_FROM), most=1)
-        self._spelled: dict[str, str] = {w: w for w in vocabulary}
+        self._spelled: dict[str, str] = {w: w for w in vocabulary | COUNT_WORDS}
         self._read: dict[str, str] = {}
 
     def as_read(self, word: str) -> str:
@@ -284,24 +183,28 @@ class Lexicon:
         plains = read
         all_hits = hits
 
-        # A run of things with no preposition between ends in its head: "paid mercenaries".
+        # A run of things, one after the other, ends in its head: "voter turnout".
         while (
             len(hits) > 1
             and hits[0][2].kind == "thing"
             and hits[1][2].kind == "thing"
-            and not any(w in _HEAD_ENDS for w in plains[hits[0][0] + hits[0][1] : hits[1][0]])
+            and hits[1][0] == hits[0][0] + hits[0][1]
         ):
             hits = hits[1:]
         first_i, first_k, first = hits[0]
+        if not any(p.kind == "event" for _, _, p in hits[1:]):
+            ends = _HEAD_ENDS | _CLAUSE_STARTS
+        else:
+            ends = _HEAD_ENDS
         if first.kind == "thing" and (
-            len(hits) == 1 or any(w in _HEAD_ENDS for w in plains[first_i + first_k : hits[1][0]])
+            len(hits) == 1 or any(w in ends for w in plains[first_i + first_k : hits[1][0]])
         ):
             # the head of "cost of the damage", "aid to displaced people": what is counted
             return _measure(all_hits, first.measure, "")
 
-        def thing_before(n: int) -> str:
+        def thing_before(n: int, people: bool = False) -> str:
             for _i, _k, p in reversed(hits[:n]):
-                if p.kind == "thing":
+                if p.kind == "thing" and (not people or p.measure in PEOPLE_CLASSES):
                     return p.measure
             return ""
 
@@ -313,13 +216,14 @@ class Lexicon:
                 and n + 1 < len(hits)
                 and hits[n + 1][0] == i + k
                 and hits[n + 1][2].kind == "thing"
+                and hits[n + 1][2].measure in PEOPLE_CLASSES
             ):
                 return hits[n + 1][2].measure
             return ""
 
         for n, (_i, _k, p) in enumerate(hits):
             if p.kind == "event":
-                subject = thing_before(n) or thing_after(n)
+                subject = thing_before(n, people=True) or thing_after(n)
                 return _measure(all_hits, p.measure, "" if subject == p.measure else subject)
         for n, (_i, _k, p) in enumerate(hits):
             if p.kind == "via":

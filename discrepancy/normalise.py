@@ -12,8 +12,10 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import Reading, When, read
-from discrepancy.measures import PEOPLE_WORDS, Lexicon, Measure
+from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
+from discrepancy.measures import Lexicon, Measure
 from discrepancy.names import Name, NameTable, Typos, merge_names
+from discrepancy.short_names import short_form, surnames
 from discrepancy.words import (
     ABBREVIATIONS,
     ADJECTIVE,
@@ -23,56 +25,18 @@ from discrepancy.words import (
     SEE_THROUGH,
     Token,
     fold,
-    plain,
     skeleton,
     tokens_of,
 )
 
 # Words that say nothing about what is counted once the measure is read.
-FILLER = PEOPLE_WORDS | frozenset(
-    plain(w)
-    for w in [
-        "number",
-        "total",
-        "count",
-        "figure",
-        "estimate",
-        "estimated",
-        "official",
-        "overall",
-        "whole",
-        "entire",
-        "all",
-        "some",
-        "about",
-        "around",
-        "approximately",
-        "roughly",
-        "reported",
-        "held",
-        "street",
-        "city",
-        "town",
-        "village",
-        "across",
-        "throughout",
-        "during",
-        "among",
-        "over",
-        "per",
-        "via",
-        "amid",
-        "after",
-        "before",
-        "since",
-        "until",
-    ]
-)
+FILLER = PEOPLE_WORDS | COUNT_WORDS | FILLER_WORDS
 _NOT_A_NAME = Name("", "")
 _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
 NATIONAL = "~national"  # "nationwide", "across the country": the whole country
 CAPITAL = "~capital"  # "the capital": the country's capital
+MODIFIER = "+"  # marks a word just before the measure ("mail ballots"): it says what kind
 _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATIONAL}
 _SCOPE_WORDS["capital"] = CAPITAL
 
@@ -114,14 +78,10 @@ def _reading(about: str) -> tuple[list[Token], bool, frozenset[int], frozenset[i
     quoted: set[int] = set()
     breaks: set[int] = set()
     inside = False
-    # split on a group: the marks are every other piece, the text between them the rest
     for n, piece in enumerate(_PUNCTUATION.split(said.core)):
-        if n % 2:
-            if _QUOTE.fullmatch(piece):
-                inside = not inside
+        if n % 2:  # a mark (split on a group, the marks are every other piece)
+            inside = not inside if _QUOTE.fullmatch(piece) else inside
             breaks.add(len(tokens))
-            continue
-        if not piece:
             continue
         more = tokens_of(piece)
         if inside:
@@ -148,6 +108,7 @@ class Normaliser:
         self._whens: dict[When, When] = {}  # and of each time (`match` compares them often)
         self.corrections: dict[str, str] = {}
         self.lexicon: frozenset[str] = frozenset()
+        self.surnames: frozenset[tuple[str, str]] = frozenset()  # see `short_names`
         self.lowercase: frozenset[str] = frozenset()  # words the input writes in lower case
         # read by `learn`, not yet keyed
         self._read: dict[
@@ -170,14 +131,14 @@ class Normaliser:
             df.update({t.skel for t in tokens if t.kind == "word"})
             if about != about.lower():  # an about all in lower case says nothing of names
                 lowercase.update(t.plain for t in tokens if not t.capital)
-        for tokens, title, *_ in self._read.values():
-            if not title:  # no name is told by its capitals in Headline Case
-                lexicon.update(
-                    t.plain
-                    for i, t in enumerate(tokens)
-                    if (t.capital or t.acronym)
-                    and _unknown_name(t, i, title, self.measures, lowercase)
-                )
+        runs = []
+        for tokens, title, _, breaks, _ in self._read.values():
+            named = [
+                (t.capital or t.acronym) and _unknown_name(t, i, title, self.measures, lowercase)
+                for i, t in enumerate(tokens)
+            ]
+            lexicon.update(t.plain for t, n in zip(tokens, named) if n)
+            runs.append((tokens, named, breaks))
         common = Typos((w for w, n in df.items() if n >= 10 and len(w) >= 4), most=1)
         corrections = {}
         rare = max(5, len(self._read) // 20_000)  # typos recur in large inputs
@@ -191,6 +152,7 @@ class Normaliser:
         self.lowercase = frozenset(lowercase)
         # Words of known names ("Army" in "Libyan National Army") are not names on their own.
         self.lexicon = frozenset(w for w in lexicon if _correct(corrections, w) not in known)
+        self.surnames = surnames(runs)
 
     def _name(self, *fields: Any) -> Name:
         name = self._shared.get(fields)
@@ -210,17 +172,14 @@ class Normaliser:
         tokens, title, quoted, breaks, said = cached if cached is not None else _reading(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
-        lowercase = self.lowercase
         skels = (
             [corrections.get(t.skel, t.skel) for t in tokens]
             if corrections
             else [t.skel for t in tokens]
         )
-        known_typos = self._typos
+        typo = self._typos.get
         typos = [
-            (known_typos[s] if s in known_typos else self._typo(s))
-            if t.capital or t.acronym
-            else ""
+            (typo(s) or self._typo(s)) if t.capital or t.acronym else ""
             for t, s in zip(tokens, skels)
         ]
         kinds: list[str] = []
@@ -248,7 +207,13 @@ class Normaliser:
                     form, n = hit
                     written = " ".join(t.plain for t in tokens[i : i + n])
                     # an adjective stays one: "for the Russian-recruited"
-                    role = ADJECTIVE if form.adjective else _role(kinds, plains)
+                    role = (
+                        ADJECTIVE
+                        if form.adjective
+                        else ""
+                        if _attributive(tokens, i + n, breaks)
+                        else _role(kinds, plains)
+                    )
                     names.append(self._name(form.canonical, form.canonical, role, True, written))
                     hidden.append(len(kinds))
                     kinds.append("name")
@@ -264,7 +229,7 @@ class Normaliser:
                 names.append(self._name(ident, ident, _role(kinds, plains), True, t.plain))
                 kind, skel = "name", ident
             elif t.nameable and (
-                ((t.capital or t.acronym) and _unknown_name(t, i, title, self.measures, lowercase))
+                _unknown_name(t, i, title, self.measures, self.lowercase)
                 or t.plain in lexicon
                 or (
                     t.plain in DIRECTIONS
@@ -272,6 +237,11 @@ class Normaliser:
                     and i + 1 not in breaks
                     and tokens[i + 1].nameable
                     and (tokens[i + 1].capital or tokens[i + 1].plain in lexicon)
+                    # "eastern Libya" is a part of Libya, said in plain words
+                    and (
+                        t.capital
+                        or (skels[i + 1] not in starts and tokens[i + 1].plain not in starts)
+                    )
                 )
             ):
                 # a name of several words ("Mount Pleasant", "Anoka County") is one name
@@ -287,21 +257,26 @@ class Normaliser:
                     and tokens[i + n].nameable
                     and self.table.match(tokens, skels, typos, i + n, lower) is None
                     and (
-                        _unknown_name(tokens[i + n], i + n, title, self.measures, lowercase)
+                        _unknown_name(tokens[i + n], i + n, title, self.measures, self.lowercase)
                         or tokens[i + n].plain in lexicon
                     )
+                    # "Lackawanna County Biden": a place's kind ends its name
+                    and ABBREVIATIONS.get(tokens[i + n - 1].plain, tokens[i + n - 1].plain)
+                    not in PLACE_KINDS
                 ):
                     n += 1
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
                     hidden.append(len(kinds))
                 parts = [ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
-                skel = "_".join([w if len(w) <= 4 else skeleton(w) for w in parts])
-                if n == 1 and len(t.plain) > 4:
-                    skel = skels[i]
+                role = "" if _attributive(tokens, i + n, breaks) else _role(kinds, plains)
+                short = short_form(parts, self.surnames)
+                skel = "_".join([w if len(w) <= 4 else skeleton(w) for w in short])
+                if len(short) == 1 and len(short[0]) > 4:
+                    skel = skels[i + parts.index(short[0])]
                 written = " ".join(parts)
                 label = " ".join(w.word for w in tokens[i : i + n])
                 unknown[len(kinds)] = len(names)
-                names.append(self._name(skel, label, _role(kinds, plains), False, written))
+                names.append(self._name(skel, label, role, False, written))
                 kinds.append("name")
                 keys.append(skel)
                 plains.append(written)
@@ -325,7 +300,9 @@ class Normaliser:
         for j, p in enumerate(plains):
             if kinds[j] == "word" and p in FILLER:
                 keys[j] = ""
-        shown = " ".join(w for k, w in zip(keys, shows) if k)
+        if measure.words:
+            _mark_kind(measure.words, kinds, plains, keys)
+        shown = " ".join(w.lstrip(MODIFIER) for k, w in zip(keys, shows) if k)
         if measure.measure:
             keys.insert(0, f"#{measure.measure}")
             if measure.subject:
@@ -348,6 +325,30 @@ class Normaliser:
             said.aside,
             shown,
         )
+
+
+def _mark_kind(
+    at: Sequence[int], kinds: Sequence[str], plains: Sequence[str], keys: list[str]
+) -> None:
+    """Mark the words that say what kind of the measure is counted: just before it ("mail
+    ballots", "confirmed deaths") and after its "of" ("length of the contracts")."""
+    marked = []
+    j = at[0] - 1
+    while j >= 0 and kinds[j] == "word" and keys[j]:
+        marked.append(j)
+        j -= 1
+    j = at[0] + 1
+    while j in at:  # the end of the measure's first phrase
+        j += 1
+    if j < len(plains) and plains[j] == "of":
+        j += 1
+        while j < len(kinds) and kinds[j] == "stop" and plains[j] != "of":
+            j += 1
+        while j < len(kinds) and kinds[j] == "word" and keys[j]:
+            marked.append(j)
+            j += 1
+    for j in marked:
+        keys[j] = MODIFIER + keys[j]
 
 
 def _correct(corrections: dict[str, str], word: str) -> str:
@@ -379,11 +380,20 @@ def _unknown_first(t: Token, measures: Lexicon, lowercase: Container[str]) -> bo
     )
 
 
+def _attributive(tokens: Sequence[Token], after: int, breaks: Container[int]) -> bool:
+    """A name followed by a plain word describes it ("by the Lahaina fire", "from the Maui
+    wildfires"): the word before the name gives it no role."""
+    if after >= len(tokens) or after in breaks:
+        return False
+    t = tokens[after]
+    return t.kind == "word" and t.nameable and not t.capital and t.plain not in FILLER
+
+
 def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
     """The role of a name that comes next: the role word before it, looking through names
-    and articles ("by the Wagner Group", "in Tripoli, Libya")."""
+    articles and directions ("by the Wagner Group", "in Tripoli, Libya", "in eastern Libya")."""
     for j in range(len(kinds) - 1, -1, -1):
-        if kinds[j] == "name" or plains[j] in SEE_THROUGH:
+        if kinds[j] == "name" or plains[j] in SEE_THROUGH or plains[j] in DIRECTIONS:
             continue
         return ROLES.get(plains[j], "")
     return ""

@@ -247,10 +247,10 @@ def test_check_and_baseline_take_the_report_options(cli, tmp_path):
     (tmp_path / "claims.yaml").write_text(
         "claims:\n  - {source: a, about: Syrian fighters in Libya, value: 10}\n"
         "  - {source: b, about: Syrian fighters at bases in Libya, value: 500}\n"
-    )  # score 98
+    )  # score 99
     assert cli("check", cwd=tmp_path).code == 1
-    assert cli("check", "--threshold", "99", "--tolerance", "0.2", cwd=tmp_path).code == 0
-    assert cli("baseline", "--threshold", "99", cwd=tmp_path).code == 0
+    assert cli("check", "--threshold", "100", "--tolerance", "0.2", cwd=tmp_path).code == 0
+    assert cli("baseline", "--threshold", "100", cwd=tmp_path).code == 0
     r = cli("check", cwd=tmp_path)
     assert r.code == 1 and "1 new contradiction" in r.out, r
 

@@ -82,7 +82,8 @@ def test_a_large_set_of_true_variants_stays_together():
     # the farthest apart scoring under the threshold: average linkage keeps them together where
     # complete linkage split them, and a different place stays apart
     spellings = ["Kestrova", "Kestrowa", "Qestrova", "Kesstrova", "Gestrova", "Kestrovva"]
-    wordings = ["fighters in {}", "paid fighters sent to {}", "foreign fighters paid in {}"]
+    # (a word before "fighters" says what kind they are: "foreign fighters" are not all fighters)
+    wordings = ["fighters in {}", "fighters sent to {}", "fighters paid to fight in {}"]
     claims = [
         claim(f"c{i}{j}", w.format(place))
         for i, place in enumerate(spellings)
@@ -130,11 +131,13 @@ def test_claims_whose_periods_do_not_overlap_are_not_compared():
     assert len(groups) == 1
 
 
+STILL_IN_TRAINING = "Libyan Armed Forces members still receiving training from Turkish forces"
+TRAINED = "Libyan Armed Forces members whose training Turkey has completed"
+
+
 def test_near_misses_are_pairs_just_under_the_threshold():
-    a = claim("a", "length of the contracts Deir ez-Zor recruits signed with the Russians")
-    b = claim(
-        "b", "length of military training at Deir ez-Zor airport for the Russian-recruited Syrians"
-    )
+    a = claim("a", STILL_IN_TRAINING)
+    b = claim("b", TRAINED)
     others = [
         claim(f"o{i}", f"Syrian fighters sent by Turkey to Libya in {2010 + i}") for i in range(4)
     ]
@@ -202,12 +205,9 @@ def test_each_member_says_what_it_scored_against():
 
 def test_near_misses_are_one_best_pair_between_two_groups():
     claims = [
-        claim("a1", "length of the contracts Deir ez-Zor recruits signed with the Russians"),
-        claim("a2", "length of the contracts signed with the Russians by Deir ez-Zor recruits"),
-        claim(
-            "b",
-            "length of military training at Deir ez-Zor airport for the Russian-recruited Syrians",
-        ),
+        claim("a1", STILL_IN_TRAINING),
+        claim("a2", STILL_IN_TRAINING.replace("from", "from the") + ", in Libya"),
+        claim("b", TRAINED),
     ]
     groups, near = group_claims(claims, Normaliser(), Settings())
     assert len(groups) == 2 and len(near) == 1

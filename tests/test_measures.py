@@ -49,6 +49,21 @@ MEASURES = [
     ("rescuers", "responders"),
     ("popular vote", "votes"),
     ("electoral college votes", "electoral votes"),
+    ("Pennsylvania voter turnout", "participants"),  # the head of a run of nouns
+    ("mail-in ballots cast in Pennsylvania", "votes"),
+    ("Biden's margin of victory", "margin"),
+    ("Trump's advantage in the count", "margin"),
+    ("staff Meta is laying off", "job losses (workers)"),
+    ("auto workers who went on strike Friday", "strikers (workers)"),  # the clause says
+    ("water depth where the vessel sank", "height"),  # ... or ends the phrase
+    ("Twitter workforce before the layoffs", "workers"),  # a time ends it too
+    ("arrest warrants issued over collapsed buildings", "warrants"),
+    ("Nvidia year-on-year revenue growth", "revenue"),
+    ("UK consumer price inflation", "inflation"),
+    ("Russian military deaths", "deaths (troops)"),
+    ("Maui wildfire deaths", "deaths"),  # a fire is no one an event befalls
+    ("people ordered to leave the area", "evacuated"),
+    ("total pledged by donors", "aid"),
 ]
 
 # (about, what must not be read as its measure)
@@ -57,6 +72,11 @@ NOT_MEASURES = [
     ("visitors to the Missing Children Foundation", "missing"),  # inside a name
     ("people in the country", "countries"),
     ("arrests at the Paris march", "participants"),  # the march is where, not what
+    ("Lackawanna County Biden tally", "occasions"),  # "tally" is no typo of "rally"
+    ("Biden's margin of victory", "troops"),  # "margin" is no typo of "marine"
+    ("defenders returned home in the exchange", "buildings"),  # "home" says where to
+    ("armed men seen near the river crossing", "migrants"),
+    ("Kentucky Truck strikers", "vehicles"),  # a truck is no striker
 ]
 
 
@@ -163,6 +183,19 @@ MUST_GROUP = [
         None,
         None,
     ),
+    # what one side does not say is no evidence: the people counted said on one side only,
+    ("migrants unaccounted for", "people missing after the sinking", None, None),
+    ("auto workers who went on strike", "striking auto workers", None, None),
+    # ... the words that only say when or how sure, and a direction before a country
+    ("Maui's confirmed death toll", "dead on Maui", None, None),
+    ("people still missing in Libya", "missing across eastern Libya", None, None),
+    ("turnout in Pennsylvania", "Pennsylvania voter turnout", None, None),
+    ("Trump lead in Pennsylvania", "Trump's advantage in Pennsylvania", None, None),
+    # news names a person by the surname, an organisation without "Group"
+    ("Biden votes in Pennsylvania", "votes for Joe Biden in Pennsylvania", None, None),
+    ("Adani Group market value", "market value of Adani", None, None),
+    ("acres burned in Lahaina", "area burned by the Lahaina fire", None, None),
+    ("buildings collapsed in Turkey", "buildings that collapsed in Turkey's provinces", None, None),
 ]
 
 # (a, b, their periods, why): must never group
@@ -250,6 +283,26 @@ MUST_NOT_GROUP = [
     ("rescue workers", "people rescued", None, None, "rescuers vs rescued"),
     ("search and rescue personnel", "people rescued", None, None, "responders vs rescued"),
     ("popular votes", "electoral votes", None, None, "popular vs electoral"),
+    ("children killed in Gaza", "people killed in Gaza", None, None, "a part of the people"),
+    ("mail ballots in Pennsylvania", "provisional ballots in Pennsylvania", None, None, "kinds"),
+    ("confirmed deaths in Florida", "direct deaths in Florida", None, None, "how they died"),
+    (
+        "people killed in government-held areas of Syria",
+        "combined death toll in Turkey and Syria",
+        None,
+        None,
+        "one more country, the other with no role",
+    ),
+    (
+        "length of the contracts the recruits signed",
+        "length of military training for the recruits",
+        None,
+        None,
+        "what the length is of",
+    ),
+    ("arrest warrants issued", "people detained", None, None, "warrants vs arrests"),
+    ("insured losses from Ian", "total damage from Hurricane Ian", None, None, "insured vs all"),
+    ("Twitter workforce before the layoffs", "Twitter job cuts", None, None, "staff vs cuts"),
 ]
 
 

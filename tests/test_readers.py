@@ -231,10 +231,10 @@ version: 1
 def test_a_claims_file_adds_its_own_names(cli, tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text(NAMES_CLAIMS.format(names=""))
-    r = cli("groups", str(path), "-f", "json")
+    r = cli("groups", str(path), "-f", "json", "--threshold", "80")
     assert len(json.loads(r.out)["groups"]) == 1, r  # alike words, no name known: one group
     path.write_text(NAMES_CLAIMS.format(names="names: [Millbrook, Millbank]\n"))
-    r = cli("groups", str(path), "-f", "json")
+    r = cli("groups", str(path), "-f", "json", "--threshold", "80")
     assert len(json.loads(r.out)["groups"]) == 2, r  # two places: never the same thing
 
 

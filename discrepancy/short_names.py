@@ -1,0 +1,71 @@
+"""How news shortens a name after its first mention, so that both forms are one name: an
+organisation without "Group" or "Inc" ("Adani Group" is Adani), a person by the surname
+("Joe Biden" is Biden). Places are never shortened: "West Springfield" is not Springfield,
+and "Long Thanh, Vietnam" not "Thanh". See docs/grouping.md, "The scope"."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Sequence
+
+from discrepancy.words import DIRECTIONS, PLACE_KINDS, ROLES, SEE_THROUGH, Token
+
+# The last word of an organisation's name that news leaves out.
+ORGANISATION_ENDS = frozenset(
+    ["group", "inc", "corp", "corporation", "ltd", "limited", "plc", "llc", "holdings", "co"]
+)
+
+
+def surnames(
+    readings: Iterable[tuple[Sequence[Token], Sequence[bool], Container[int]]],
+) -> frozenset[tuple[str, str]]:
+    """The names of two words the input also writes by their last word alone, as a person is
+    named by the surname: (first, last), from each about's tokens, which of them are unknown
+    names, and where its punctuation breaks. Not when several first words share the last one
+    ("Long Thanh", "Vinh Thanh": a place's common word), nor when the name is ever said to be
+    a place: after "in", "at", "to" or "near", or before a comma and another name ("Santa
+    Cruz, Brazil")."""
+    alone: set[str] = set()
+    firsts: dict[str, set[str]] = {}
+    places: set[str] = set()
+    for tokens, named, breaks in readings:
+        i = 0
+        while i < len(tokens):
+            if not named[i]:
+                i += 1
+                continue
+            n = 1
+            while i + n < len(tokens) and named[i + n] and i + n not in breaks:
+                n += 1
+            words = [t.plain for t in tokens[i : i + n]]
+            if n == 1:
+                alone.add(words[0])
+            elif n == 2:
+                firsts.setdefault(words[1], set()).add(words[0])
+                if _said_as_place(tokens, i, i + n, breaks):
+                    places.add(words[1])
+            i += n
+    return frozenset(
+        (first, last)
+        for last, seen in firsts.items()
+        if len(seen) == 1 and last in alone and last not in places
+        for first in seen
+        if first not in DIRECTIONS and not PLACE_KINDS.intersection((first, last))
+    )
+
+
+def _said_as_place(tokens: Sequence[Token], start: int, end: int, breaks: Container[int]) -> bool:
+    j = start - 1
+    while j >= 0 and tokens[j].plain in SEE_THROUGH:
+        j -= 1
+    if j >= 0 and ROLES.get(tokens[j].plain) == "place":
+        return True
+    return end in breaks and end < len(tokens) and tokens[end].capital
+
+
+def short_form(parts: list[str], surnamed: Container[tuple[str, str]]) -> list[str]:
+    """The words that name an unknown name of these (plain) words once shortened."""
+    if len(parts) > 1 and parts[-1] in ORGANISATION_ENDS:
+        return parts[:-1]
+    if len(parts) == 2 and (parts[0], parts[1]) in surnamed:
+        return parts[1:]
+    return parts
