@@ -158,10 +158,11 @@ def group_claims(
                 link(x, y)
     tags = [" ".join(k.numbers) for k in keys]
     for i, others in candidates([_blocked(k) for k in keys], tags, threshold, progress):
-        for j in others:
-            for x in nodes_of[i]:
-                for y in nodes_of[j]:
-                    link(x, y)
+        for j in others:  # measures apart: a pair never linked, and not a near miss worth a look
+            if near_misses or not keys[i].measure.differs(keys[j].measure):
+                for x in nodes_of[i]:
+                    for y in nodes_of[j]:
+                        link(x, y)
 
     progress("grouping", 0, 1)
     cluster_of, members, why_not = _cluster(linked, len(nodes), verdict, threshold)

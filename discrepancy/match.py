@@ -355,11 +355,8 @@ def why_apart(a: Key, b: Key, df: Mapping[str, int] | None = None) -> str:
     """'' when a and b may count the same thing; otherwise why they never can: they count
     different measures, name different actors or places in the same role, or hold different
     numbers."""
-    ma, mb = a.measure, b.measure
-    if ma.measure and mb.measure and ma.measure != mb.measure:
-        return f"measures differ: {ma} vs {mb}"
-    if ma.subject and mb.subject and ma.subject != mb.subject:
-        return f"measures differ: {ma} vs {mb}"
+    if a.measure.differs(b.measure):
+        return f"measures differ: {a.measure} vs {b.measure}"
     if a.numbers != b.numbers:
         return (
             f"numbers differ: {', '.join(a.numbers) or 'none'} vs {', '.join(b.numbers) or 'none'}"

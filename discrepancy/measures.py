@@ -49,6 +49,12 @@ class Measure:
             return "?"
         return f"{self.measure} ({self.subject})" if self.subject else self.measure
 
+    def differs(self, other: Measure) -> bool:
+        """Two measures that are never one: both known and different, or of two subjects."""
+        if self.measure and other.measure and self.measure != other.measure:
+            return True
+        return bool(self.subject and other.subject and self.subject != other.subject)
+
 
 def stem(word: str) -> str:
     """A plain word as the lexicon matches it: "marches" and "march" alike."""

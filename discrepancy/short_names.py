@@ -28,10 +28,9 @@ def surnames(
     firsts: dict[str, set[str]] = {}
     places: set[str] = set()
     for tokens, named, breaks in readings:
-        i = 0
-        while i < len(tokens):
-            if not named[i]:
-                i += 1
+        after = 0  # the first token after the last name
+        for i in [i for i, is_name in enumerate(named) if is_name]:
+            if i < after:
                 continue
             n = 1
             while i + n < len(tokens) and named[i + n] and i + n not in breaks:
@@ -43,7 +42,7 @@ def surnames(
                 firsts.setdefault(words[1], set()).add(words[0])
                 if _said_as_place(tokens, i, i + n, breaks):
                     places.add(words[1])
-            i += n
+            after = i + n
     return frozenset(
         (first, last)
         for last, seen in firsts.items()
