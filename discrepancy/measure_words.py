@@ -100,7 +100,7 @@ investment | thing | investment, investing
 economy | thing | gdp, gross domestic product, economic output, economy, economic growth
 inflation | thing | inflation, inflation rate, consumer price inflation, cpi, consumer price index, price growth
 taxes | thing | tax, levy, customs duty
-value | thing | value, worth, valuation, market capitalisation, market capitalization, market value, net worth, assets
+value | thing | value, worth, valuation, market capitalisation, market capitalization, market value, net worth, assets, market valuation, market cap, stock market value, stock market valuation, stock market capitalisation
 trade | thing | export, import, trade, shipments abroad
 production | thing | production, output, barrels, harvest, yield
 supplies | thing | supply, food parcel, meal, ration, aid truck, truckload, relief supplies

@@ -189,12 +189,14 @@ class Lexicon:
         plains = read
         all_hits = hits
 
-        # A run of things, one after the other, ends in its head: "voter turnout".
+        # A run of things, one after the other, ends in its head: "voter turnout"; a
+        # participle after a thing says what was done with it ("tanks pledged").
         while (
             len(hits) > 1
             and hits[0][2].kind == "thing"
             and hits[1][2].kind == "thing"
             and hits[1][0] == hits[0][0] + hits[0][1]
+            and not (hits[1][1] == 1 and plains[hits[1][0]].endswith("ed"))
         ):
             hits = hits[1:]
         first_i, first_k, first = hits[0]
@@ -203,7 +205,7 @@ class Lexicon:
         else:
             ends = _HEAD_ENDS
         if first.kind == "thing" and (
-            len(hits) == 1 or any(w in ends for w in plains[first_i + first_k : hits[1][0]])
+            len(hits) == 1 or _ends_phrase(plains[first_i + first_k : hits[1][0]], ends)
         ):
             # the head of "cost of the damage", "aid to displaced people": what is counted
             return _measure(all_hits, first.measure, "")
@@ -245,6 +247,15 @@ class Lexicon:
             return _measure(all_hits, things[0].measure, "")
         # only occasions: people at a march are its participants, a bare "protests" the count
         return _measure(all_hits, "participants" if people else first.measure, "")
+
+
+def _ends_phrase(between: Sequence[str], ends: frozenset[str]) -> bool:
+    """Whether the words between a thing and the next phrase end the thing's phrase: a
+    preposition does, "to" before "be" does not ("residents to be evacuated")."""
+    return any(
+        w in ends and not (w == "to" and between[j + 1 : j + 2] in (["be"], ["been"]))
+        for j, w in enumerate(between)
+    )
 
 
 def _measure(hits: list[tuple[int, int, _Phrase]], measure: str, subject: str) -> Measure:

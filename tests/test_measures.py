@@ -64,6 +64,9 @@ MEASURES = [
     ("Maui wildfire deaths", "deaths"),  # a fire is no one an event befalls
     ("people ordered to leave the area", "evacuated"),
     ("total pledged by donors", "aid"),
+    ("Abrams tanks pledged by the US", "tanks"),  # a participle says what was done with them
+    ("residents to be evacuated from the district", "evacuated (population)"),  # "to be"
+    ("Apple's stock market valuation", "value"),
 ]
 
 # (about, what must not be read as its measure)
