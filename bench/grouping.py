@@ -589,8 +589,9 @@ def quality(n_claims: int, seed: int) -> bool:
     )
 
 
-def measure(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one whole process."""
+def measure(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system: what other jobs on a shared machine change
+    least) and peak resident memory (MB) of one whole process."""
     start = time.perf_counter()
     # from a neutral folder: `python -m discrepancy` would import a checkout in the current one
     proc = subprocess.Popen(
@@ -602,7 +603,7 @@ def measure(args: list[str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{err}")
     kb = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS
-    return seconds, kb / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, kb / 1024
 
 
 def scale(sizes: list[int], seed: int, command: str = "report", baseline: str = "") -> bool:
@@ -611,8 +612,8 @@ def scale(sizes: list[int], seed: int, command: str = "report", baseline: str = 
     a machine shared with other jobs is compared with itself."""
     ok = True
     times: dict[int, float] = {}
-    extra = f" {'baseline s':>10} {'MB':>6}" if baseline else ""
-    print(f"{'claims':>10} {'seconds':>8} {'peak MB':>8}{extra}  target ({command})")
+    extra = f" {'baseline s':>10} {'CPU s':>6} {'MB':>6}" if baseline else ""
+    print(f"{'claims':>10} {'seconds':>8} {'CPU s':>6} {'peak MB':>8}{extra}  target ({command})")
     with tempfile.TemporaryDirectory(prefix="discrepancy-bench-") as tmp:
         for n in sizes:
             folder = Path(tmp) / str(n)
@@ -621,18 +622,19 @@ def scale(sizes: list[int], seed: int, command: str = "report", baseline: str = 
             args = [command, str(names), str(data), "--format", "json"]
             if command == "report":
                 args += ["--output", str(out)]
-            seconds, mb = measure(_discrepancy(*args))
+            seconds, cpu, mb = measure(_discrepancy(*args))
             base = ""
             if baseline:
-                b_seconds, b_mb = measure(_discrepancy(*args, python=baseline))
-                base = f" {b_seconds:10.1f} {b_mb:6.0f}"
+                b_seconds, b_cpu, b_mb = measure(_discrepancy(*args, python=baseline))
+                base = f" {b_seconds:10.1f} {b_cpu:6.1f} {b_mb:6.0f}"
             times[n] = seconds
             target = (SECONDS if command == "report" else GROUP_SECONDS).get(n)
             met = (target is None or seconds <= target) and mb <= MEMORY_MB
             ok &= met
             note = f"<= {target:g} s, <= {MEMORY_MB} MB" if target else f"<= {MEMORY_MB} MB"
             print(
-                f"{n:>10,} {seconds:8.1f} {mb:8.0f}{base}  {note} {'ok' if met else 'MISSED'}",
+                f"{n:>10,} {seconds:8.1f} {cpu:6.1f} {mb:8.0f}{base}  {note} "
+                f"{'ok' if met else 'MISSED'}",
                 flush=True,
             )
             for p in folder.iterdir():
@@ -642,8 +644,10 @@ def scale(sizes: list[int], seed: int, command: str = "report", baseline: str = 
         ok &= growth <= GROWTH
         print(f"100k -> 1M: {growth:.1f}x the time (target <= {GROWTH:g}x)")
     print(
-        f"(whole `discrepancy report ... --format json --output FILE` processes on JSON Lines, "
-        f"{os.cpu_count()} cores, Python {sys.version.split()[0]})"
+        f"(whole `discrepancy {command} ... --format json"
+        f"{' --output FILE' if command == 'report' else ''}` processes on JSON Lines, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+        f"Python {sys.version.split()[0]})"
     )
     return ok
 
