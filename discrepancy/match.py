@@ -314,19 +314,25 @@ def _same(x: Name, y: Name, df: Mapping[str, int] | None = None) -> bool:
 
 def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list[Name], list[Name]]:
     """Names of a and of b left once each is paired with the same name in a fitting role:
-    the same role first, then one that fits, then a spelling of it. The last pair's answer is
-    kept: `judge` asks again for the pair `why_apart` has just asked for."""
+    the same role first, then one that fits, then a spelling of it."""
     last = _last_unpaired
     if last and last[0] is a and last[1] is b and last[2] is df:
         return last[3]
     free = list(b.names)
     left = []
     for x in a.names:
-        y = (
-            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
-            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
-            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
-        )
+        y = fits = None  # the first of the same role; else the first whose role fits
+        for z in free:
+            if z.ident == x.ident:
+                if z.role == x.role:
+                    y = z
+                    break
+                if fits is None and _roles_fit(x.role, z.role):
+                    fits = z
+        if y is None:
+            y = fits or next(
+                (z for z in free if _roles_fit(x.role, z.role) and _same(x, z, df)), None
+            )
         if y is not None:
             free.remove(y)
         else:
@@ -336,7 +342,7 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     return out
 
 
-_last_unpaired: list = []  # _unpaired's last question and answer: [a, b, df, answer]
+_last_unpaired: list = []  # [a, b, df, answer]: judge asks again what why_apart just asked
 
 
 def _written_in(name: Name, key: Key) -> bool:
