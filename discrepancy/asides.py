@@ -106,14 +106,17 @@ _RELATIVE = re.compile(
     r"preceding|following|record)\s+(?:week(?:end)?|month|year|round|day|time|session)s?\b",
     re.I,
 )
+_OCCASIONS = "day round wave phase edition mobilisation mobilization strike protest march rally"
+_OCCASIONS += " demonstration session anniversary week month"
 _ORDINAL_OCCASION = re.compile(
     r"\s*\b(?:(?:on|in|at|during|for)\s+)?(?:the\s+)?"
     r"(\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+"
     r"(?:(?:[\w-]+\s+){0,2})"
-    r"(?P<noun>day|round|wave|phase|edition|mobili[sz]ation|strike|protest|march|rally|"
-    r"demonstration|session|anniversary|week|month)s?\b(?:\s+of\s+(?:the\s+)?(?P<of>[\w-]+))?",
+    r"(?P<noun>" + "|".join(_OCCASIONS.split()) + r")s?\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[\w-]+))?",
     re.I,
 )
+_OCCASION_WORDS = frozenset(w + s for w in _OCCASIONS.split() for s in ("", "s"))
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\s*\b(?:(?:on|in|since|of|from|for)\s+)?(?:(?:{'|'.join(WEEKDAYS)})\s*,?\s+)?"
@@ -260,6 +263,7 @@ _ASIDE_WORDS = {
 }
 _ASIDES = [(frozenset(k.split()), v) for k, v in _ASIDE_WORDS.items()]
 _ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
+_CLOCK_WORDS = frozenset(["h", "a", "am", "p", "pm"])  # a clock's, but for digits and ":"
 _HOLIDAY_WORDS = frozenset(["day", "christmas", "halloween", "eve"])
 _RELATIVE_WORDS = frozenset(
     ["last", "previous", "latest", "this", "next", "past", "preceding", "following", "record"]
@@ -287,7 +291,7 @@ def read(about: str) -> Reading:
                 aside.append(m[1].strip())
                 text = _cut(text, m.span())
     patterns = [p for needs, p in _ASIDES if needs & words]
-    if digits:
+    if digits and (":" in about or words & _CLOCK_WORDS):
         patterns.append(_CLOCK)
     for pattern in patterns:
         m = pattern.search(text)
@@ -332,9 +336,10 @@ def read(about: str) -> Reading:
     m = take(_WEEKDAY, "weekday") if words & WEEKDAYS.keys() else None
     if m:
         parts["weekday"] = WEEKDAYS[m["w"].lower()]
-    ordinal = words & ORDINALS.keys() or (
-        digits and (words & _ORDINAL_ENDS or not about.isascii())  # "14th" (any case: "14TH")
-    )
+    ascii_only = about.isascii()  # else a pattern's letters may match others (re.I: "ſ" is "s")
+    ordinal = (
+        words & ORDINALS.keys() or (digits and (words & _ORDINAL_ENDS or not ascii_only))
+    ) and (words & _OCCASION_WORDS or not ascii_only)
     m = take(_ORDINAL_OCCASION, "ordinal") if ordinal else None
     if m:  # the occasion stays: "people at the first protest" are at a protest
         occasion = m["of"] or m["noun"]
