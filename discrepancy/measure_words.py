@@ -152,10 +152,13 @@ FILLER_WORDS = frozenset(
     + ["some", "about", "around", "approximately", "roughly", "reported", "held", "street"]
     + ["city", "town", "village", "across", "throughout", "during", "among", "over", "per"]
     + ["via", "amid", "after", "before", "since", "until", "combined", "cumulative", "latest"]
+    # how far the count has got, not what it counts: the time says which ("revised toll")
+    + ["revised", "updated", "corrected", "final", "initial", "preliminary"]
 )
 # Words that always say what kind of a measure is counted, wherever they stand: an average
 # or a day's count is not the total ("migrants per boat, 2023 average", "daily cases").
 KIND_WORDS = frozenset(
     ["average", "median", "mean", "daily", "weekly", "monthly", "annual", "yearly", "hourly"]
     + ["peak", "maximum", "minimum", "record", "highest", "lowest"]
+    + ["yet", "not", "without", "never", "unidentified", "unconfirmed"]  # "yet to be identified"
 )

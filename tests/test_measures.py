@@ -200,6 +200,7 @@ MUST_GROUP = [
     ("people killed in Turkey", "Turkish death toll", None, None),  # a country's adjective
     ("turnout in Pennsylvania", "Pennsylvania voter turnout", None, None),
     ("Trump lead in Pennsylvania", "Trump's advantage in Pennsylvania", None, None),
+    ("Balasore toll, revised", "people killed in Balasore", None, None),  # how far it has got
     # news names a person by the surname, an organisation without "Group"
     ("Biden votes in Pennsylvania", "votes for Joe Biden in Pennsylvania", None, None),
     ("Adani Group market value", "market value of Adani", None, None),
@@ -302,6 +303,7 @@ MUST_NOT_GROUP = [
         "US",
     ),
     ("migrants who arrived in small boats", "migrants per boat, average", None, None, "average"),
+    ("bodies yet to be identified", "bodies identified so far", None, None, "not yet"),
     ("people missing in Libya", "missing across eastern Libya", None, None, "a region"),
     ("missing in eastern Libya", "missing in western Libya", None, None, "two regions"),
     ("mail ballots in Pennsylvania", "provisional ballots in Pennsylvania", None, None, "kinds"),
