@@ -243,13 +243,13 @@ def load(
     """The claims files named (folders expanded) read and validated; `-` is standard input,
     named `stdin_name` in messages."""
     from discrepancy import pipeline
-    from discrepancy.files import read_inputs
+    from discrepancy.files import read_inputs, read_stdin
     from discrepancy.readers import SUFFIXES
 
     files, stdin = split_stdin(paths)
     inputs, unread = read_inputs(files, SUFFIXES) if files or not stdin else ([], [])
     if stdin:
-        inputs.append((stdin_name, sys.stdin.read()))
+        inputs.append((stdin_name, read_stdin(stdin_name)))
     return pipeline.load(inputs, threshold, tolerance, progress, require_claims, rounding, unread)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -85,6 +86,17 @@ def read_text(path: Path, limit: int = limits.MAX_BASELINE_BYTES, what: str = ""
         data = path.read_bytes()
     except OSError as e:
         raise InputError.at(Location(name), f"cannot read: {e.strerror}") from None
+    return limits.decode(data, name)
+
+
+def read_stdin(name: str) -> str:
+    """Standard input's text, named `name` in messages, refused past a claims file's limit
+    (read no further than the limit: a stream has no size to look at first)."""
+    limit = limits.file_limit(name)
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    data = stream.read(limit + 1) if stream else sys.stdin.read(limit + 1).encode()
+    if len(data) > limit:
+        raise InputError([limits.too_big_stream(limit, name)])
     return limits.decode(data, name)
 
 

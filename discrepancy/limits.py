@@ -122,6 +122,11 @@ def too_big(size: int, limit: int, what: str, name: str) -> Problem:
     return Problem(Location(name), f"{what} of {_bytes(size)} is over the limit of {_bytes(limit)}")
 
 
+def too_big_stream(limit: int, name: str) -> Problem:
+    """Standard input past a claims file's limit (a stream's size is not known before)."""
+    return Problem(Location(name), f"standard input is over the limit of {_bytes(limit)}")
+
+
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 

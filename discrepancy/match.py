@@ -27,10 +27,8 @@ ONE_SIDED_MEASURE = 0.9  # what is counted read on one side only: the rest must 
 # A name a typo away from another is that name only when the input writes the other at least
 # ten times as often, and at least ten times (as `Normaliser.learn` corrects words).
 SPELLING_RATIO = 10
-# Rarity is counted as if the input held at least this many keys: in a handful of claims every
-# word is common, and the measure alone would outweigh what tells two claims apart.
-SMALLEST_INPUT = 100
 SPELLING_USES = 10
+_last_unpaired: list = []  # [a, b, df, answer]: judge asks again what why_apart just asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +51,10 @@ class Weights:
         for key in keys:
             n += 1
             df.update(set(key.text.split()))
-        self.n = max(n, SMALLEST_INPUT)
+        self.n = max(n, 1)
+        # the measure's least weight, never more than a word of one key weighs: in a handful
+        # of claims it would outweigh what tells two claims apart
+        self.floor = min(MEASURE_WEIGHT, math.log(1 + self.n))
         self.df = df
         self.names = names
         self._vectors: dict[str, dict[str, float]] = {}
@@ -76,7 +77,7 @@ class Weights:
         if w is None:
             w = math.log(1 + self.n / max(1, self.df.get(word, 0)))
             if word.startswith("#"):
-                w = max(w, MEASURE_WEIGHT)
+                w = max(w, self.floor)
             elif word == NATIONAL or word in _countries():
                 w = min(w, DEFAULT_SCOPE_WEIGHT)
             elif word[0] == MODIFIER:
@@ -176,14 +177,21 @@ def _without(text: str, drop: str) -> str:
 def _one_sided_place(a: Key, b: Key, df: Mapping[str, int]) -> str:
     """A city or region named on one side only, where the other names no place: a part
     against the whole ("in Paris" against a count with no place, or one for the country).
-    So too whom it is for, named on one side only ("pledged for Syria" against all pledges)."""
+    So too whom it is for, named on one side only ("pledged for Syria" against all pledges),
+    and a nationality ("Iranians killed in Itaewon" against all the dead there)."""
     left_a, left_b = _unpaired(a, b, df)
     for left, other in ((left_a, b), (left_b, a)):
-        for narrows in (_local, _for_whom):
+        for narrows in (_local, _for_whom, _nationality):
             mine = [n for n in left if narrows(n)]
             if mine and not any(narrows(n) for n in other.names):
                 return f"{mine[0].label} on one side only"
     return ""
+
+
+def _nationality(name: Name) -> bool:
+    """A country said of the people or things counted, not where ("Iranians killed",
+    "U.S. citizens", "US aid"): a part of the whole the other side counts."""
+    return name.known and name.role != "place" and name.ident in country_names()
 
 
 def _for_whom(name: Name) -> bool:
@@ -263,6 +271,18 @@ def _roles_fit(a: str, b: str) -> bool:
     )
 
 
+def _of_and_in(x: Name, y: Name, a: Key, b: Key) -> bool:
+    """A country's adjective and the country as a place (x of key a, y of key b): "the
+    Turkish death toll" is the toll in Turkey, when neither says more ("Libyan fighters sent
+    to Syria" is no count in Libya)."""
+    if {x.role, y.role} != {ADJECTIVE, "place"}:
+        return False
+    adjective, place = (a, b) if x.role == ADJECTIVE else (b, a)
+    return not any(n.role == "place" for n in adjective.names) and not any(
+        n.role == ADJECTIVE for n in place.names
+    )
+
+
 @lru_cache(maxsize=1 << 16)
 def _alike(a: str, b: str) -> bool:
     """Spellings of each other: equal once folded, or a typo apart (one edit, two from nine
@@ -321,18 +341,12 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     free = list(b.names)
     left = []
     for x in a.names:
-        y = fits = None  # the first of the same role; else the first whose role fits
-        for z in free:
-            if z.ident == x.ident:
-                if z.role == x.role:
-                    y = z
-                    break
-                if fits is None and _roles_fit(x.role, z.role):
-                    fits = z
-        if y is None:
-            y = fits or next(
-                (z for z in free if _roles_fit(x.role, z.role) and _same(x, z, df)), None
-            )
+        y = (
+            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
+            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
+            or next((y for y in free if y.ident == x.ident and _of_and_in(x, y, a, b)), None)
+            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
+        )
         if y is not None:
             free.remove(y)
         else:
@@ -340,9 +354,6 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     out = ([x for x in left if not _written_in(x, b)], [y for y in free if not _written_in(y, a)])
     _last_unpaired[:] = [a, b, df, out]
     return out
-
-
-_last_unpaired: list = []  # [a, b, df, answer]: judge asks again what why_apart just asked
 
 
 def _written_in(name: Name, key: Key) -> bool:

@@ -41,6 +41,7 @@ migrants | thing | migrant, immigrant, illegal immigrant, border crossing, undoc
 civilians | thing | civilian, noncombatant
 children | thing | child, children, minor, kid, infant, baby, boy, girl
 women | thing | woman, women
+foreigners | thing | foreigner, foreign national, foreign citizen, foreign victim, expatriate, expat
 journalists | thing | journalist, reporter, media worker
 medics | thing | doctor, nurse, medic, health worker, medical personnel, medical staff, paramedic
 responders | thing | rescuer, rescue worker, rescue personnel, search and rescue personnel, search and rescue worker, search and rescue team, rescue team, rescue crew, rescue staff, rescue volunteer, firefighter, emergency worker, first responder, volunteer, aid worker
@@ -76,7 +77,7 @@ explosives | thing | mine, landmine, explosive, ied, unexploded ordnance, explos
 ships | thing | ship, vessel, boat, warship
 flights | thing | flight, sortie
 passengers | thing | passenger, traveller, traveler, commuter
-visitors | thing | tourist, visitor, arrival, guest
+visitors | thing | tourist, visitor, guest
 signatures | thing | signature, signatory
 followers | thing | follower, subscriber, fan
 viewers | thing | viewer, audience, listener, view, watched
@@ -132,13 +133,13 @@ PEOPLE_CLASSES = frozenset(
     ["police", "troops", "fighters", "refugees", "migrants", "civilians", "children", "women"]
     + ["journalists", "medics", "responders", "population", "households", "voters", "workers"]
     + ["students", "teachers", "patients", "passengers", "visitors", "users", "hostages"]
-    + ["participants", "strikers", "trainees", "unemployed"]
+    + ["participants", "strikers", "trainees", "unemployed", "foreigners"]
 )
 # ... and those that are a part of the people a story counts: "children killed" is never
 # "people killed". The others name the people counted ("migrants missing", "people missing").
 PART_CLASSES = frozenset(
     ["children", "women", "civilians", "journalists", "medics", "responders", "police"]
-    + ["students", "teachers", "patients"]
+    + ["students", "teachers", "patients", "foreigners"]
 )
 # Words that say a count was made but not of what ("Biden's tally", "the total"): never the
 # measure, and never read as a typo of a lexicon word ("tally" is not "rally").
@@ -151,4 +152,13 @@ FILLER_WORDS = frozenset(
     + ["some", "about", "around", "approximately", "roughly", "reported", "held", "street"]
     + ["city", "town", "village", "across", "throughout", "during", "among", "over", "per"]
     + ["via", "amid", "after", "before", "since", "until", "combined", "cumulative", "latest"]
+    # how far the count has got, not what it counts: the time says which ("revised toll")
+    + ["revised", "updated", "corrected", "final", "initial", "preliminary"]
+)
+# Words that always say what kind of a measure is counted, wherever they stand: an average
+# or a day's count is not the total ("migrants per boat, 2023 average", "daily cases").
+KIND_WORDS = frozenset(
+    ["average", "median", "mean", "daily", "weekly", "monthly", "annual", "yearly", "hourly"]
+    + ["peak", "maximum", "minimum", "record", "highest", "lowest"]
+    + ["yet", "not", "without", "never", "unidentified", "unconfirmed"]  # "yet to be identified"
 )

@@ -25,7 +25,8 @@ from discrepancy.measure_words import COUNT_WORDS, LEXICON, PEOPLE_CLASSES, PEOP
 from discrepancy.names import Typos
 from discrepancy.words import tokens_of
 
-TYPO_FROM = 5  # a word this long may be a typo of a lexicon word (one edit away)
+TYPO_FROM = 6  # a word this long may be a typo of a lexicon word (one edit away): shorter
+# ones are too often other words ("train" is not "trainee", "tally" not "rally")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +201,12 @@ class Lexicon:
         ):
             hits = hits[1:]
         first_i, first_k, first = hits[0]
-        if not any(p.kind == "event" for _, _, p in hits[1:]):
-            ends = _HEAD_ENDS | _CLAUSE_STARTS
-        else:
+        if len(hits) > 1 and hits[1][2].kind == "event":
+            ends = _HEAD_ENDS - {"among"}  # "children among the dead" are children dead
+        elif any(p.kind == "event" for _, _, p in hits[1:]):
             ends = _HEAD_ENDS
+        else:
+            ends = _HEAD_ENDS | _CLAUSE_STARTS
         if first.kind == "thing" and (
             len(hits) == 1 or _ends_phrase(plains[first_i + first_k : hits[1][0]], ends)
         ):
@@ -229,8 +232,10 @@ class Lexicon:
                 return hits[n + 1][2].measure
             return ""
 
-        for n, (_i, _k, p) in enumerate(hits):
-            if p.kind == "event":
+        for n, (i, k, p) in enumerate(hits):
+            if p.kind == "event" and not (
+                n + 1 < len(hits) and hits[n + 1][0] == i + k and hits[n + 1][2].kind == "event"
+            ):  # "attack death toll": the last of two events is the head
                 subject = thing_before(n, people=True) or thing_after(n)
                 return _measure(all_hits, p.measure, "" if subject == p.measure else subject)
         for n, (_i, _k, p) in enumerate(hits):

@@ -12,7 +12,7 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import Reading, When, read
-from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
+from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, KIND_WORDS, PEOPLE_WORDS
 from discrepancy.measures import Lexicon, Measure
 from discrepancy.names import Name, NameTable, Typos, merge_names
 from discrepancy.short_names import short_form, surnames
@@ -237,11 +237,6 @@ class Normaliser:
                     and i + 1 not in breaks
                     and tokens[i + 1].nameable
                     and (tokens[i + 1].capital or tokens[i + 1].plain in lexicon)
-                    # "eastern Libya" is a part of Libya, said in plain words
-                    and (
-                        t.capital
-                        or (skels[i + 1] not in starts and tokens[i + 1].plain not in starts)
-                    )
                 )
             ):
                 # a name of several words ("Mount Pleasant", "Anoka County") is one name
@@ -260,9 +255,6 @@ class Normaliser:
                         _unknown_name(tokens[i + n], i + n, title, self.measures, self.lowercase)
                         or tokens[i + n].plain in lexicon
                     )
-                    # "Lackawanna County Biden": a place's kind ends its name
-                    and ABBREVIATIONS.get(tokens[i + n - 1].plain, tokens[i + n - 1].plain)
-                    not in PLACE_KINDS
                 ):
                     n += 1
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
@@ -302,6 +294,7 @@ class Normaliser:
                 keys[j] = ""
         if measure.words:
             _mark_kind(measure.words, kinds, plains, keys)
+        _mark_rates(kinds, plains, keys)
         shown = " ".join(w.lstrip(MODIFIER) for k, w in zip(keys, shows) if k)
         if measure.measure:
             keys.insert(0, f"#{measure.measure}")
@@ -349,6 +342,14 @@ def _mark_kind(
             j += 1
     for j in marked:
         keys[j] = MODIFIER + keys[j]
+
+
+def _mark_rates(kinds: Sequence[str], plains: Sequence[str], keys: list[str]) -> None:
+    """Mark the words that make a count an average or a day's count ("2023 average", "daily"):
+    never the same thing as the total."""
+    for j, p in enumerate(plains):
+        if kinds[j] == "word" and p in KIND_WORDS and keys[j] and keys[j][0] != MODIFIER:
+            keys[j] = MODIFIER + keys[j]
 
 
 def _correct(corrections: dict[str, str], word: str) -> str:

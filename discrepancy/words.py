@@ -125,6 +125,8 @@ NOT_NAMES = frozenset(
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _TOKEN = re.compile(r"([^\W_]+)(-?)")
+_COMPASS = re.compile(r"\b(north|south)[- ]((?:east|west)(?:ern)?)\b", re.IGNORECASE)
+_DIRECTION = re.compile(r"\b((?:north|south)(?:east|west)?|east|west)ern\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s]|_")
 _DOUBLE = re.compile(r"(\w)\1+")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -188,7 +190,8 @@ class Token:
 
 
 def tokens_of(text: str) -> list[Token]:
-    text = _strip_accents(text)
+    # "north-west" is "northwest", and "north-western" and "western" are the same as it
+    text = _DIRECTION.sub(r"\1", _COMPASS.sub(r"\1\2", _strip_accents(text)))
     if "'" in text or "’" in text:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     out = []
@@ -255,6 +258,14 @@ DIRECTIONS = frozenset(
         "southern",
         "eastern",
         "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
         "upper",
         "lower",
         "greater",

@@ -5,8 +5,10 @@ right reading; never in a traceback, a hang or a silent acceptance."""
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
 from discrepancy import limits
+from discrepancy.cli import app
 from tests.hostile import at, claim, claims_yaml, refused, run
 
 TWO = claim("a", value="10") + claim("b", value="5000")
@@ -344,6 +346,17 @@ def test_a_yaml_file_past_the_size_limit_is_refused_unread(tmp_path, monkeypatch
         run(tmp_path, {"c.yaml": text}, "report", "c.yaml"),
         f"c.yaml: a YAML file of {len(text.encode()):,} bytes is over the limit of 100 bytes",
     )
+
+
+def test_standard_input_past_the_size_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_YAML_BYTES", 100)
+    text = claims_yaml(claim(), claim("b"), claim("c"))
+    o = CliRunner().invoke(app, ["report", "-"], input=text)
+    assert o.exit_code == 2, o.output
+    assert "<stdin>: standard input is over the limit of 100 bytes" in o.output
+    small = claims_yaml(claim())
+    monkeypatch.setattr(limits, "MAX_YAML_BYTES", len(small.encode()))
+    assert CliRunner().invoke(app, ["report", "-"], input=small).exit_code in (0, 1)
 
 
 def test_a_lone_surrogate_escape_in_yaml_is_refused(tmp_path):

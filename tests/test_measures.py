@@ -67,6 +67,9 @@ MEASURES = [
     ("Abrams tanks pledged by the US", "tanks"),  # a participle says what was done with them
     ("residents to be evacuated from the district", "evacuated (population)"),  # "to be"
     ("Apple's stock market valuation", "value"),
+    ("Moscow concert attack death toll", "deaths"),  # the last of two events is the head
+    ("children among the dead", "deaths (children)"),
+    ("foreign nationals among the Itaewon dead", "deaths (foreigners)"),
 ]
 
 # (about, what must not be read as its measure)
@@ -80,6 +83,8 @@ NOT_MEASURES = [
     ("defenders returned home in the exchange", "buildings"),  # "home" says where to
     ("armed men seen near the river crossing", "migrants"),
     ("Kentucky Truck strikers", "vehicles"),  # a truck is no striker
+    ("Odisha train crash death toll", "trainees"),  # "train" is no typo of "trainee"
+    ("small-boat arrivals", "visitors"),  # arrivals may be migrants or tourists: not read
 ]
 
 
@@ -189,11 +194,13 @@ MUST_GROUP = [
     # what one side does not say is no evidence: the people counted said on one side only,
     ("migrants unaccounted for", "people missing after the sinking", None, None),
     ("auto workers who went on strike", "striking auto workers", None, None),
-    # ... the words that only say when or how sure, and a direction before a country
+    # ... the words that only say when or how sure, a direction written two ways
+    ("deaths in north-west Syria", "death toll in northwestern Syria", None, None),
     ("Maui's confirmed death toll", "dead on Maui", None, None),
-    ("people still missing in Libya", "missing across eastern Libya", None, None),
+    ("people killed in Turkey", "Turkish death toll", None, None),  # a country's adjective
     ("turnout in Pennsylvania", "Pennsylvania voter turnout", None, None),
     ("Trump lead in Pennsylvania", "Trump's advantage in Pennsylvania", None, None),
+    ("Balasore toll, revised", "people killed in Balasore", None, None),  # how far it has got
     # news names a person by the surname, an organisation without "Group"
     ("Biden votes in Pennsylvania", "votes for Joe Biden in Pennsylvania", None, None),
     ("Adani Group market value", "market value of Adani", None, None),
@@ -287,6 +294,18 @@ MUST_NOT_GROUP = [
     ("search and rescue personnel", "people rescued", None, None, "responders vs rescued"),
     ("popular votes", "electoral votes", None, None, "popular vs electoral"),
     ("children killed in Gaza", "people killed in Gaza", None, None, "a part of the people"),
+    ("Iranians killed in Itaewon", "Itaewon dead", None, None, "a nationality, one side"),
+    (
+        "U.S. citizens killed in the Seoul crush",
+        "people who died in the Seoul crush",
+        None,
+        None,
+        "US",
+    ),
+    ("migrants who arrived in small boats", "migrants per boat, average", None, None, "average"),
+    ("bodies yet to be identified", "bodies identified so far", None, None, "not yet"),
+    ("people missing in Libya", "missing across eastern Libya", None, None, "a region"),
+    ("missing in eastern Libya", "missing in western Libya", None, None, "two regions"),
     ("mail ballots in Pennsylvania", "provisional ballots in Pennsylvania", None, None, "kinds"),
     ("confirmed deaths in Florida", "direct deaths in Florida", None, None, "how they died"),
     (
