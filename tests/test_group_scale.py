@@ -41,6 +41,18 @@ def test_the_labelled_benchmark_set_is_grouped_right(cli, tmp_path):
     assert m["hard_negatives"] > 50 and m["hard_negatives_merged"] == 0, m
 
 
+def test_asking_for_near_misses_never_changes_the_groups(cli, tmp_path):
+    """Without near misses, candidate pairs whose measures differ are not judged (they can
+    never be linked): the groups, and every member's score, are those found with them."""
+    bench = bench_grouping()
+    names, data, _, _ = bench.write(3000, tmp_path, seed=12)
+    plain = cli("groups", str(names), str(data), "-f", "json")
+    near = cli("groups", str(names), str(data), "-f", "json", "--near-misses")
+    assert plain.code == near.code == 0, (plain, near)
+    assert json.loads(near.out)["near_misses"]
+    assert json.loads(plain.out)["groups"] == json.loads(near.out)["groups"]
+
+
 def test_the_scorer_counts_pairs_and_b_cubed():
     bench = bench_grouping()
     labels = {"a": "x", "b": "x", "c": "x", "d": "y"}
