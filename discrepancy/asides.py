@@ -76,7 +76,10 @@ _COUNTER_WORD = re.compile(
 _CONNECTORS = frozenset(["of", "the", "and", "for", "de", "al", "el", "&"])
 _ACCORDING = re.compile(
     r"[,;]?\s*\b(?:according to|as reported by|as estimated by|as counted by|citing|"
-    r"(?:counted|estimated|reported|announced|given|released|published) by|per)\s+[^,;()]+",
+    r"(?:counted|estimated|reported|announced|given|released|published) by|"
+    # "per day", "per cent", "per capita" are a rate, not who said it
+    r"per(?!\s+(?:cent|capita|head|person|people|day|week|month|year|hour|minute|annum)\b))"
+    r"\s+[^,;()]+",
     re.I,
 )
 _POSSESSIVE_COUNT = re.compile(

@@ -11,7 +11,7 @@ from functools import cache
 
 from discrepancy.blocking import candidates
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
-from discrepancy.match import Verdict, Weights, apart_reason, judge, key_score
+from discrepancy.match import Verdict, apart_reason, judge
 from discrepancy.model import (
     Claim,
     Group,
@@ -23,6 +23,7 @@ from discrepancy.model import (
     no_progress,
 )
 from discrepancy.normalise import Key, Normaliser
+from discrepancy.score import Weights, key_score
 from discrepancy.words import fold
 
 __all__ = ["Normaliser", "dimension", "fold", "group_claims"]
@@ -188,7 +189,7 @@ def group_claims(
 
 def _blocked(key: Key) -> str:
     """The words a key is blocked on: its words less the measure's subject, which one side
-    may leave unsaid ("migrants missing", "people missing"; see `match.key_score`)."""
+    may leave unsaid ("migrants missing", "people missing"; see `score.key_score`)."""
     if not key.measure.subject:
         return key.sorted
     subject = f"#{key.measure.subject}"

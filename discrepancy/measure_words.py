@@ -7,6 +7,8 @@ from __future__ import annotations
 LEXICON = """
 deaths | event | dead, death, deaths, killed, kill, died, die, dying, fatality, lives lost, life lost, lost their lives, lost his life, lost her life, body, bodies recovered, slain, perished, killing, death toll, toll, drowned, murdered, confirmed dead, feared dead, people who died, loss of life, deaths recorded
 injuries | event | injured, injury, wounded, wound, hurt, injuries sustained, needing treatment
+dead and missing | event | dead and missing, dead or missing, killed or missing, killed and missing, dead or unaccounted for
+identified | event | identified, bodies identified, victims identified, identification
 casualties | event | casualty, victim, killed or wounded, killed and wounded, killed or injured, killed and injured, dead or wounded, dead and wounded, dead or injured, dead and injured
 missing | event | missing, unaccounted for, disappeared, remain missing, still missing
 displaced | event | displaced, homeless, forced from their homes, forced to flee, fled their homes, fled, uprooted, internally displaced, idp, lost their homes, left homeless, displacement
@@ -33,6 +35,7 @@ occasions | event noun | protest, rally, march, marche, demonstration, processio
 police | thing | police, police officer, policeman, policemen, gendarme, officers, security forces, security personnel, law enforcement, riot police, cop, constable, police and gendarmes, gendarmes and police
 troops | thing | troop, soldier, servicemen, service member, military personnel, army personnel, marine, sailor, airman, reservist, conscript, armed forces, army, military
 fighters | thing | fighter, mercenary, militant, combatant, militiaman, militia, militia member, rebel, insurgent, jihadist, guerrilla, paramilitary, recruit, gunman
+fired | via | fired, launched, shot down, intercepted
 returned | via | returned home, return home, sent home, back home, went home, came home, brought home, handed back, sent back
 aboard | via (passengers) | on board, aboard
 deployed | via (participants) | deployed, deployment, sent, dispatched, on duty, stationed, mobilised, mobilized, posted, transferred, flown in, landed, arrived, brought in, in place
@@ -53,14 +56,14 @@ margin | thing | margin, margin of victory, winning margin, lead, advantage
 electoral votes | thing | electoral vote, electoral college vote, elector
 seats | thing | seat
 workers | thing | worker, employee, staff, workforce, employed, labourer, laborer
-job losses | event | layoff, laid off, job cut, job loss, jobs lost, lost their jobs, redundancy, redundancies, fired, positions cut, lay off, laying off, lays off, layoffs announced, lost jobs, lost job, jobs cut, jobs axed, axed, let go, cut jobs
+job losses | event | layoff, laid off, job cut, job loss, jobs lost, lost their jobs, redundancy, redundancies, positions cut, lay off, laying off, lays off, layoffs announced, lost jobs, lost job, jobs cut, jobs axed, axed, let go, cut jobs
 jobs | thing | job, jobs created, position, vacancy
 unemployed | thing | unemployed, jobless, unemployment, out of work
 students | thing | student, pupil, schoolchildren
 teachers | thing | teacher
 patients | thing | patient, treated, given health services, received treatment
 buildings | thing | building, house, home, dwelling, structure, housing unit, apartment, property
-buildings destroyed | thing | homes destroyed, houses destroyed, buildings destroyed, destroyed homes, destroyed houses, destroyed buildings, homes lost, houses lost, homes razed, houses razed, buildings razed, homes flattened, buildings flattened
+buildings destroyed | thing | homes destroyed, houses destroyed, buildings destroyed, destroyed homes, destroyed houses, destroyed buildings, houses flattened, homes lost, houses lost, homes razed, houses razed, buildings razed, homes flattened, buildings flattened
 buildings damaged or destroyed | thing | damaged or destroyed, destroyed or damaged, homes damaged or destroyed, buildings damaged or destroyed, structures damaged or destroyed
 buildings damaged | thing | homes damaged, houses damaged, buildings damaged, damaged homes, damaged houses, damaged buildings, homes partially destroyed, buildings partially destroyed
 schools | thing | school, classroom
@@ -160,5 +163,8 @@ FILLER_WORDS = frozenset(
 KIND_WORDS = frozenset(
     ["average", "median", "mean", "daily", "weekly", "monthly", "annual", "yearly", "hourly"]
     + ["peak", "maximum", "minimum", "record", "highest", "lowest"]
-    + ["yet", "not", "without", "never", "unidentified", "unconfirmed"]  # "yet to be identified"
+    + ["per", "each", "typical"]  # "per day", "each day", "on a typical day"
 )
+# Words that say the opposite of what they stand beside: a claim with one never counts the same
+# thing as a claim without ("bodies yet to be identified", "bodies identified").
+NEGATIONS = frozenset(["not", "yet", "without", "never", "unidentified", "unconfirmed", "non"])

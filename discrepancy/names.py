@@ -135,7 +135,10 @@ class NameTable:
                 not form.acronym
                 or all(t.word.isupper() for t in window)
                 or (
-                    lower and letters(window) > 2 and not any(t.plain in STOP_WORDS for t in window)
+                    lower
+                    and letters(window) > 2
+                    and not any(t.plain in STOP_WORDS for t in window)
+                    and all(t.word.lower() == t.plain for t in window)  # "cars" is not CAR
                 )
             ):
                 return form, n

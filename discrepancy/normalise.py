@@ -12,7 +12,8 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import Reading, When, read
-from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, KIND_WORDS, PEOPLE_WORDS
+from discrepancy.kinds import MODIFIER, mark_kinds
+from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
 from discrepancy.measures import Lexicon, Measure
 from discrepancy.names import Name, NameTable, Typos, merge_names
 from discrepancy.short_names import short_form, surnames
@@ -36,7 +37,6 @@ _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
 NATIONAL = "~national"  # "nationwide", "across the country": the whole country
 CAPITAL = "~capital"  # "the capital": the country's capital
-MODIFIER = "+"  # marks a word just before the measure ("mail ballots"): it says what kind
 _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATIONAL}
 _SCOPE_WORDS["capital"] = CAPITAL
 
@@ -56,6 +56,7 @@ class Key:
     when: When = When()
     aside: tuple[str, ...] = ()
     shown: str = ""  # the words it was matched on besides the measure, as written
+    marks: frozenset[str] = frozenset()  # a negation ("not") and directions: see `kinds`
 
     @property
     def scope(self) -> str:
@@ -292,9 +293,7 @@ class Normaliser:
         for j, p in enumerate(plains):
             if kinds[j] == "word" and p in FILLER:
                 keys[j] = ""
-        if measure.words:
-            _mark_kind(measure.words, kinds, plains, keys)
-        _mark_rates(kinds, plains, keys)
+        marks = mark_kinds(measure.words, kinds, plains, keys)
         shown = " ".join(w.lstrip(MODIFIER) for k, w in zip(keys, shows) if k)
         if measure.measure:
             keys.insert(0, f"#{measure.measure}")
@@ -317,39 +316,8 @@ class Normaliser:
             self._whens.setdefault(said.when, said.when),
             said.aside,
             shown,
+            marks,
         )
-
-
-def _mark_kind(
-    at: Sequence[int], kinds: Sequence[str], plains: Sequence[str], keys: list[str]
-) -> None:
-    """Mark the words that say what kind of the measure is counted: just before it ("mail
-    ballots", "confirmed deaths") and after its "of" ("length of the contracts")."""
-    marked = []
-    j = at[0] - 1
-    while j >= 0 and kinds[j] == "word" and keys[j]:
-        marked.append(j)
-        j -= 1
-    j = at[0] + 1
-    while j in at:  # the end of the measure's first phrase
-        j += 1
-    if j < len(plains) and plains[j] == "of":
-        j += 1
-        while j < len(kinds) and kinds[j] == "stop" and plains[j] != "of":
-            j += 1
-        while j < len(kinds) and kinds[j] == "word" and keys[j]:
-            marked.append(j)
-            j += 1
-    for j in marked:
-        keys[j] = MODIFIER + keys[j]
-
-
-def _mark_rates(kinds: Sequence[str], plains: Sequence[str], keys: list[str]) -> None:
-    """Mark the words that make a count an average or a day's count ("2023 average", "daily"):
-    never the same thing as the total."""
-    for j, p in enumerate(plains):
-        if kinds[j] == "word" and p in KIND_WORDS and keys[j] and keys[j][0] != MODIFIER:
-            keys[j] = MODIFIER + keys[j]
 
 
 def _correct(corrections: dict[str, str], word: str) -> str:

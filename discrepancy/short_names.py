@@ -23,8 +23,10 @@ def surnames(
     names, and where its punctuation breaks. Not when several first words share the last one
     ("Long Thanh", "Vinh Thanh": a place's common word), nor when the name is ever said to be
     a place: after "in", "at", "to" or "near", or before a comma and another name ("Santa
-    Cruz, Brazil")."""
+    Cruz, Brazil"), nor when the last word also begins a longer name ("Gautam Adani" is not
+    the Adani of "Adani Group")."""
     alone: set[str] = set()
+    heads: set[str] = set()  # first words of longer names: "Adani" of "Adani Group"
     firsts: dict[str, set[str]] = {}
     places: set[str] = set()
     for tokens, named, breaks in readings:
@@ -35,18 +37,21 @@ def surnames(
             n = 1
             while i + n < len(tokens) and named[i + n] and i + n not in breaks:
                 n += 1
-            words = [t.plain for t in tokens[i : i + n]]
-            if n == 1:
+            start = i - 1 if n == 1 and i and tokens[i - 1].capital else i  # "Joe Biden"
+            words = [t.plain for t in tokens[start : i + n]]
+            if len(words) > 1:
+                heads.add(words[0])
+            if len(words) == 1:
                 alone.add(words[0])
-            elif n == 2:
+            elif len(words) == 2:
                 firsts.setdefault(words[1], set()).add(words[0])
-                if _said_as_place(tokens, i, i + n, breaks):
+                if _said_as_place(tokens, start, i + n, breaks):
                     places.add(words[1])
             after = i + n
     return frozenset(
         (first, last)
         for last, seen in firsts.items()
-        if len(seen) == 1 and last in alone and last not in places
+        if len(seen) == 1 and last in alone and last not in places and last not in heads
         for first in seen
         if first not in DIRECTIONS and not PLACE_KINDS.intersection((first, last))
     )

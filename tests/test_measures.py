@@ -70,6 +70,9 @@ MEASURES = [
     ("Moscow concert attack death toll", "deaths"),  # the last of two events is the head
     ("children among the dead", "deaths (children)"),
     ("foreign nationals among the Itaewon dead", "deaths (foreigners)"),
+    ("rockets fired from Gaza", "projectiles"),  # "fired" says what was done with them
+    ("dead and missing in Valencia", "dead and missing"),
+    ("bodies identified in Valencia", "identified"),
 ]
 
 # (about, what must not be read as its measure)
@@ -304,6 +307,19 @@ MUST_NOT_GROUP = [
     ),
     ("migrants who arrived in small boats", "migrants per boat, average", None, None, "average"),
     ("bodies yet to be identified", "bodies identified so far", None, None, "not yet"),
+    ("unidentified bodies", "identified bodies", None, None, "un-"),
+    (
+        "people killed in the eastern region",
+        "people killed in the western region",
+        None,
+        None,
+        "east",
+    ),
+    ("people killed per day on average in Gaza", "people killed in Gaza", None, None, "per day"),
+    ("dead and missing in Valencia", "people killed in Valencia", None, None, "dead and missing"),
+    ("bodies identified in Valencia", "people killed in Valencia", None, None, "identified"),
+    ("shells fired by Russia", "workers fired by Russia", None, None, "fired"),
+    ("Joe Biden income", "Hunter Biden income", None, None, "two Bidens"),
     ("people missing in Libya", "missing across eastern Libya", None, None, "a region"),
     ("missing in eastern Libya", "missing in western Libya", None, None, "two regions"),
     ("mail ballots in Pennsylvania", "provisional ballots in Pennsylvania", None, None, "kinds"),

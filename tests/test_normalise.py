@@ -60,6 +60,8 @@ NAMES = [
         ["Syria (adjective)", "Turkey (source)", "Libya (place)"],
         (),
     ),
+    # a lower-case plural is no acronym ("cars" is not CAR)
+    ("cars destroyed by the floods", [], ()),
     # no word before Turkey says its role
     ("Syrian fighters Turkey sent to Libya", ["Syria (adjective)", "Turkey", "Libya (place)"], ()),
     # a role reaches through a name: "in Tripoli, Libya"

@@ -29,6 +29,10 @@ NOT_SHORTENED = [
     # said to be a place somewhere in the input: after "in", or before a comma and a name
     (["residents of Santa Cruz", "people in Santa Cruz", "Cruz population"], "cruz"),
     (["population of Santa Cruz, Brazil", "Cruz population"], "cruz"),
+    # a first name too short to start a name on its own ("Joe") is still no surname alone
+    (["Hunter Biden income", "Joe Biden income", "Biden income"], "bidin"),
+    # a person and the company that bears the name
+    (["Gautam Adani's net worth", "Adani Group market value", "Adani's gross debt"], "adani"),
     # a place's kind is part of the name
     (["Biden votes in Bucks County", "votes in Bucks"], "buck"),
 ]
