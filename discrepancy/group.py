@@ -4,6 +4,7 @@ then average linkage that never joins two claims judged apart."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -158,7 +159,7 @@ def group_claims(
             for x, y in _overlapping(same, nodes):
                 link(x, y)
     tags = [" ".join(k.numbers) for k in keys]
-    for i, others in candidates([_blocked(k) for k in keys], tags, threshold, progress):
+    for i, others in candidates([k.blocked for k in keys], tags, threshold, progress):
         for j in others:  # measures apart: a pair never linked, and not a near miss worth a look
             if near_misses or not keys[i].measure.differs(keys[j].measure):
                 for x in nodes_of[i]:
@@ -185,15 +186,6 @@ def group_claims(
     if not near_misses:
         return groups, []
     return groups, _near_misses(near, linked, why_not, cluster_of, nodes, threshold)
-
-
-def _blocked(key: Key) -> str:
-    """The words a key is blocked on: its words less the measure's subject, which one side
-    may leave unsaid ("migrants missing", "people missing"; see `score.key_score`)."""
-    if not key.measure.subject:
-        return key.sorted
-    subject = f"#{key.measure.subject}"
-    return " ".join(w for w in key.sorted.split() if w != subject)
 
 
 def _overlapping(same: list[int], nodes: list[_Node]) -> list[tuple[int, int]]:
@@ -350,7 +342,10 @@ def _near_misses(
 
 def _under(v: Verdict, threshold: float) -> str:
     extra = f"; {v.penalty}" if v.penalty else ""
-    return f"score {v.score:.0f} under the threshold of {threshold:g}{extra}"
+    shown = f"{v.score:.0f}"
+    if float(shown) >= threshold:  # 84.96 is "84.9 under 85", never "85 under 85"
+        shown = f"{math.floor(v.score * 10) / 10:.1f}"
+    return f"score {shown} under the threshold of {threshold:g}{extra}"
 
 
 def _group(name: str, members: list[Member]) -> Group:

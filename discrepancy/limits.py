@@ -124,7 +124,12 @@ def too_big(size: int, limit: int, what: str, name: str) -> Problem:
 
 def too_big_stream(limit: int, name: str) -> Problem:
     """Standard input past a claims file's limit (a stream's size is not known before)."""
-    return Problem(Location(name), f"standard input is over the limit of {_bytes(limit)}")
+    rows = name.lower().endswith((".csv", ".jsonl"))
+    hint = "" if rows else " (CSV and JSON Lines may hold more: name them --stdin-filename x.csv)"
+    kind = "as rows" if rows else "as YAML"
+    return Problem(
+        Location(name), f"standard input, read {kind}, is over the limit of {_bytes(limit)}{hint}"
+    )
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))

@@ -62,6 +62,13 @@ class Key:
     def scope(self) -> str:
         return self.shown or "-"
 
+    @property
+    def blocked(self) -> str:
+        """The words it is blocked on: its words less the measure's subject, which one side
+        may leave unsaid ("migrants missing", "people missing"; see `score.key_score`)."""
+        subject = f"#{self.measure.subject}" if self.measure.subject else ""
+        return " ".join(w for w in self.sorted.split() if w != subject) if subject else self.sorted
+
 
 def _title_case(tokens: Sequence[Token]) -> bool:
     """Headline Case or ALL CAPS: capitals then say nothing about which words are names. Four

@@ -353,7 +353,7 @@ def test_standard_input_past_the_size_limit_is_refused(tmp_path, monkeypatch):
     text = claims_yaml(claim(), claim("b"), claim("c"))
     o = CliRunner().invoke(app, ["report", "-"], input=text)
     assert o.exit_code == 2, o.output
-    assert "<stdin>: standard input is over the limit of 100 bytes" in o.output
+    assert "<stdin>: standard input, read as YAML, is over the limit of 100 bytes" in o.output
     small = claims_yaml(claim())
     monkeypatch.setattr(limits, "MAX_YAML_BYTES", len(small.encode()))
     assert CliRunner().invoke(app, ["report", "-"], input=small).exit_code in (0, 1)
