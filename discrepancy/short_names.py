@@ -37,7 +37,8 @@ def surnames(
             n = 1
             while i + n < len(tokens) and named[i + n] and i + n not in breaks:
                 n += 1
-            start = i - 1 if n == 1 and i and tokens[i - 1].capital else i  # "Joe Biden"
+            joined = n == 1 and i and i not in breaks and tokens[i - 1].capital  # "Joe Biden"
+            start = i - 1 if joined else i
             words = [t.plain for t in tokens[start : i + n]]
             if len(words) > 1:
                 heads.add(words[0])

@@ -96,6 +96,9 @@ PHYSICAL = {
     "km": "km", "kms": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
     "kilometer": "km", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
     "miles": "miles", "mile": "miles", "feet": "feet", "foot": "feet", "ft": "feet",
+    "cm": "cm", "centimetres": "cm", "centimeters": "cm", "centimetre": "cm", "centimeter": "cm",
+    "mm": "mm", "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm",
+    "inches": "inches", "inch": "inches",
     "square km": "km²", "sq km": "km²", "km²": "km²", "km2": "km²", "sq. km": "km²",
     "square kilometres": "km²", "square kilometers": "km²", "square kilometre": "km²",
     "square kilometer": "km²", "square miles": "mi²", "square mile": "mi²", "sq mi": "mi²", "sq miles": "mi²",
@@ -116,6 +119,8 @@ _YEAR = Fraction(3652425, 10000)
 SIZES: dict[str, tuple[str, Fraction]] = {
     "m": ("length", Fraction(1)), "km": ("length", Fraction(1000)),
     "miles": ("length", Fraction(1609344, 1000)), "feet": ("length", Fraction(3048, 10000)),
+    "cm": ("length", Fraction(1, 100)), "mm": ("length", Fraction(1, 1000)),
+    "inches": ("length", Fraction(254, 10000)),
     "m²": ("area", Fraction(1)), "km²": ("area", Fraction(10**6)),
     "mi²": ("area", Fraction(1609344, 1000) ** 2), "hectares": ("area", Fraction(10**4)),
     "acres": ("area", Fraction(40468564224, 10**7)),

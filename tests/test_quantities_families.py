@@ -92,6 +92,9 @@ PHYSICAL = [
     ("500 lb", "500 lb"),
     ("12 miles", "12 miles"),
     ("about 20 kilometres", "[18, 22] km"),
+    ("414mm", "414 mm"),  # rainfall
+    ("20 centimetres", "20 cm"),
+    ("6 inches", "6 inches"),
     ("5,000 litres", "5000 litres"),
     ("2 million barrels a day", "2000000 barrels/day"),
     ("328 days", "328 days"),
@@ -100,6 +103,7 @@ PHYSICAL = [
 PHYSICAL_MUST_NOT = [
     ("25,000 square km", "25000"),
     ("2,700 tonnes", "2700"),
+    ("414mm", "414000000"),  # millimetres, not millions
     ("nearly a year", "[0.9, 1] years"),
     ("2,700 t", "2700000000000000"),  # "t" is tonnes or trillion: refused
     ("300 pounds", "300 GBP"),  # money or weight: refused
@@ -112,6 +116,9 @@ def test_units_of_one_dimension_convert():
     assert units.dimension("USD/month") == units.dimension("USD/year") == "USD/time"
     assert units.dimension("USD") != units.dimension("EUR")
     assert float(units.size("km²") / units.size("hectares")) == 100
+    assert (
+        float(units.size("m") / units.size("mm")) == 1000 == 10 * units.size("m") / units.size("cm")
+    )
     assert float(units.size("percent")) == 0.01 and units.dimension("percent") == "share"
     year = units.in_base(read_quantity("nearly 12 months"))
     assert year.unit == "time" and 328 < year.lo < year.hi < 366

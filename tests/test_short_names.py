@@ -16,6 +16,8 @@ def _idents(abouts: list[str]) -> list[set[str]]:
 SHORTENED = [
     (["votes for Joe Biden", "Biden votes in Pennsylvania"], "bidin"),
     (["Donald Trump's statewide total", "Trump votes"], "trump"),
+    # a name after a comma is no first name: "for Biden, Berks" says nothing of Biden
+    (["votes for Joe Biden", "votes for Biden, Berks", "Biden votes in Pennsylvania"], "bidin"),
     (["Adani Group market value", "market value of Adani"], "adani"),
     (["Twitter Inc staff", "Twitter staff"], "tvitir"),
 ]
