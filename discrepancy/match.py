@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 
 from discrepancy.capitals import capitals
 from discrepancy.kinds import marks_apart
+from discrepancy.measure_words import TOLLS
 from discrepancy.model import Period
 from discrepancy.names import Name, country_names, place_names
 from discrepancy.normalise import CAPITAL, NATIONAL, Key
@@ -257,6 +258,13 @@ def why_apart(a: Key, b: Key, df: Mapping[str, int] | None = None) -> str:
     return _wider(left_a, b) or _wider(left_b, a)
 
 
+def _happens(key: Key) -> bool:
+    """Whether the key counts a toll of what happened in a place, to no one in particular: a
+    country's adjective then says where ("the Turkish death toll"), not where what is counted
+    came from ("Syrian fighters sent to Libya", "Libyan forces in training")."""
+    return key.measure.measure in TOLLS and not key.measure.subject
+
+
 def _wider(left: list[Name], other: Key) -> str:
     """A scope that adds a name to the other's, in the same role, where neither can hold the
     other: "in Turkey and Syria" is more than "in Turkey", "from the US and the EU" more than
@@ -270,6 +278,8 @@ def _wider(left: list[Name], other: Key) -> str:
             if x.role == "place" and y.role in ("", "place"):
                 if not countries:  # "in Paris, France" is no more than "in Paris"
                     continue
+            elif x.role == "place" and y.role == ADJECTIVE and countries and _happens(other):
+                pass  # "killed in Turkey and Syria" is more than "the Turkish death toll"
             elif x.role != y.role or x.role in ("", ADJECTIVE):
                 continue  # "Russian-recruited Syrians" is no list
             return f"scope wider on one side: {x} beside {y.label}"

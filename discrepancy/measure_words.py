@@ -168,3 +168,10 @@ KIND_WORDS = frozenset(
 # Words that say the opposite of what they stand beside: a claim with one never counts the same
 # thing as a claim without ("bodies yet to be identified", "bodies identified").
 NEGATIONS = frozenset(["not", "yet", "without", "never", "unidentified", "unconfirmed", "non"])
+# The tolls of what happens in a place to whoever is there: a country's adjective before one
+# says where ("the Turkish death toll"), not whom it befell or where they came from.
+TOLLS = frozenset(
+    ["deaths", "injuries", "casualties", "missing", "dead and missing", "displaced", "affected"]
+    + ["evacuated", "hospitalised", "infections", "buildings destroyed", "buildings damaged"]
+    + ["damage", "insured losses"]
+)

@@ -298,6 +298,7 @@ MUST_NOT_GROUP = [
     ("popular votes", "electoral votes", None, None, "popular vs electoral"),
     ("children killed in Gaza", "people killed in Gaza", None, None, "a part of the people"),
     ("Iranians killed in Itaewon", "Itaewon dead", None, None, "a nationality, one side"),
+    ("Turkish death toll", "people killed in Turkey and Syria", None, None, "one more country"),
     (
         "U.S. citizens killed in the Seoul crush",
         "people who died in the Seoul crush",
