@@ -203,10 +203,11 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     free = list(b.names)
     left = []
     for x in a.names:
+        same = [y for y in free if y.ident == x.ident]
         y = (
-            next((y for y in free if y.ident == x.ident and y.role == x.role), None)
-            or next((y for y in free if y.ident == x.ident and _roles_fit(x.role, y.role)), None)
-            or next((y for y in free if y.ident == x.ident and _of_and_in(x, y, a, b)), None)
+            next((y for y in same if y.role == x.role), None)
+            or next((y for y in same if _roles_fit(x.role, y.role)), None)
+            or next((y for y in same if _of_and_in(x, y, a, b)), None)
             or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
         )
         if y is not None:

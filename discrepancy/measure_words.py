@@ -163,7 +163,7 @@ FILLER_WORDS = frozenset(
 KIND_WORDS = frozenset(
     ["average", "median", "mean", "daily", "weekly", "monthly", "annual", "yearly", "hourly"]
     + ["peak", "maximum", "minimum", "record", "highest", "lowest"]
-    + ["per", "each", "typical"]  # "per day", "each day", "on a typical day"
+    + ["each", "typical"]  # "each day", "on a typical day" ("per day": see `kinds.mark_kinds`)
 )
 # Words that say the opposite of what they stand beside: a claim with one never counts the same
 # thing as a claim without ("bodies yet to be identified", "bodies identified").
