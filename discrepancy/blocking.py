@@ -19,11 +19,17 @@ PREFILTER = 65.0
 
 
 def candidates(
-    texts: Sequence[str], tags: Sequence[str], threshold: float, progress: Progress
+    texts: Sequence[str],
+    tags: Sequence[str],
+    threshold: float,
+    progress: Progress,
+    kinds: Sequence[tuple[int, int]] = (),
 ) -> Iterator[tuple[int, list[int]]]:
     """For each key i, the keys j > i that share a block with it (see `_blocks`) and the
     same tag (its numbers), and whose texts are at least PREFILTER alike: every pair sharing
-    all but the words the threshold lets differ meets in one. In ascending order of j."""
+    all but the words the threshold lets differ meets in one. In ascending order of j.
+    `kinds`, when given, numbers each key's measure and subject (0 where unknown): keys whose
+    measures are both known and different never meet (see `Measure.differs`)."""
     vocab: dict[str, int] = {}
     words = [
         tuple({vocab.setdefault(f"{tag} {w}" if tag else w, len(vocab)) for w in t.split()})
@@ -58,6 +64,10 @@ def candidates(
             posting = postings[b]
             if not isinstance(posting, int):
                 found.update(posting[bisect_right(posting, i) :])
+        if found and kinds:
+            m, s = kinds[i]
+            if m or s:
+                found = {j for j in found if _fits(m, s, kinds[j])}
         if found:
             others = sorted(found)
             kept = process.extract(
@@ -71,6 +81,11 @@ def candidates(
             if kept:
                 yield i, sorted(others[n] for _, _, n in kept)
     progress("matching", total, total)
+
+
+def _fits(m: int, s: int, other: tuple[int, int]) -> bool:
+    n, t = other
+    return (not m or not n or m == n) and (not s or not t or s == t)
 
 
 def _rare(keys: int) -> int:

@@ -159,12 +159,20 @@ def group_claims(
             for x, y in _overlapping(same, nodes):
                 link(x, y)
     tags = [" ".join(k.numbers) for k in keys]
-    for i, others in candidates([k.blocked for k in keys], tags, threshold, progress):
-        for j in others:  # measures apart: a pair never linked, and not a near miss worth a look
-            if near_misses or not keys[i].measure.differs(keys[j].measure):
-                for x in nodes_of[i]:
-                    for y in nodes_of[j]:
-                        link(x, y)
+    # measures apart: a pair never linked, and no near miss worth a look (`_near_misses`)
+    classes: dict[str, int] = {"": 0}
+    kinds = [
+        (
+            classes.setdefault(k.measure.measure, len(classes)),
+            classes.setdefault(k.measure.subject, len(classes)),
+        )
+        for k in keys
+    ]
+    for i, others in candidates([k.blocked for k in keys], tags, threshold, progress, kinds):
+        for j in others:
+            for x in nodes_of[i]:
+                for y in nodes_of[j]:
+                    link(x, y)
 
     progress("grouping", 0, 1)
     cluster_of, members, why_not = _cluster(linked, len(nodes), verdict, threshold)
