@@ -5,12 +5,10 @@ abouts differing only in a number cost no pair). See docs/grouping.md, "Scale"."
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
-
-from discrepancy.model import Progress
 
 # Candidates whose sorted words are less alike than this (rapidfuzz ratio, 0-100) are never
 # judged: a cheap first sieve, well under the scores of the pairs that group (see
@@ -18,69 +16,72 @@ from discrepancy.model import Progress
 PREFILTER = 65.0
 
 
-def candidates(
-    texts: Sequence[str],
-    tags: Sequence[str],
-    threshold: float,
-    progress: Progress,
-    kinds: Sequence[tuple[int, int]] = (),
-) -> Iterator[tuple[int, list[int]]]:
-    """For each key i, the keys j > i that share a block with it (see `_blocks`) and the
-    same tag (its numbers), and whose texts are at least PREFILTER alike: every pair sharing
-    all but the words the threshold lets differ meets in one. In ascending order of j.
-    `kinds`, when given, numbers each key's measure and subject (0 where unknown): keys whose
-    measures are both known and different never meet (see `Measure.differs`)."""
-    vocab: dict[str, int] = {}
-    words = [
-        tuple({vocab.setdefault(f"{tag} {w}" if tag else w, len(vocab)) for w in t.split()})
-        for t, tag in zip(texts, tags)
-    ]
-    df = [0] * len(vocab)
-    for ws in words:
-        for w in ws:
-            df[w] += 1
-    del vocab
-    postings: dict[int, int | list[int]] = {}  # block -> its keys (a lone key as an int)
-    key_blocks = []
-    rare = _rare(len(texts))
-    for i, ws in enumerate(words):
-        mine = _blocks(ws, df, threshold, rare)
-        for b in mine:
-            held = postings.setdefault(b, i)
-            if held != i:
-                if isinstance(held, int):
-                    postings[b] = [held, i]
-                else:
-                    held.append(i)  # appended in order of i: each list is sorted
-        key_blocks.append(mine)
-    del words
-    total = len(texts)
-    for i, mine in enumerate(key_blocks):
-        if i % 1024 == 0:
-            progress("matching", i, total)
-        key_blocks[i] = ()
+class Candidates:
+    """Which keys each key is compared with: the keys j > i that share a block with it (see
+    `_blocks`) and the same tag (its numbers), and whose texts are at least PREFILTER alike:
+    every pair sharing all but the words the threshold lets differ meets in one. `kinds`,
+    when given, numbers each key's measure and subject (0 where unknown): keys whose measures
+    are both known and different never meet (see `Measure.differs`)."""
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        tags: Sequence[str],
+        threshold: float,
+        kinds: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        vocab: dict[str, int] = {}
+        words = [
+            tuple({vocab.setdefault(f"{tag} {w}" if tag else w, len(vocab)) for w in t.split()})
+            for t, tag in zip(texts, tags)
+        ]
+        df = [0] * len(vocab)
+        for ws in words:
+            for w in ws:
+                df[w] += 1
+        del vocab
+        postings: dict[int, int | list[int]] = {}  # block -> its keys (a lone key as an int)
+        key_blocks = []
+        rare = _rare(len(texts))
+        for i, ws in enumerate(words):
+            mine = _blocks(ws, df, threshold, rare)
+            for b in mine:
+                held = postings.setdefault(b, i)
+                if held != i:
+                    if isinstance(held, int):
+                        postings[b] = [held, i]
+                    else:
+                        held.append(i)  # appended in order of i: each list is sorted
+            key_blocks.append(mine)
+        self.texts, self.kinds = texts, kinds
+        # the blocks that hold more than one key, and each key's such blocks
+        self.postings = {b: keys for b, keys in postings.items() if isinstance(keys, list)}
+        self.blocks = [tuple(b for b in mine if b in self.postings) for mine in key_blocks]
+
+    def __call__(self, i: int) -> list[int]:
+        """The keys key i is compared with, in ascending order."""
         found: set[int] = set()
-        for b in mine:
-            posting = postings[b]
-            if not isinstance(posting, int):
-                found.update(posting[bisect_right(posting, i) :])
+        for b in self.blocks[i]:
+            posting = self.postings[b]
+            found.update(posting[bisect_right(posting, i) :])
+        kinds = self.kinds
         if found and kinds:
             m, s = kinds[i]
             if m or s:
                 found = {j for j in found if _fits(m, s, kinds[j])}
-        if found:
-            others = sorted(found)
-            kept = process.extract(
-                texts[i],
-                [texts[j] for j in others],
-                scorer=fuzz.ratio,
-                processor=None,
-                score_cutoff=PREFILTER,
-                limit=None,
-            )
-            if kept:
-                yield i, sorted(others[n] for _, _, n in kept)
-    progress("matching", total, total)
+        if not found:
+            return []
+        texts = self.texts
+        others = sorted(found)
+        kept = process.extract(
+            texts[i],
+            [texts[j] for j in others],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=PREFILTER,
+            limit=None,
+        )
+        return sorted(others[n] for _, _, n in kept)
 
 
 def _fits(m: int, s: int, other: tuple[int, int]) -> bool:

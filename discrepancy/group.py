@@ -7,24 +7,22 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
 
-from discrepancy.blocking import candidates
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
-from discrepancy.match import Verdict, apart_reason, judge
+from discrepancy.linking import Judge, Node, link
+from discrepancy.match import Verdict
 from discrepancy.model import (
     Claim,
     Group,
     Member,
     NearMiss,
-    Period,
     Progress,
     Settings,
     no_progress,
 )
 from discrepancy.normalise import Key, Normaliser
-from discrepancy.score import Weights, key_score
+from discrepancy.score import Weights
 from discrepancy.words import fold
 
 __all__ = ["Normaliser", "dimension", "fold", "group_claims"]
@@ -57,43 +55,8 @@ def dimension(unit: str) -> str:
     return f"{base}/{rate}" if rate else base
 
 
-@dataclass(slots=True)
-class _Node:
-    """Claims that match as one: the same key, dimension and period (and no `not_with`)."""
-
-    key: int
-    dim: str
-    period: Period | None
-    alone: bool  # a claim with `not_with`, or named by one: a node of its own
-    claims: list[Claim] = field(default_factory=list)
-
-
 def _order(c: Claim) -> tuple:
     return (c.id, c.source, c.about, c.value, c.quantity.unit, str(c.period), c.location)
-
-
-class _Judge:
-    """Verdicts on pairs of nodes (`match.judge` decides). Nothing is kept per pair: a million
-    claims make tens of millions of candidate pairs; the pairs that matter are kept by the
-    caller (linked, near misses)."""
-
-    def __init__(self, nodes: list[_Node], keys: list[Key], weigh: Weights, scored: bool) -> None:
-        self.nodes, self.keys, self.weigh, self.scored = nodes, keys, weigh, scored
-
-    def __call__(self, x: int, y: int) -> Verdict:
-        a, b = self.nodes[x], self.nodes[y]
-        if a.dim != b.dim:
-            return Verdict(0.0, f"units differ: {a.dim} vs {b.dim}")
-        if (a.alone or b.alone) and any(
-            p.id in q.not_with or q.id in p.not_with for p in a.claims for q in b.claims
-        ):
-            return Verdict(0.0, "not_with")
-        key_a, key_b = self.keys[a.key], self.keys[b.key]
-        apart = apart_reason(key_a, key_b, self.weigh, a.period, b.period)
-        if apart and not self.scored:  # kept apart, and no near miss wanted: no score needed
-            return Verdict(0.0, apart)
-        score = key_score(key_a, key_b, self.weigh)
-        return judge(key_a, key_b, self.weigh, a.period, b.period, score, apart)
 
 
 def group_claims(
@@ -116,63 +79,35 @@ def group_claims(
     keys: list[Key] = []
     key_index: dict[Key, int] = {}
     about_index: dict[str, int] = {}
-    nodes: list[_Node] = []
+    nodes: list[Node] = []
     node_index: dict[tuple, int] = {}
     nodes_of: list[list[int]] = []  # each key's nodes
     apart = {c.id for c in free if c.not_with} | {x for c in free for x in c.not_with}
-    for n, c in enumerate(free):
-        if n % 4096 == 0:
-            progress("normalising", n, len(free))
-        k = about_index.get(c.about)
-        if k is None:
-            key = normaliser.key(c.about)
-            k = about_index[c.about] = key_index.setdefault(key, len(keys))
-            if k == len(keys):
-                keys.append(key)
-                nodes_of.append([])
+    progress("normalising", 0, 1)
+    abouts = list(dict.fromkeys(c.about for c in free))
+    for about, key in zip(abouts, normaliser.keys(abouts)):
+        k = about_index[about] = key_index.setdefault(key, len(keys))
+        if k == len(keys):
+            keys.append(key)
+            nodes_of.append([])
+    del abouts
+    for c in free:
+        k = about_index[c.about]
         dim, alone = dimension(c.quantity.unit), c.id in apart
         slot = (k, dim, c.period, c.id if alone else "")
         i = node_index.get(slot)
         if i is None:
             i = node_index[slot] = len(nodes)
-            nodes.append(_Node(k, dim, c.period, alone))
+            nodes.append(Node(k, dim, c.period, alone))
             nodes_of[k].append(i)
         nodes[i].claims.append(c)
     del key_index, about_index, node_index
     claim_key = {c.id: normaliser.key(c.about) for members in forced.values() for c in members}
     threshold = settings.match_threshold
-    floor = threshold - settings.near_miss_margin if near_misses else threshold
-    verdict = _Judge(nodes, keys, Weights(keys, normaliser.name_words), near_misses)
-    linked: dict[tuple[int, int], float] = {}
-    near: dict[tuple[int, int], Verdict] = {}
-
-    def link(x: int, y: int) -> None:
-        v = verdict(x, y)
-        pair = (x, y) if x < y else (y, x)
-        if not v.apart and v.score >= threshold:
-            linked[pair] = v.score
-        elif near_misses and v.score >= floor and v.apart != "not_with":
-            near[pair] = v
-
-    for same in nodes_of:
-        if len(same) > 1:
-            for x, y in _overlapping(same, nodes):
-                link(x, y)
-    tags = [" ".join(k.numbers) for k in keys]
-    # measures apart: a pair never linked, and no near miss worth a look (`_near_misses`)
-    classes: dict[str, int] = {"": 0}
-    kinds = [
-        (
-            classes.setdefault(k.measure.measure, len(classes)),
-            classes.setdefault(k.measure.subject, len(classes)),
-        )
-        for k in keys
-    ]
-    for i, others in candidates([k.blocked for k in keys], tags, threshold, progress, kinds):
-        for j in others:
-            for x in nodes_of[i]:
-                for y in nodes_of[j]:
-                    link(x, y)
+    floor = threshold - settings.near_miss_margin if near_misses else None
+    verdict = Judge(nodes, keys, Weights(keys, normaliser.name_words), near_misses)
+    kinds = _measure_kinds(keys)
+    linked, near = link(nodes, nodes_of, keys, verdict, threshold, floor, kinds, progress)
 
     progress("grouping", 0, 1)
     cluster_of, members, why_not = _cluster(linked, len(nodes), verdict, threshold)
@@ -196,32 +131,20 @@ def group_claims(
     return groups, _near_misses(near, linked, why_not, cluster_of, nodes, threshold)
 
 
-def _overlapping(same: list[int], nodes: list[_Node]) -> list[tuple[int, int]]:
-    """The pairs of one key's nodes that may match: in one dimension, periods overlapping (a
-    sweep over periods by start, so 100,000 claims of one about on different days cost no
-    quadratic work). A node with no period meets every other."""
-    out: list[tuple[int, int]] = []
-    by_dim: dict[str, list[int]] = {}
-    for x in same:
-        by_dim.setdefault(nodes[x].dim, []).append(x)
-    for xs in by_dim.values():
-        timeless = [x for x in xs if nodes[x].period is None]
-        timed = sorted(
-            (x for x in xs if nodes[x].period is not None),
-            key=lambda x: (nodes[x].period.start, x),  # type: ignore[union-attr]
+def _measure_kinds(keys: list[Key]) -> list[tuple[int, int]]:
+    """Each key's measure and subject, numbered (0 where unknown; see `blocking`)."""
+    classes: dict[str, int] = {"": 0}
+    return [
+        (
+            classes.setdefault(k.measure.measure, len(classes)),
+            classes.setdefault(k.measure.subject, len(classes)),
         )
-        out.extend((t, x) for t in timeless for x in xs if x != t and (x not in timeless or t < x))
-        open_: list[int] = []
-        for x in timed:
-            start = nodes[x].period.start  # type: ignore[union-attr]
-            open_ = [y for y in open_ if nodes[y].period.end >= start]  # type: ignore[union-attr]
-            out.extend((y, x) for y in open_)
-            open_.append(x)
-    return out
+        for k in keys
+    ]
 
 
 def _cluster(
-    linked: dict[tuple[int, int], float], n: int, verdict: _Judge, threshold: float
+    linked: dict[tuple[int, int], float], n: int, verdict: Judge, threshold: float
 ) -> tuple[list[int], dict[int, list[int]], dict[tuple[int, int], str]]:
     """Average linkage over the linked pairs, best first (ties by node number, so the input's
     order never matters): two groups join when no pair across them is judged apart and their
@@ -249,7 +172,7 @@ def _why_not_join(
     xs: list[int],
     ys: list[int],
     linked: dict[tuple[int, int], float],
-    verdict: _Judge,
+    verdict: Judge,
     threshold: float,
 ) -> str:
     if len(xs) * len(ys) > LINKAGE_MOST:
@@ -272,7 +195,7 @@ def _why_not_join(
     return ""
 
 
-def _first_id(verdict: _Judge, x: int) -> str:
+def _first_id(verdict: Judge, x: int) -> str:
     return verdict.nodes[x].claims[0].id
 
 
@@ -290,16 +213,16 @@ def _member(c: Claim, key: Key, score: float, reason: str, against: str = "") ->
     )
 
 
-def _score(x: int, y: int, linked: dict[tuple[int, int], float], verdict: _Judge) -> float:
+def _score(x: int, y: int, linked: dict[tuple[int, int], float], verdict: Judge) -> float:
     known = linked.get((x, y) if x < y else (y, x))
     return known if known is not None else verdict(x, y).score
 
 
 def _fuzzy_members(
     cluster: list[int],
-    nodes: list[_Node],
+    nodes: list[Node],
     keys: list[Key],
-    verdict: _Judge,
+    verdict: Judge,
     linked: dict[tuple[int, int], float],
 ) -> list[Member]:
     """Each claim with its lowest score against the others, and whom that score was against."""
@@ -322,7 +245,7 @@ def _near_misses(
     linked: dict[tuple[int, int], float],
     why_not: dict[tuple[int, int], str],
     cluster_of: list[int],
-    nodes: list[_Node],
+    nodes: list[Node],
     threshold: float,
 ) -> list[NearMiss]:
     """The pair most likely the same thing between each two groups that were kept apart, with

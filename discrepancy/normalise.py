@@ -12,6 +12,7 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import Reading, When, read
+from discrepancy.cores import shared
 from discrepancy.kinds import MODIFIER, mark_kinds
 from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
 from discrepancy.measures import Lexicon, Measure
@@ -173,6 +174,16 @@ class Normaliser:
         if hit is None:
             hit = self._typos[skel] = self.table.typo_of(skel)
         return hit
+
+    def keys(self, abouts: Sequence[str]) -> list[Key]:
+        """The key of each about, on two cores for large inputs (see `cores`)."""
+        keys, name_words = shared(self._keys, abouts)
+        for words in name_words:
+            self.name_words |= words
+        return keys
+
+    def _keys(self, abouts: Sequence[str]) -> tuple[list[Key], set[str]]:
+        return [self.key(a) for a in abouts], self.name_words
 
     def key(self, about: str) -> Key:
         """The key of one about (not kept: callers keep what they need)."""

@@ -1,0 +1,85 @@
+"""Work shared between two cores gives what one core gives: the same results in the same
+order, the same groups and near misses; a failure in the forked share is raised here."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from discrepancy import cores
+from discrepancy.group import Normaliser, group_claims
+from discrepancy.model import Settings
+from tests.helpers import bench_grouping, claim
+
+two_cores = pytest.mark.skipif(
+    cores.cores() < 2 or not hasattr(os, "fork"), reason="needs two cores and fork"
+)
+
+
+def _squares(items):
+    return [x * x for x in items], {os.getpid()}
+
+
+@two_cores
+def test_two_shares_give_every_result_in_order_and_both_extras(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    out, extras = cores.shared(_squares, range(11))
+    assert out == [x * x for x in range(11)]
+    assert len(extras) == 2 and extras[0] != extras[1]  # two processes did the work
+
+
+def test_under_least_one_process_does_it_all(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 100)
+    out, extras = cores.shared(_squares, range(11))
+    assert out == [x * x for x in range(11)]
+    assert extras == [{os.getpid()}]
+
+
+def _fails_on_odd_share(items):
+    if 1 in items:
+        raise ValueError("broken in the second share")
+    return list(items), None
+
+
+@two_cores
+def test_a_failure_in_the_forked_share_is_raised_with_its_traceback(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    with pytest.raises(RuntimeError, match="broken in the second share"):
+        cores.shared(_fails_on_odd_share, range(4))
+
+
+def _prints(items):
+    print("from a share")
+    return list(items), None
+
+
+@two_cores
+def test_the_forked_share_never_writes_to_the_terminal(monkeypatch, capfd):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    cores.shared(_prints, range(4))
+    assert capfd.readouterr().out.count("from a share") == 1  # this process's share only
+
+
+@two_cores
+@pytest.mark.parametrize("near_misses", [True, False])
+def test_grouping_on_two_cores_is_grouping_on_one(monkeypatch, near_misses):
+    rows, aliases, _, _ = bench_grouping().generate(1500, seed=5)
+    claims = [claim(r["id"], r["about"], period=r.get("period")) for r in rows]
+
+    def run(least):
+        monkeypatch.setattr(cores, "LEAST", least)
+        groups, near = group_claims(
+            claims, Normaliser(tuple(aliases.items())), Settings(), near_misses=near_misses
+        )
+        return (
+            [
+                (g.id, [(m.claim.id, m.score, m.measure, m.scope) for m in g.members])
+                for g in groups
+            ],
+            [(n.a.id, n.b.id, n.score, n.why) for n in near],
+        )
+
+    one, two = run(10**9), run(2)
+    assert two == one
+    assert len(one[0]) > 100 and (one[1] or not near_misses)
