@@ -10,6 +10,7 @@ import shutil
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -42,6 +43,7 @@ class ProgressBar:
         self.columns = _columns(self.stream) if self.on else 80
         self.lock = threading.Lock()
         self.stop = threading.Event()
+        _BARS.add(self)
         self.ticker = (
             threading.Thread(target=self._tick, args=(tick,), daemon=True)
             if self.on and tick > 0
@@ -92,6 +94,20 @@ class ProgressBar:
         if self.drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _forked() -> None:
+    """A forked copy of this process (see `cores`) never draws, and never waits for a lock
+    that the drawing thread, which is not copied, held at the fork."""
+    for bar in list(_BARS):
+        bar.on = False
+        bar.lock = threading.Lock()
+        bar.ticker = None
+
+
+_BARS: weakref.WeakSet[ProgressBar] = weakref.WeakSet()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
 
 
 def _columns(stream: Any) -> int:
