@@ -9,7 +9,7 @@ import multiprocessing
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -35,24 +35,47 @@ def shared(
     (`work` may change its own state, and a forked copy's changes are lost: it returns what
     the caller needs of them). On two cores when there are at least LEAST items (this
     process every other item from the first, a forked copy the rest), else in one share."""
-    if len(items) < LEAST or cores() < 2 or sys.platform != "linux":
-        alone, extra = work(items)
-        return alone, [extra]
+
+    def one_step(share: Sequence[T]) -> Generator[None, None, tuple[list[R], E]]:
+        return work(share)
+        yield  # a generator of no steps
+
+    return steps(one_step, _no_joining, items)
+
+
+def _no_joining() -> Generator[None, Any, None]:
+    yield
+
+
+def steps(
+    work: Callable[[Sequence[T]], Generator[Any, Any, tuple[list[R], E]]],
+    joining: Callable[[], Generator[Any, list[Any], None]],
+    items: Sequence[T],
+    alone: bool = False,
+) -> tuple[list[R], list[E]]:
+    """`work` on items, in shares as `shared` does, in steps: at each, every share yields what
+    it found, `joining` (a generator, in this process) is sent the list of them and yields
+    what all shares are sent back. A share returns a result for each of its items and what
+    else the caller needs."""
+    join = joining()
+    next(join)
+    if alone or len(items) < LEAST or cores() < 2 or sys.platform != "linux":
+        return _drive(work(items), join, lambda found: [found])
     context = multiprocessing.get_context("fork")
-    mine, theirs = context.Pipe(duplex=False)
+    mine, theirs = context.Pipe()
     child = context.Process(target=_second, args=(work, items[1::2], theirs), daemon=True)
     child.start()
     theirs.close()
+
+    def both(found: Any) -> list[Any]:
+        return [found, _receive(mine, "step")]
+
     try:
-        first, extra = work(items[::2])
-        extras = [extra]
+        first, extra = _drive(work(items[::2]), join, both, mine)
         second: list[R] = []
         while True:
-            kind, payload = mine.recv()
-            if kind == "error":
-                raise RuntimeError(f"in the second core's share:\n{payload}")
+            kind, payload = _receive(mine)
             if kind == "done":
-                extras.append(payload)
                 break
             second.extend(payload)
     finally:
@@ -60,18 +83,54 @@ def shared(
         child.join()
     out: list[R] = first + second
     out[::2], out[1::2] = first, second
-    return out, extras
+    return out, [extra[0], payload]
+
+
+def _drive(
+    share: Generator[Any, Any, Any],
+    join: Generator[Any, Any, Any],
+    gather: Callable[[Any], list[Any]],
+    conn: Any = None,
+) -> tuple[Any, list[Any]]:
+    """Run this process's share: at each step gather every share's findings, join them, and
+    send what was joined to both shares."""
+    try:
+        found = next(share)
+        while True:
+            joined = join.send(gather(found))
+            if conn is not None:
+                conn.send(joined)
+            found = share.send(joined)
+    except StopIteration as done:
+        out, extra = done.value
+        return out, [extra]
+
+
+def _receive(conn: Any, kind: str = "") -> Any:
+    got, payload = conn.recv()
+    if got == "error":
+        raise RuntimeError(f"in the second core's share:\n{payload}")
+    if kind and got != kind:
+        raise RuntimeError(f"the second core's share sent {got!r}, not {kind!r}")
+    return payload if kind else (got, payload)
 
 
 def _second(work: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
     """The forked copy's share: it never writes to the terminal (the progress shown is the
-    first share's); its results go back through `conn`."""
+    first share's); its findings and results go back through `conn`."""
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
     sys.stdout = sys.stderr = open(quiet, "w", closefd=False)  # noqa: SIM115
     try:
-        out, extra = work(items)
+        share = work(items)
+        try:
+            found = next(share)
+            while True:
+                conn.send(("step", found))
+                found = share.send(conn.recv())
+        except StopIteration as done:
+            out, extra = done.value
         for start in range(0, len(out), CHUNK):
             conn.send(("part", out[start : start + CHUNK]))
         conn.send(("done", extra))

@@ -69,8 +69,6 @@ def group_claims(
     """Claims into groups, plus the near misses: pairs kept apart that came closest to
     grouping (unless not wanted: finding them costs time on large inputs). Independent of
     input order."""
-    progress("learning spellings and names", 0, 1)
-    normaliser.learn({c.about for c in claims})
     forced: dict[str, list[Claim]] = {}
     free: list[Claim] = []
     for c in sorted(claims, key=_order):
@@ -83,14 +81,22 @@ def group_claims(
     node_index: dict[tuple, int] = {}
     nodes_of: list[list[int]] = []  # each key's nodes
     apart = {c.id for c in free if c.not_with} | {x for c in free for x in c.not_with}
-    progress("normalising", 0, 1)
     abouts = list(dict.fromkeys(c.about for c in free))
-    for about, key in zip(abouts, normaliser.keys(abouts)):
+    n_free = len(abouts)
+    abouts += sorted({c.about for m in forced.values() for c in m}.difference(abouts))
+    learnt = normaliser.learn_keys(abouts, progress)
+    for about, key in zip(abouts[:n_free], learnt):
         k = about_index[about] = key_index.setdefault(key, len(keys))
         if k == len(keys):
             keys.append(key)
             nodes_of.append([])
-    del abouts
+    key_of = dict(zip(abouts[n_free:], learnt[n_free:]))  # of abouts only forced claims have
+    claim_key = {
+        c.id: key_of[c.about] if c.about in key_of else keys[about_index[c.about]]
+        for members in forced.values()
+        for c in members
+    }
+    del abouts, learnt, key_of
     for c in free:
         k = about_index[c.about]
         dim, alone = dimension(c.quantity.unit), c.id in apart
@@ -102,7 +108,6 @@ def group_claims(
             nodes_of[k].append(i)
         nodes[i].claims.append(c)
     del key_index, about_index, node_index
-    claim_key = {c.id: normaliser.key(c.about) for members in forced.values() for c in members}
     threshold = settings.match_threshold
     floor = threshold - settings.near_miss_margin if near_misses else None
     verdict = Judge(nodes, keys, Weights(keys, normaliser.name_words), near_misses)

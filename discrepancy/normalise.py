@@ -4,20 +4,22 @@ aside (see `asides`). `match.judge` decides whether two keys may count the same 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Generator, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from discrepancy import known_names
-from discrepancy.asides import Reading, When, read
-from discrepancy.cores import shared
+from discrepancy.asides import When
+from discrepancy.cores import steps
 from discrepancy.kinds import MODIFIER, mark_kinds
 from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
 from discrepancy.measures import Lexicon, Measure
+from discrepancy.model import Progress, no_progress
 from discrepancy.names import Name, NameTable, Typos, merge_names
-from discrepancy.short_names import short_form, surnames
+from discrepancy.reading import AboutReading, read_about
+from discrepancy.short_names import Sightings, short_form
 from discrepancy.words import (
     ABBREVIATIONS,
     ADJECTIVE,
@@ -28,14 +30,11 @@ from discrepancy.words import (
     Token,
     fold,
     skeleton,
-    tokens_of,
 )
 
 # Words that say nothing about what is counted once the measure is read.
 FILLER = PEOPLE_WORDS | COUNT_WORDS | FILLER_WORDS
 _NOT_A_NAME = Name("", "")
-_QUOTE = re.compile(r"[\"“”«»]")
-_PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
 NATIONAL = "~national"  # "nationwide", "across the country": the whole country
 CAPITAL = "~capital"  # "the capital": the country's capital
 _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATIONAL}
@@ -71,34 +70,6 @@ class Key:
         return " ".join(w for w in self.sorted.split() if w != subject) if subject else self.sorted
 
 
-def _title_case(tokens: Sequence[Token]) -> bool:
-    """Headline Case or ALL CAPS: capitals then say nothing about which words are names. Four
-    capitalised long words and no lower-case one ("Voters in Lincoln, Nebraska" is not)."""
-    words = [t for t in tokens if t.nameable and len(t.word) > 3]
-    return len(words) >= 4 and all(t.capital for t in words)
-
-
-def _reading(about: str) -> tuple[list[Token], bool, frozenset[int], frozenset[int], Reading]:
-    """An about's tokens, whether it is in Headline Case, which tokens are quoted, which
-    start a new stretch after punctuation (a name does not run across a comma), and what
-    `asides.read` set aside."""
-    said = read(about)
-    tokens: list[Token] = []
-    quoted: set[int] = set()
-    breaks: set[int] = set()
-    inside = False
-    for n, piece in enumerate(_PUNCTUATION.split(said.core)):
-        if n % 2:  # a mark (split on a group, the marks are every other piece)
-            inside = not inside if _QUOTE.fullmatch(piece) else inside
-            breaks.add(len(tokens))
-            continue
-        more = tokens_of(piece)
-        if inside:
-            quoted.update(range(len(tokens), len(tokens) + len(more)))
-        tokens.extend(more)
-    return tokens, _title_case(tokens), frozenset(quoted), frozenset(breaks), said
-
-
 class Normaliser:
     """Turns an `about` into the Key that is compared: known names (the built-in list, then the
     claims file's `aliases:` and `names:`, which win) recognised and spelling noise folded.
@@ -120,48 +91,90 @@ class Normaliser:
         self.surnames: frozenset[tuple[str, str]] = frozenset()  # see `short_names`
         self.lowercase: frozenset[str] = frozenset()  # words the input writes in lower case
         # read by `learn`, not yet keyed
-        self._read: dict[
-            str, tuple[list[Token], bool, frozenset[int], frozenset[int], Reading]
-        ] = {}
+        self._read: dict[str, AboutReading] = {}
 
     def learn(self, abouts: Iterable[str]) -> None:
-        """Learn from the whole input, so that no about is read alone:
+        """Learn from the whole input (see `learn_keys`), keying nothing yet."""
+        steps(partial(self._learning, keyed=False), self._joining, list(set(abouts)), alone=True)
+
+    def learn_keys(self, abouts: Sequence[str], progress: Progress = no_progress) -> list[Key]:
+        """Learn from the whole input, so that no about is read alone, then key each about;
+        on two cores for large inputs (see `cores`):
         - a rare word (in at most five abouts, or one in 20,000) that is a typo of a word in ten
           times as many abouts is read as that word: "Sirtte" where "Sirte" is common;
         - a word written as a name (capitalised mid-sentence) anywhere is a name everywhere,
           also where an about is all lower case or in Headline Case."""
+        keys: list[Key]
+        name_words: list[set[str]]
+        keys, name_words = steps(
+            partial(self._learning, keyed=True, progress=progress), self._joining, abouts
+        )
+        for words in name_words:
+            self.name_words |= words
+        return keys
+
+    def _learning(
+        self, abouts: Sequence[str], keyed: bool, progress: Progress = no_progress
+    ) -> Generator[Any, Any, tuple]:
+        """One share of `learn_keys`: what it shows of spellings, then of names (each joined
+        with the other share's by `_joining`), then its keys."""
+        progress("learning spellings and names", 0, 1)
+        self._read = {about: read_about(about) for about in abouts}
         df: Counter[str] = Counter()
-        lexicon: set[str] = set()
         lowercase: set[str] = set()
-        self._read = {}
-        for about in set(abouts):
-            self._read[about] = reading = _reading(about)
-            tokens, title = reading[0], reading[1]
+        for about, (tokens, _, _, _, _) in self._read.items():
             df.update({t.skel for t in tokens if t.kind == "word"})
             if about != about.lower():  # an about all in lower case says nothing of names
                 lowercase.update(t.plain for t in tokens if not t.capital)
-        runs = []
+        self.lowercase = yield len(abouts), df, lowercase
+        lexicon: set[str] = set()
+        seen = Sightings()
         for tokens, title, _, breaks, _ in self._read.values():
             named = [
-                (t.capital or t.acronym) and _unknown_name(t, i, title, self.measures, lowercase)
+                (t.capital or t.acronym)
+                and _unknown_name(t, i, title, self.measures, self.lowercase)
                 for i, t in enumerate(tokens)
             ]
             lexicon.update(t.plain for t, n in zip(tokens, named) if n)
-            runs.append((tokens, named, breaks))
+            seen.see(tokens, named, breaks)
+        self.corrections, self.lexicon, self.surnames = yield lexicon, seen
+        if not keyed:
+            return [], self.name_words
+        keys = []
+        for n, about in enumerate(abouts):
+            if n % 4096 == 0:
+                progress("normalising", n, len(abouts))
+            keys.append(self.key(about))
+        return keys, self.name_words
+
+    def _joining(self) -> Generator[Any, list[tuple], None]:
+        """The shares of `_learning` joined: after its first step, the words the input writes
+        in lower case; after its second, what it learnt."""
+        parts = yield
+        df: Counter[str] = Counter()
+        for _, more, _ in parts:
+            df.update(more)
+        abouts = sum(n for n, _, _ in parts)
+        parts = yield frozenset().union(*(lowercase for _, _, lowercase in parts))
+        known = self.table.known_words
         common = Typos((w for w, n in df.items() if n >= 10 and len(w) >= 4), most=1)
         corrections = {}
-        rare = max(5, len(self._read) // 20_000)  # typos recur in large inputs
+        rare = max(5, abouts // 20_000)  # typos recur in large inputs
         for w, n in df.items():
-            if n <= rare and len(w) >= 5 and w not in self.table.known_words:
+            if n <= rare and len(w) >= 5 and w not in known:
                 near = [c for c in common.near(w) if df[c] >= 10 * n]
                 if near:
                     corrections[w] = min(near, key=lambda c: (-df[c], c))
-        known = self.table.known_words
-        self.corrections = corrections
-        self.lowercase = frozenset(lowercase)
+        lexicon: set[str] = set().union(*(words for words, _ in parts))
+        seen = Sightings()
+        for _, more in parts:
+            seen.join(more)
         # Words of known names ("Army" in "Libyan National Army") are not names on their own.
-        self.lexicon = frozenset(w for w in lexicon if _correct(corrections, w) not in known)
-        self.surnames = surnames(runs)
+        yield (
+            corrections,
+            frozenset(w for w in lexicon if _correct(corrections, w) not in known),
+            seen.surnames(),
+        )
 
     def _name(self, *fields: Any) -> Name:
         name = self._shared.get(fields)
@@ -175,20 +188,10 @@ class Normaliser:
             hit = self._typos[skel] = self.table.typo_of(skel)
         return hit
 
-    def keys(self, abouts: Sequence[str]) -> list[Key]:
-        """The key of each about, on two cores for large inputs (see `cores`)."""
-        keys, name_words = shared(self._keys, abouts)
-        for words in name_words:
-            self.name_words |= words
-        return keys
-
-    def _keys(self, abouts: Sequence[str]) -> tuple[list[Key], set[str]]:
-        return [self.key(a) for a in abouts], self.name_words
-
     def key(self, about: str) -> Key:
         """The key of one about (not kept: callers keep what they need)."""
         cached = self._read.pop(about, None)
-        tokens, title, quoted, breaks, said = cached if cached is not None else _reading(about)
+        tokens, title, quoted, breaks, said = cached if cached is not None else read_about(about)
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
         skels = (

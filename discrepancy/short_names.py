@@ -5,7 +5,8 @@ and "Long Thanh, Vietnam" not "Thanh". See docs/grouping.md, "The scope"."""
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
 
 from discrepancy.words import DIRECTIONS, PLACE_KINDS, ROLES, SEE_THROUGH, Token
 
@@ -15,21 +16,20 @@ ORGANISATION_ENDS = frozenset(
 )
 
 
-def surnames(
-    readings: Iterable[tuple[Sequence[Token], Sequence[bool], Container[int]]],
-) -> frozenset[tuple[str, str]]:
-    """The names of two words the input also writes by their last word alone, as a person is
-    named by the surname: (first, last), from each about's tokens, which of them are unknown
-    names, and where its punctuation breaks. Not when several first words share the last one
-    ("Long Thanh", "Vinh Thanh": a place's common word), nor when the name is ever said to be
-    a place: after "in", "at", "to" or "near", or before a comma and another name ("Santa
-    Cruz, Brazil"), nor when the last word also begins a longer name ("Gautam Adani" is not
-    the Adani of "Adani Group")."""
-    alone: set[str] = set()
-    heads: set[str] = set()  # first words of longer names: "Adani" of "Adani Group"
-    firsts: dict[str, set[str]] = {}
-    places: set[str] = set()
-    for tokens, named, breaks in readings:
+@dataclass
+class Sightings:
+    """What the input shows of its names of two words, and of their last words alone: read
+    about by about (`see`), in parts that are then joined (`join`), and judged once
+    (`surnames`)."""
+
+    alone: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)  # first words of longer names: "Adani Group"
+    firsts: dict[str, set[str]] = field(default_factory=dict)
+    places: set[str] = field(default_factory=set)
+
+    def see(self, tokens: Sequence[Token], named: Sequence[bool], breaks: Container[int]) -> None:
+        """An about's tokens, which of them are unknown names, and where its punctuation
+        breaks."""
         after = 0  # the first token after the last name
         for i in [i for i, is_name in enumerate(named) if is_name]:
             if i < after:
@@ -41,21 +41,39 @@ def surnames(
             start = i - 1 if joined else i
             words = [t.plain for t in tokens[start : i + n]]
             if len(words) > 1:
-                heads.add(words[0])
+                self.heads.add(words[0])
             if len(words) == 1:
-                alone.add(words[0])
+                self.alone.add(words[0])
             elif len(words) == 2:
-                firsts.setdefault(words[1], set()).add(words[0])
+                self.firsts.setdefault(words[1], set()).add(words[0])
                 if _said_as_place(tokens, start, i + n, breaks):
-                    places.add(words[1])
+                    self.places.add(words[1])
             after = i + n
-    return frozenset(
-        (first, last)
-        for last, seen in firsts.items()
-        if len(seen) == 1 and last in alone and last not in places and last not in heads
-        for first in seen
-        if first not in DIRECTIONS and not PLACE_KINDS.intersection((first, last))
-    )
+
+    def join(self, other: Sightings) -> None:
+        self.alone |= other.alone
+        self.heads |= other.heads
+        self.places |= other.places
+        for last, seen in other.firsts.items():
+            self.firsts.setdefault(last, set()).update(seen)
+
+    def surnames(self) -> frozenset[tuple[str, str]]:
+        """The names of two words the input also writes by their last word alone, as a
+        person is named by the surname: (first, last). Not when several first words share
+        the last one ("Long Thanh", "Vinh Thanh": a place's common word), nor when the name
+        is ever said to be a place: after "in", "at", "to" or "near", or before a comma and
+        another name ("Santa Cruz, Brazil"), nor when the last word also begins a longer name
+        ("Gautam Adani" is not the Adani of "Adani Group")."""
+        return frozenset(
+            (first, last)
+            for last, seen in self.firsts.items()
+            if len(seen) == 1
+            and last in self.alone
+            and last not in self.places
+            and last not in self.heads
+            for first in seen
+            if first not in DIRECTIONS and not PLACE_KINDS.intersection((first, last))
+        )
 
 
 def _said_as_place(tokens: Sequence[Token], start: int, end: int, breaks: Container[int]) -> bool:
