@@ -175,7 +175,7 @@ def groups(
         claims = load(
             paths, threshold, tolerance, progress, stdin_name=stdin_name, rounding=rounding
         )
-        analysis = analyse(claims, progress, near_misses)
+        analysis = analyse(claims, progress, near_misses, findings=False)
         progress("writing the groups", 0, 0)
         text = GROUPS[GroupsFormat(fmt)](analysis, options)
     emit(text, output, analysis.claims.files, quiet)

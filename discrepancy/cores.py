@@ -16,7 +16,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 E = TypeVar("E")
 
-LEAST = 20_000  # items from which two cores share the work (forking costs about 0.1 s)
+LEAST = 5_000  # items from which two cores share the work (a fork costs about 0.1 s)
 CHUNK = 20_000  # results sent back at a time: a million keys are never pickled in one piece
 
 

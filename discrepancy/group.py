@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from discrepancy.cores import shared
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
 from discrepancy.linking import Judge, Node, link
 from discrepancy.match import Verdict
@@ -127,8 +128,19 @@ def group_claims(
                 ],
             )
         )
-    for cluster in members.values():
-        groups.append(_group("", _fuzzy_members(cluster, nodes, keys, verdict, linked)))
+    clusters = list(members.values())
+
+    def summed_up(share: Sequence[list[int]]) -> tuple[list[tuple], None]:
+        return [
+            (
+                _lowest(cluster, nodes, verdict, linked),
+                _title([c for x in cluster for c in nodes[x].claims]),
+            )
+            for cluster in share
+        ], None
+
+    for cluster, (lowest, title) in zip(clusters, shared(summed_up, clusters)[0]):
+        groups.append(_group("", _fuzzy_members(cluster, nodes, keys, lowest), title))
     groups = _unique_ids(groups)
     progress("grouping", 1, 1)
     if not near_misses:
@@ -223,23 +235,35 @@ def _score(x: int, y: int, linked: dict[tuple[int, int], float], verdict: Judge)
     return known if known is not None else verdict(x, y).score
 
 
+def _lowest(
+    cluster: list[int], nodes: list[Node], verdict: Judge, linked: dict[tuple[int, int], float]
+) -> list[tuple[float, str] | None]:
+    """Each node's lowest score against the other nodes of its group, and whom that score
+    was against (None for a group of one node)."""
+    if len(cluster) == 1:
+        return [None]
+    return [
+        min((_score(x, y, linked, verdict), nodes[y].claims[0].id) for y in cluster if y != x)
+        for x in cluster
+    ]
+
+
 def _fuzzy_members(
     cluster: list[int],
     nodes: list[Node],
     keys: list[Key],
-    verdict: Judge,
-    linked: dict[tuple[int, int], float],
+    lowest: list[tuple[float, str] | None],
 ) -> list[Member]:
-    """Each claim with its lowest score against the others, and whom that score was against."""
+    """Each claim with its lowest score against the others (see `_lowest`), and whom that
+    score was against."""
     out = []
-    for x in cluster:
-        others = [(_score(x, y, linked, verdict), nodes[y].claims[0].id) for y in cluster if y != x]
+    for x, low in zip(cluster, lowest):
         key = keys[nodes[x].key]
         for c in nodes[x].claims:
             twins = [(100.0, o.id) for o in nodes[x].claims[:2] if o is not c][:1]
-            if others or twins:
-                lowest, against = min(others + twins)
-                out.append(_member(c, key, lowest, "fuzzy", against))
+            if low is not None or twins:
+                score, against = min(([low] if low is not None else []) + twins)
+                out.append(_member(c, key, score, "fuzzy", against))
             else:
                 out.append(_member(c, key, 100.0, "alone"))
     return out
@@ -284,7 +308,7 @@ def _under(v: Verdict, threshold: float) -> str:
     return f"score {shown} under the threshold of {threshold:g}{extra}"
 
 
-def _group(name: str, members: list[Member]) -> Group:
+def _group(name: str, members: list[Member], about: str = "") -> Group:
     members.sort(
         key=lambda m: (
             m.claim.quantity.unquantified,
@@ -294,16 +318,18 @@ def _group(name: str, members: list[Member]) -> Group:
             m.claim.id,
         )
     )
-    about = _title(members)
+    about = about or _title([m.claim for m in members])
     return Group(name or _slug(about), about, tuple(members))
 
 
-def _title(members: list[Member]) -> str:
-    """The wording most members use: the one whose words the members share most (summed word
+def _title(claims: list[Claim]) -> str:
+    """The wording most claims use: the one whose words the claims share most (summed word
     overlap, Jaccard, over every member), so that one misspelt variant never names a group of
     others that agree ("Porto Rico" beside three "Puerto Rico"); ties go to the claim whose id
     sorts first. Past TITLE_WORDINGS distinct wordings, the most frequent wording."""
-    counts = Counter(m.claim.about for m in members)
+    if len(claims) == 1:
+        return claims[0].about
+    counts = Counter(c.about for c in claims)
     share: dict[str, float] = dict(counts)
     if 1 < len(counts) <= TITLE_WORDINGS:
         words = {w: frozenset(fold(w).split()) for w in counts}
@@ -313,7 +339,7 @@ def _title(members: list[Member]) -> str:
                 both = len(mine | theirs)
                 total += counts[v] * (len(mine & theirs) / both if both else 1.0)
             share[w] = round(total, 9)
-    return min(members, key=lambda m: (-share[m.claim.about], m.claim.id)).claim.about
+    return min(claims, key=lambda c: (-share[c.about], c.id)).about
 
 
 def _slug(text: str) -> str:

@@ -16,6 +16,7 @@ from discrepancy.load import build
 from discrepancy.model import (
     Claims,
     Finding,
+    Group,
     NearMiss,
     Progress,
     Quantity,
@@ -31,8 +32,9 @@ REPORTED = (Status.conflict, Status.unit_mismatch)  # what `report` shows withou
 @dataclass(frozen=True)
 class Analysis:
     claims: Claims
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # none when only the groups were asked for
     near_misses: tuple[NearMiss, ...]
+    groups: tuple[Group, ...] = ()
 
     @property
     def conflict_count(self) -> int:
@@ -71,7 +73,14 @@ def load(
     return build(documents, overrides, progress=progress, require_claims=require_claims)
 
 
-def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool = True) -> Analysis:
+def analyse(
+    claims: Claims,
+    progress: Progress = no_progress,
+    near_misses: bool = True,
+    findings: bool = True,
+) -> Analysis:
+    """Claims grouped, with the near misses (if wanted) and each group's findings (unless only
+    the groups are wanted: `discrepancy groups`)."""
     groups, near = group_claims(
         claims.claims,
         Normaliser(claims.aliases, claims.measures),
@@ -79,8 +88,11 @@ def analyse(claims: Claims, progress: Progress = no_progress, near_misses: bool 
         progress,
         near_misses,
     )
+    if not findings:
+        return Analysis(claims, (), tuple(near), tuple(groups))
     progress("finding conflicts", 0, 0)  # a step of its own: never a silent "grouping 100%"
-    return Analysis(claims, tuple(find_discrepancies(groups, claims.sources)), tuple(near))
+    found = tuple(find_discrepancies(groups, claims.sources))
+    return Analysis(claims, found, tuple(near), tuple(f.group for f in found))
 
 
 def contradictions(analysis: Analysis) -> tuple[Contradiction, ...]:

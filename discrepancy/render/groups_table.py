@@ -13,7 +13,7 @@ from discrepancy.render.style import BOLD, style
 
 
 def _ordered(analysis: Analysis) -> list[Group]:
-    return sorted((f.group for f in analysis.findings), key=lambda g: g.id)
+    return sorted(analysis.groups, key=lambda g: g.id)
 
 
 def _why(m: Member) -> str:
@@ -102,7 +102,7 @@ def render(analysis: Analysis, options: Options) -> str:
     if options.quiet:
         return "\n".join(out)
     out.append(
-        f"{plural(len(analysis.findings), 'group')} of "
+        f"{plural(len(analysis.groups), 'group')} of "
         f"{plural(len(analysis.claims.claims), 'claim')} "
         f"(match threshold {threshold:g})\n"
     )

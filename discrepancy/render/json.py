@@ -123,7 +123,7 @@ def report(analysis: Analysis, options: Options) -> str:
 
 def groups(analysis: Analysis, options: Options) -> str:
     """`groups --format json`: every group, single claims included, in id order."""
-    group_list = sorted((f.group for f in analysis.findings), key=lambda g: g.id)
+    group_list = sorted(analysis.groups, key=lambda g: g.id)
     out: dict[str, Any] = {
         "version": GROUPS_VERSION,
         "groups": [
