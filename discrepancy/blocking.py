@@ -103,7 +103,7 @@ def _blocks(
     share a block; and each of its words used by at most `rare` keys. Triples, not pairs:
     words that always come together ("air defence") would make a pair as common as one word.
     A word in one key only is in no block."""
-    rarest = sorted(words, key=lambda w: (df[w], w))
+    rarest = sorted(sorted(words), key=df.__getitem__)  # by use, then by number
     n = len(rarest)
     differ = max(1, round(n * (100 - threshold) / 100))  # words two matches may not share
     v = len(df)
@@ -111,15 +111,11 @@ def _blocks(
     if n <= 2:
         out.append(_block(sorted(words), v))
     if 2 < n <= 4:
-        out.extend(
-            _block(c, v)
-            for c in combinations(sorted(w for w in rarest[: differ + 2] if df[w] > 1), 2)
-        )
+        shared = sorted(w for w in rarest[: differ + 2] if df[w] > 1)
+        out.extend((a * v + b) * 4 + 2 for a, b in combinations(shared, 2))  # as `_block`
     if n >= 3:
-        out.extend(
-            _block(c, v)
-            for c in combinations(sorted(w for w in rarest[: differ + 3] if df[w] > 1), 3)
-        )
+        shared = sorted(w for w in rarest[: differ + 3] if df[w] > 1)
+        out.extend(((a * v + b) * v + c) * 4 + 3 for a, b, c in combinations(shared, 3))
     return tuple(out)
 
 
