@@ -21,6 +21,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -591,19 +592,49 @@ def quality(n_claims: int, seed: int) -> bool:
 
 def measure(args: list[str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user and system: what other jobs on a shared machine change
-    least) and peak resident memory (MB) of one whole process."""
+    least; the forked share's included) and peak memory (MB) of one whole process: the
+    larger of its peak resident size and, where /proc tells, the most its process and the
+    copy it forks to share work between cores held together (proportional set size, shared
+    pages counted once)."""
     start = time.perf_counter()
     # from a neutral folder: `python -m discrepancy` would import a checkout in the current one
     proc = subprocess.Popen(
         args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir()
     )
+    together = [0.0]
+    done = threading.Event()
+    watch = threading.Thread(target=_watch, args=(proc.pid, together, done), daemon=True)
+    watch.start()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    done.set()
+    watch.join()
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{err}")
     kb = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS
-    return seconds, usage.ru_utime + usage.ru_stime, kb / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, max(kb / 1024, together[0])
+
+
+def _watch(pid: int, peak: list[float], done: threading.Event) -> None:
+    """The most memory (MB) pid and its children held together, every quarter second."""
+    while not done.wait(0.25):
+        total = 0.0
+        for p in [pid, *_children(pid)]:
+            try:
+                with open(f"/proc/{p}/smaps_rollup") as f:
+                    total += sum(int(ln.split()[1]) for ln in f if ln.startswith("Pss:")) / 1024
+            except OSError:
+                continue
+        peak[0] = max(peak[0], total)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
 
 
 def scale(sizes: list[int], seed: int, command: str = "report", baseline: str = "") -> bool:

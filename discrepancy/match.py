@@ -203,13 +203,7 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     free = list(b.names)
     left = []
     for x in a.names:
-        same = [y for y in free if y.ident == x.ident]
-        y = (
-            next((y for y in same if y.role == x.role), None)
-            or next((y for y in same if _roles_fit(x.role, y.role)), None)
-            or next((y for y in same if _of_and_in(x, y, a, b)), None)
-            or next((y for y in free if _roles_fit(x.role, y.role) and _same(x, y, df)), None)
-        )
+        y = _partner(x, free, a, b, df)
         if y is not None:
             free.remove(y)
         else:
@@ -217,6 +211,28 @@ def _unpaired(a: Key, b: Key, df: Mapping[str, int] | None = None) -> tuple[list
     out = ([x for x in left if not _written_in(x, b)], [y for y in free if not _written_in(y, a)])
     _last_unpaired[:] = [a, b, df, out]
     return out
+
+
+def _partner(
+    x: Name, free: list[Name], a: Key, b: Key, df: Mapping[str, int] | None
+) -> Name | None:
+    """x's partner among the names of b not yet paired: the same name in the same role, or in
+    a role that fits, or as a country's adjective and place; else a spelling of it in a role
+    that fits."""
+    same = [y for y in free if y.ident == x.ident]
+    for y in same:
+        if y.role == x.role:
+            return y
+    for y in same:
+        if _roles_fit(x.role, y.role):
+            return y
+    for y in same:
+        if _of_and_in(x, y, a, b):
+            return y
+    for y in free:
+        if _roles_fit(x.role, y.role) and _same(x, y, df):
+            return y
+    return None
 
 
 def _written_in(name: Name, key: Key) -> bool:
