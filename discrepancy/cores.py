@@ -1,7 +1,7 @@
-"""Work shared between the machine's cores: the second half of a list done by a forked copy
-of this process while this one does the first. The results are the same as done in one
-process, in the same order; only the time differs. Where no second core or no `fork` is
-there (Windows, macOS's default), one process does it all."""
+"""Work shared between the machine's cores: every other item of a list done by a forked copy
+of this process while this one does the rest. The results are the same as done in one
+process, in the same order; only the time differs. Where there is no second core, or no
+`fork` (Windows, macOS), one process does it all."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 E = TypeVar("E")
 
-LEAST = 5_000  # items from which two cores share the work (a fork costs about 0.1 s)
+LEAST = 5_000  # items from which two cores share the work (a fork and the way back cost ~0.1 s)
+# A forked copy comes to hold its own copy of nearly every page it reads (reading an object
+# writes its reference count): work is shared only while two such processes fit in this.
+ROOM = 4 * 2**30
 CHUNK = 20_000  # results sent back at a time: a million keys are never pickled in one piece
 
 
@@ -26,6 +29,15 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def resident() -> int:
+    """The bytes of memory this process holds now (0 where /proc does not tell)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def shared(
@@ -59,7 +71,13 @@ def steps(
     else the caller needs."""
     join = joining()
     next(join)
-    if alone or len(items) < LEAST or cores() < 2 or sys.platform != "linux":
+    if (
+        alone
+        or len(items) < LEAST
+        or cores() < 2
+        or sys.platform != "linux"
+        or 2 * resident() > ROOM
+    ):
         return _drive(work(items), join, lambda found: [found])
     context = multiprocessing.get_context("fork")
     mine, theirs = context.Pipe()

@@ -112,8 +112,7 @@ def group_claims(
     threshold = settings.match_threshold
     floor = threshold - settings.near_miss_margin if near_misses else None
     verdict = Judge(nodes, keys, Weights(keys, normaliser.name_words), near_misses)
-    kinds = _measure_kinds(keys)
-    linked, near = link(nodes, nodes_of, keys, verdict, threshold, floor, kinds, progress)
+    linked, near = link(nodes, nodes_of, keys, verdict, threshold, floor, progress)
 
     progress("grouping", 0, 1)
     cluster_of, members, why_not = _cluster(linked, len(nodes), verdict, threshold)
@@ -146,18 +145,6 @@ def group_claims(
     if not near_misses:
         return groups, []
     return groups, _near_misses(near, linked, why_not, cluster_of, nodes, threshold)
-
-
-def _measure_kinds(keys: list[Key]) -> list[tuple[int, int]]:
-    """Each key's measure and subject, numbered (0 where unknown; see `blocking`)."""
-    classes: dict[str, int] = {"": 0}
-    return [
-        (
-            classes.setdefault(k.measure.measure, len(classes)),
-            classes.setdefault(k.measure.subject, len(classes)),
-        )
-        for k in keys
-    ]
 
 
 def _cluster(

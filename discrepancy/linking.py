@@ -59,14 +59,16 @@ def link(
     verdict: Judge,
     threshold: float,
     floor: float | None,
-    kinds: Sequence[tuple[int, int]],
     progress: Progress,
 ) -> tuple[dict[Pair, float], dict[Pair, Verdict]]:
     """The pairs of nodes that link (score at least `threshold`, never apart), with their
     scores; and, unless `floor` is None, the pairs that came near (score at least `floor`),
     with their verdicts. The same whichever core judged which pair."""
     candidates = Candidates(
-        [k.blocked for k in keys], [" ".join(k.numbers) for k in keys], threshold, kinds
+        [k.blocked for k in keys],
+        [" ".join(k.numbers) for k in keys],
+        threshold,
+        _measure_kinds(keys),  # measures apart: never linked, and no near miss worth a look
     )
     total = len(keys)
 
@@ -98,6 +100,18 @@ def link(
                 near[x, y] = v
     progress("matching", total, total)
     return linked, near
+
+
+def _measure_kinds(keys: list[Key]) -> list[tuple[int, int]]:
+    """Each key's measure and subject, numbered (0 where unknown; see `blocking.Candidates`)."""
+    classes: dict[str, int] = {"": 0}
+    return [
+        (
+            classes.setdefault(k.measure.measure, len(classes)),
+            classes.setdefault(k.measure.subject, len(classes)),
+        )
+        for k in keys
+    ]
 
 
 def _overlapping(same: list[int], nodes: list[Node]) -> list[Pair]:

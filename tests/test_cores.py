@@ -83,3 +83,12 @@ def test_grouping_on_two_cores_is_grouping_on_one(monkeypatch, near_misses):
     one, two = run(10**9), run(2)
     assert two == one
     assert len(one[0]) > 100 and (one[1] or not near_misses)
+
+
+def test_a_process_too_large_to_copy_does_the_work_alone(monkeypatch):
+    """A forked copy comes to hold a copy of what it reads: no fork past cores.ROOM."""
+    monkeypatch.setattr(cores, "LEAST", 2)
+    monkeypatch.setattr(cores, "ROOM", 2 * cores.resident() - 1)
+    out, extras = cores.shared(_squares, range(11))
+    assert out == [x * x for x in range(11)]
+    assert extras == [{os.getpid()}]
