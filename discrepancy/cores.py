@@ -23,6 +23,11 @@ ROOM = 4 * 2**30
 CHUNK = 20_000  # results sent back at a time: a million keys are never pickled in one piece
 
 
+class SecondShare(Exception):
+    """What failed in the forked copy: its traceback, as text (the cause of the error raised
+    here, so that `--debug` shows both)."""
+
+
 def cores() -> int:
     """The cores this process may run on."""
     try:
@@ -88,6 +93,7 @@ def steps(
     def both(found: Any) -> list[Any]:
         return [found, _receive(mine, "step")]
 
+    finished = False
     try:
         first, extra = _drive(work(items[::2]), join, both, mine)
         second: list[R] = []
@@ -96,8 +102,11 @@ def steps(
             if kind == "done":
                 break
             second.extend(payload)
+        finished = True
     finally:
         mine.close()
+        if not finished:  # this share failed or was interrupted: the other is not waited for
+            child.terminate()
         child.join()
     out: list[R] = first + second
     out[::2], out[1::2] = first, second
@@ -126,8 +135,9 @@ def _drive(
 
 def _receive(conn: Any, kind: str = "") -> Any:
     got, payload = conn.recv()
-    if got == "error":
-        raise RuntimeError(f"in the second core's share:\n{payload}")
+    if got == "error":  # its last line says what it was; its whole traceback, under --debug
+        last = payload.strip().splitlines()[-1]
+        raise RuntimeError(f"in the second core's share: {last}") from SecondShare(payload)
     if kind and got != kind:
         raise RuntimeError(f"the second core's share sent {got!r}, not {kind!r}")
     return payload if kind else (got, payload)

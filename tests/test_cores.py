@@ -3,7 +3,9 @@ order, the same groups and near misses; a failure in the forked share is raised 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -45,8 +47,31 @@ def _fails_on_odd_share(items):
 @two_cores
 def test_a_failure_in_the_forked_share_is_raised_with_its_traceback(monkeypatch):
     monkeypatch.setattr(cores, "LEAST", 2)
-    with pytest.raises(RuntimeError, match="broken in the second share"):
+    with pytest.raises(RuntimeError) as failed:
         cores.shared(_fails_on_odd_share, range(4))
+    # one line, as an internal error is shown; the whole traceback is its cause (--debug)
+    assert str(failed.value) == (
+        "in the second core's share: ValueError: broken in the second share"
+    )
+    assert isinstance(failed.value.__cause__, cores.SecondShare)
+    assert "_fails_on_odd_share" in str(failed.value.__cause__)
+
+
+def _fails_here_while_the_other_share_works_on(items):
+    if 0 in items:
+        raise ValueError("broken in the first share")
+    time.sleep(60)
+    return list(items), None
+
+
+@two_cores
+def test_a_failure_here_stops_the_forked_share_at_once(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    start = time.monotonic()
+    with pytest.raises(ValueError, match="broken in the first share"):
+        cores.shared(_fails_here_while_the_other_share_works_on, range(4))
+    assert time.monotonic() - start < 30  # the other share was not waited for
+    assert not multiprocessing.active_children()
 
 
 def _prints(items):
