@@ -5,13 +5,17 @@ process, in the same order; only the time differs. Where there is no second core
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Generator, Sequence
 from typing import Any, TypeVar
 
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 T = TypeVar("T")
 R = TypeVar("R")
 E = TypeVar("E")
@@ -60,6 +64,15 @@ def shared(
     return steps(one_step, _no_joining, items)
 
 
+def _end_with(parent: int) -> None:
+    """Be sent SIGTERM when the parent ends (Linux's PR_SET_PDEATHSIG), and end now if it
+    already has: a copy left alone would work on for nothing, holding its memory."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _no_joining() -> Generator[None, Any, None]:
     yield
 
@@ -86,19 +99,21 @@ def steps(
         return _drive(work(items), join, lambda found: [found])
     context = multiprocessing.get_context("fork")
     mine, theirs = context.Pipe()
-    child = context.Process(target=_second, args=(work, items[1::2], theirs), daemon=True)
+    child = context.Process(
+        target=_second, args=(work, items[1::2], theirs, mine, os.getpid()), daemon=True
+    )
     child.start()
     theirs.close()
 
     def both(found: Any) -> list[Any]:
-        return [found, _receive(mine, "step")]
+        return [found, _receive(mine, child, "step")]
 
     finished = False
     try:
         first, extra = _drive(work(items[::2]), join, both, mine)
         second: list[R] = []
         while True:
-            kind, payload = _receive(mine)
+            kind, payload = _receive(mine, child)
             if kind == "done":
                 break
             second.extend(payload)
@@ -133,8 +148,14 @@ def _drive(
         return out, [extra]
 
 
-def _receive(conn: Any, kind: str = "") -> Any:
-    got, payload = conn.recv()
+def _receive(conn: Any, child: Any, kind: str = "") -> Any:
+    try:
+        got, payload = conn.recv()
+    except EOFError:  # it ended without a word: killed (out of memory?) or crashed
+        child.join(5)
+        raise RuntimeError(
+            f"the second core's share stopped (exit status {child.exitcode})"
+        ) from None
     if got == "error":  # its last line says what it was; its whole traceback, under --debug
         last = payload.strip().splitlines()[-1]
         raise RuntimeError(f"in the second core's share: {last}") from SecondShare(payload)
@@ -143,9 +164,14 @@ def _receive(conn: Any, kind: str = "") -> Any:
     return payload if kind else (got, payload)
 
 
-def _second(work: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
+def _second(
+    work: Callable[[Any], Any], items: Sequence[Any], conn: Any, other: Any, parent: int
+) -> None:
     """The forked copy's share: it never writes to the terminal (the progress shown is the
-    first share's); its findings and results go back through `conn`."""
+    first share's); its findings and results go back through `conn`. It ends when the
+    process that forked it does, however that ends."""
+    other.close()  # else its own copy of the parent's end keeps the pipe open: no end of file
+    _end_with(parent)
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)

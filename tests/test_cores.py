@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -117,3 +120,63 @@ def test_a_process_too_large_to_copy_does_the_work_alone(monkeypatch):
     out, extras = cores.shared(_squares, range(11))
     assert out == [x * x for x in range(11)]
     assert extras == [{os.getpid()}]
+
+
+_ORPHAN = """
+import os, sys, time
+from discrepancy import cores
+cores.LEAST = 2
+
+def work(items):
+    if 1 in items:  # the forked share says who it is, then works on
+        with open(sys.argv[1], "w") as f:
+            f.write(str(os.getpid()))
+    time.sleep(120)
+    return list(items), None
+
+cores.shared(work, range(4))
+"""
+
+
+@two_cores
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_the_forked_share_ends_when_the_process_that_forked_it_is_killed(tmp_path, how):
+    """A cancelled job, `kill`, the out-of-memory killer: no copy is left working."""
+    said = tmp_path / "pid"
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(said)])
+    try:
+        for _ in range(200):
+            if said.exists() and said.read_text():
+                break
+            time.sleep(0.05)
+        child = int(said.read_text())
+        proc.send_signal(how)
+        proc.wait(10)
+        for _ in range(200):
+            if not _alive(child):
+                break
+            time.sleep(0.05)
+        assert not _alive(child)
+    finally:
+        proc.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+def _killed_on_odd_share(items):
+    if 1 in items:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return list(items), None
+
+
+@two_cores
+def test_a_forked_share_that_is_killed_says_so(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    with pytest.raises(RuntimeError, match=r"second core's share stopped \(exit status -9\)"):
+        cores.shared(_killed_on_odd_share, range(4))
