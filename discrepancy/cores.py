@@ -49,13 +49,28 @@ def resident() -> int:
         return 0
 
 
+def _fits() -> bool:
+    """Whether a copy of this process fits: two of it within ROOM, and one more within what
+    the machine has free."""
+    held = resident()
+    if 2 * held > ROOM:
+        return False
+    try:
+        with open("/proc/meminfo") as f:
+            free = next(int(ln.split()[1]) * 1024 for ln in f if ln.startswith("MemAvailable:"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return True
+    return held <= free
+
+
 def shared(
     work: Callable[[Sequence[T]], tuple[list[R], E]], items: Sequence[T]
 ) -> tuple[list[R], list[E]]:
     """`work` on items: a result for each item, in order, and what else each share returned
     (`work` may change its own state, and a forked copy's changes are lost: it returns what
-    the caller needs of them). On two cores when there are at least LEAST items (this
-    process every other item from the first, a forked copy the rest), else in one share."""
+    the caller needs of them). On two cores when there are at least LEAST items and a copy
+    of this process fits (this process every other item from the first, a forked copy the
+    rest), else in one share."""
 
     def one_step(share: Sequence[T]) -> Generator[None, None, tuple[list[R], E]]:
         return work(share)
@@ -89,13 +104,7 @@ def steps(
     else the caller needs."""
     join = joining()
     next(join)
-    if (
-        alone
-        or len(items) < LEAST
-        or cores() < 2
-        or sys.platform != "linux"
-        or 2 * resident() > ROOM
-    ):
+    if alone or len(items) < LEAST or cores() < 2 or sys.platform != "linux" or not _fits():
         return _drive(work(items), join, lambda found: [found])
     context = multiprocessing.get_context("fork")
     mine, theirs = context.Pipe()

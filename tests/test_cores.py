@@ -180,3 +180,12 @@ def test_a_forked_share_that_is_killed_says_so(monkeypatch):
     monkeypatch.setattr(cores, "LEAST", 2)
     with pytest.raises(RuntimeError, match=r"second core's share stopped \(exit status -9\)"):
         cores.shared(_killed_on_odd_share, range(4))
+
+
+def test_no_fork_when_the_machine_has_not_the_memory_for_a_copy(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    monkeypatch.setattr(cores, "ROOM", 10**18)
+    monkeypatch.setattr(cores, "resident", lambda: 10**17)  # more than any machine has free
+    out, extras = cores.shared(_squares, range(11))
+    assert out == [x * x for x in range(11)]
+    assert extras == [{os.getpid()}]
