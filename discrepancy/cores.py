@@ -24,6 +24,7 @@ LEAST = 5_000  # items from which two cores share the work (a fork and the way b
 # A forked copy comes to hold its own copy of nearly every page it reads (reading an object
 # writes its reference count): work is shared only while two such processes fit in this.
 ROOM = 4 * 2**30
+CPU_MAX = "/sys/fs/cgroup/cpu.max"  # cgroup v2: "quota period", or "max period"
 CHUNK = 20_000  # results sent back at a time: a million keys are never pickled in one piece
 
 
@@ -33,11 +34,20 @@ class SecondShare(Exception):
 
 
 def cores() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on: those it may be scheduled on, fewer where its
+    control group's CPU quota allows less (a container given one CPU of many)."""
     try:
-        return len(os.sched_getaffinity(0))
+        count = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+    try:
+        with open(CPU_MAX) as f:
+            quota, period = f.read().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return count
 
 
 def resident() -> int:

@@ -189,3 +189,17 @@ def test_no_fork_when_the_machine_has_not_the_memory_for_a_copy(monkeypatch):
     out, extras = cores.shared(_squares, range(11))
     assert out == [x * x for x in range(11)]
     assert extras == [{os.getpid()}]
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux")
+@pytest.mark.parametrize(
+    ("cpu_max", "most"), [("100000 100000\n", 1), ("150000 100000\n", 1), ("max 100000\n", None)]
+)
+def test_a_containers_cpu_quota_limits_the_cores(tmp_path, monkeypatch, cpu_max, most):
+    limit = tmp_path / "cpu.max"
+    limit.write_text(cpu_max)
+    monkeypatch.setattr(cores, "CPU_MAX", str(limit))
+    if most is None:  # no quota: the cores it may run on
+        assert cores.cores() == len(os.sched_getaffinity(0))
+    else:
+        assert cores.cores() == most
