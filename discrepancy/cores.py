@@ -125,14 +125,14 @@ def steps(
     theirs.close()
 
     def both(found: Any) -> list[Any]:
-        return [found, _receive(mine, child, "step")]
+        return [found, _receive(mine, child, "step")[1]]
 
     finished = False
     try:
         first, extra = _drive(work(items[::2]), join, both, mine)
         second: list[R] = []
         while True:
-            kind, payload = _receive(mine, child)
+            kind, payload = _receive(mine, child, "part", "done")
             if kind == "done":
                 break
             second.extend(payload)
@@ -167,7 +167,8 @@ def _drive(
         return out, [extra]
 
 
-def _receive(conn: Any, child: Any, kind: str = "") -> Any:
+def _receive(conn: Any, child: Any, *kinds: str) -> tuple[str, Any]:
+    """The next message of the forked share, of one of `kinds`; its failure raised here."""
     try:
         got, payload = conn.recv()
     except EOFError:  # it ended without a word: killed (out of memory?) or crashed
@@ -178,9 +179,9 @@ def _receive(conn: Any, child: Any, kind: str = "") -> Any:
     if got == "error":  # its last line says what it was; its whole traceback, under --debug
         last = payload.strip().splitlines()[-1]
         raise RuntimeError(f"in the second core's share: {last}") from SecondShare(payload)
-    if kind and got != kind:
-        raise RuntimeError(f"the second core's share sent {got!r}, not {kind!r}")
-    return payload if kind else (got, payload)
+    if got not in kinds:
+        raise RuntimeError(f"the second core's share sent {got!r}, not {' or '.join(kinds)}")
+    return got, payload
 
 
 def _second(

@@ -34,7 +34,7 @@ class Analysis:
     claims: Claims
     findings: tuple[Finding, ...]  # none when only the groups were asked for
     near_misses: tuple[NearMiss, ...]
-    groups: tuple[Group, ...] = ()
+    groups: tuple[Group, ...]
 
     @property
     def conflict_count(self) -> int:
