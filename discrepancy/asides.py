@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from discrepancy.cores import sent_as_fields
 from discrepancy.known_names import COUNTRIES, PLACES, US_STATES
 from discrepancy.measures import builtin
 from discrepancy.model import Period
@@ -151,6 +152,7 @@ _TIME_NOUNS = frozenset(
 )
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)
 class When:
     """The time an about names: each part known or not (0). `text` is how it was written."""

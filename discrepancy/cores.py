@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import multiprocessing
+import operator
 import os
 import signal
 import sys
@@ -31,6 +33,19 @@ CHUNK = 20_000  # results sent back at a time: a million keys are never pickled 
 class SecondShare(Exception):
     """What failed in the forked copy: its traceback, as text (the cause of the error raised
     here, so that `--debug` shows both)."""
+
+
+def sent_as_fields(cls: type[T]) -> type[T]:
+    """A frozen, slotted dataclass pickled as its class and its fields' values, rebuilt by
+    its `__init__`: what the second share sends back (its keys, its verdicts) is pickled and
+    read back in half the time of the dataclass's own state functions."""
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        cls.__reduce__ = lambda self: (cls, (values(self),))  # type: ignore[method-assign]
+    else:
+        cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[method-assign]
+    return cls
 
 
 def cores() -> int:

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import OSA
 
 from discrepancy.capitals import capitals
+from discrepancy.cores import sent_as_fields
 from discrepancy.kinds import marks_apart
 from discrepancy.measure_words import TOLLS
 from discrepancy.model import Period
@@ -26,6 +27,7 @@ SPELLING_USES = 10
 _last_unpaired: list = []  # [a, b, df, answer]: judge asks again what why_apart just asked
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """Whether two claims may count the same thing: how alike their keys are (0-100, soft

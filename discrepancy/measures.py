@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from discrepancy.cores import sent_as_fields
 from discrepancy.measure_words import COUNT_WORDS, LEXICON, PEOPLE_CLASSES, PEOPLE_WORDS
 from discrepancy.names import Typos
 from discrepancy.words import tokens_of
@@ -36,6 +37,7 @@ class _Phrase:
     of_people: str  # a "via" phrase said of people reads as this class
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)
 class Measure:
     """What a claim counts: the class, and for an event the thing it happened to ("police"

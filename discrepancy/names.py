@@ -10,6 +10,7 @@ from itertools import product
 
 from rapidfuzz.distance import OSA
 
+from discrepancy.cores import sent_as_fields
 from discrepancy.words import STOP_WORDS, Token, fold, letters, tokens_of
 
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # a name, its spellings, its adjectives
@@ -145,6 +146,7 @@ class NameTable:
         return None
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)
 class Name:
     """A name an `about` mentions: known (ident is its canonical name) or just capitalised."""

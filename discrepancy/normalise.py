@@ -12,7 +12,7 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import When
-from discrepancy.cores import steps
+from discrepancy.cores import sent_as_fields, steps
 from discrepancy.kinds import MODIFIER, mark_kinds
 from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
 from discrepancy.measures import Lexicon, Measure
@@ -41,6 +41,7 @@ _SCOPE_WORDS = {"nationwide": NATIONAL, "countrywide": NATIONAL, "country": NATI
 _SCOPE_WORDS["capital"] = CAPITAL
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)
 class Key:
     """What is compared: the words (folded, in the about's order), its names and numbers,

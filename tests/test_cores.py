@@ -203,3 +203,18 @@ def test_a_containers_cpu_quota_limits_the_cores(tmp_path, monkeypatch, cpu_max,
         assert cores.cores() == len(os.sched_getaffinity(0))
     else:
         assert cores.cores() == most
+
+
+def test_what_the_second_share_sends_back_is_pickled_by_its_fields():
+    import pickle
+
+    from discrepancy.match import Verdict
+    from discrepancy.normalise import Key
+
+    key = Normaliser().learn_keys(["Syrian fighters sent to Libya by Turkey on 14 March 2023"])[0]
+    assert key.names and key.measure.measure and key.when.text  # every kind of field is held
+    for sent in (key, Verdict(91.5, "", "what is counted read on one side only")):
+        assert type(sent).__reduce__(sent)[0] is type(sent)  # fields, not state functions
+        back = pickle.loads(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == sent and type(back) is type(sent)
+    assert isinstance(key, Key)
