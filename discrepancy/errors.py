@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from discrepancy.cores import sent_as_fields
 
+
+@sent_as_fields
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
     """Where something was read: a file and 1-based line and column (0 when unknown)."""
@@ -19,6 +22,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.col or 1}"
 
 
+@sent_as_fields
 @dataclass(frozen=True, order=True)
 class Problem:
     location: Location

@@ -8,11 +8,13 @@ import math
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from functools import partial
 from typing import Any
 
 from discrepancy import limits
 from discrepancy.claim import SYNONYMS, parse_period, read_claim
 from discrepancy.claim import check_references as check_claim_references
+from discrepancy.cores import shared
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.located import Node, names_of, text_of, unknown_fields
 from discrepancy.model import Claim, Claims, Progress, Settings, Source, no_progress
@@ -48,16 +50,7 @@ def build(
                 claims.append(claim)
     for d in documents:
         if d.rows is not None:
-            for n, (item, located) in enumerate(d.rows(problems)):
-                if n % 4096 == 0:
-                    progress(f"reading {d.name}", n, d.size)
-                mark = len(problems)
-                claim = read_claim(item, settings, problems)
-                if len(problems) > mark and located is not None:  # say exactly where
-                    del problems[mark:]
-                    claim = read_claim(located(), settings, problems)
-                if claim is not None:
-                    claims.append(claim)
+            claims.extend(_rows(d, settings, problems, progress))
     if check_references:
         check_claim_references(claims, sources, have_sources, problems)
         if require_claims and not claims and not problems:
@@ -78,6 +71,53 @@ def build(
         tuple(d.digest for d in documents),
         measures,
     )
+
+
+def _rows(
+    d: Document, settings: Settings, problems: list[Problem], progress: Progress
+) -> list[Claim]:
+    """A file's rows as claims, in order, and their problems; JSON Lines on both cores when
+    long (see `cores`), giving what one core gives."""
+    if not d.by_line:
+        return _read_rows(d, settings, problems, progress)
+    per_line, found = shared(partial(_share, d, settings, progress), range(d.size))
+    # each share found its problems in the order of its lines: so are they all, once sorted
+    problems.extend(sorted((p for share in found for p in share), key=lambda p: p.location.line))
+    return [c for c in per_line if c is not None]
+
+
+def _share(
+    d: Document, settings: Settings, progress: Progress, lines: range
+) -> tuple[list[Claim | None], list[Problem]]:
+    """The claim of each of these lines of a JSON Lines file (None for a line with none), and
+    the problems of those lines."""
+    problems: list[Problem] = []
+    at = {c.location.line: c for c in _read_rows(d, settings, problems, progress, lines)}
+    return [at.get(n + 1) for n in lines], problems
+
+
+def _read_rows(
+    d: Document,
+    settings: Settings,
+    problems: list[Problem],
+    progress: Progress,
+    lines: range | None = None,
+) -> list[Claim]:
+    assert d.rows is not None
+    claims = []
+    for n, (item, located) in enumerate(
+        d.rows(problems) if lines is None else d.rows(problems, lines)
+    ):
+        if n % 4096 == 0:
+            progress(f"reading {d.name}", item.loc.line, d.size)
+        mark = len(problems)
+        claim = read_claim(item, settings, problems)
+        if len(problems) > mark and located is not None:  # say exactly where
+            del problems[mark:]
+            claim = read_claim(located(), settings, problems)
+        if claim is not None:
+            claims.append(claim)
+    return claims
 
 
 def _sections(

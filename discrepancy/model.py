@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from discrepancy.cores import sent_as_fields
 from discrepancy.errors import Location
 from discrepancy.lexicon import VAGUE_DEFAULTS
 
@@ -35,6 +36,7 @@ class Settings:
         return None
 
 
+@sent_as_fields
 @dataclass(frozen=True, order=True, slots=True)
 class Quantity:
     """An interval [lo, hi] with open or unbounded ends, and a unit. Unquantified: no interval."""
@@ -92,6 +94,7 @@ def gap_of(ratio: float) -> Gap:
     return Gap(ratio, text, "minor" if ratio < MINOR_GAP else "major")
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)
 class Period:
     start: dt.date
@@ -118,6 +121,7 @@ class Source:
     location: Location = Location("")
 
 
+@sent_as_fields
 @dataclass(frozen=True, slots=True)  # slots: a million claims must fit in memory
 class Claim:
     id: str

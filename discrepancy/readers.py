@@ -33,8 +33,11 @@ class Document:
     # Claims read one row at a time (CSV, JSON Lines): rows(problems) yields each claim's Node
     # and adds the problems of rows it cannot read. Rows are never all held at once. With each
     # Node comes, when its fields were located only roughly, how to locate them exactly.
-    rows: Callable[[list[Problem]], Iterator[tuple[Node, Callable[[], Node] | None]]] | None = None
-    size: int = 0  # how many rows, roughly (for progress)
+    rows: Callable[..., Iterator[tuple[Node, Callable[[], Node] | None]]] | None = None
+    size: int = 0  # how many rows, roughly (for progress); for JSON Lines, how many lines
+    # One row a line (JSON Lines): rows(problems, lines) reads only the rows of those lines
+    # (numbered from 0), so that two cores may share them.
+    by_line: bool = False
     problems: tuple[Problem, ...] = ()  # found while reading (duplicate keys, bad tags)
 
 
@@ -85,9 +88,11 @@ def parse_jsonl(text: str, name: str) -> Document:
     if screened:
         raise InputError(screened)
 
-    def rows(problems: list[Problem]) -> Iterator[tuple[Node, Callable[[], Node]]]:
+    def rows(
+        problems: list[Problem], lines: range | None = None
+    ) -> Iterator[tuple[Node, Callable[[], Node]]]:
         for number, line in enumerate(_lines(text), 1):
-            if not line.strip():
+            if (lines is not None and number - 1 not in lines) or not line.strip():
                 continue
             if len(line) > limits.MAX_ROW:  # refused before it is decoded
                 problems.append(
@@ -143,7 +148,7 @@ def parse_jsonl(text: str, name: str) -> Document:
             }
             yield Node(rough, where), partial(_located_row, line, where)
 
-    return Document(name, None, _digest(text), rows, text.count("\n") + 1)
+    return Document(name, None, _digest(text), rows, text.count("\n") + 1, by_line=True)
 
 
 def _located_row(line: str, where: Location) -> Node:

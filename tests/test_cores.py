@@ -113,6 +113,41 @@ def test_grouping_on_two_cores_is_grouping_on_one(monkeypatch, near_misses):
     assert len(one[0]) > 100 and (one[1] or not near_misses)
 
 
+@two_cores
+def test_json_lines_read_on_two_cores_are_read_as_on_one(monkeypatch):
+    """The same claims in the same order, and the same problems in the same order: blank
+    lines, malformed lines and bad values on both shares' lines."""
+    import json
+
+    from discrepancy import pipeline
+    from discrepancy.errors import InputError
+
+    rows = [
+        json.dumps({"id": f"c{n}", "source": "s", "about": f"people killed in town {n % 7}",
+                    "value": f"about {n}", "period": f"2023-0{1 + n % 9}"})
+        for n in range(400)
+    ]  # fmt: skip
+    rows[10] = ""
+    rows[13] = '{"id": "c13", "source": "s", "about": "x", "value": "why?", "periods": 1}'
+    rows[20] = '{"id": "c20", "source": "s", '
+    rows[21] = '{"id": "c21", "source": "s", "about": "people killed", "value": "what?"}'
+
+    def read(text, least):
+        monkeypatch.setattr(cores, "LEAST", least)
+        try:
+            return pipeline.load([("claims.jsonl", text)]).claims
+        except InputError as e:
+            return [str(p) for p in e.problems]
+
+    good = "\n".join(r for n, r in enumerate(rows) if n not in (13, 20, 21))
+    claims = read(good, 2)
+    assert claims == read(good, 10**9) and len(claims) == 396
+    assert [c.location.line for c in claims] == sorted(c.location.line for c in claims)
+    problems = read("\n".join(rows), 2)
+    assert problems == read("\n".join(rows), 10**9)
+    assert [p.split(":")[1] for p in problems] == ["14", "14", "21", "22"], problems
+
+
 def test_a_process_too_large_to_copy_does_the_work_alone(monkeypatch):
     """A forked copy comes to hold a copy of what it reads: no fork past cores.ROOM."""
     monkeypatch.setattr(cores, "LEAST", 2)
