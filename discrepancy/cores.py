@@ -27,6 +27,12 @@ LEAST = 5_000  # items from which two cores share the work (a fork and the way b
 # writes its reference count): work is shared only while two such processes fit in this.
 ROOM = 4 * 2**30
 CPU_MAX = "/sys/fs/cgroup/cpu.max"  # cgroup v2: "quota period", or "max period"
+# Which items the forked copy does: of every so many, those at these places. Where it sends
+# back much (claims, keys), this process reads that once its own share is done: then the copy
+# does two of every five.
+Split = tuple[int, tuple[int, ...]]
+HALF: Split = (2, (1,))
+TWO_FIFTHS: Split = (5, (1, 3))
 CHUNK = 20_000  # results sent back at a time: a million keys are never pickled in one piece
 
 
@@ -89,7 +95,7 @@ def _fits() -> bool:
 
 
 def shared(
-    work: Callable[[Sequence[T]], tuple[list[R], E]], items: Sequence[T]
+    work: Callable[[Sequence[T]], tuple[list[R], E]], items: Sequence[T], split: Split = HALF
 ) -> tuple[list[R], list[E]]:
     """`work` on items: a result for each item, in order, and what else each share returned
     (`work` may change its own state, and a forked copy's changes are lost: it returns what
@@ -101,7 +107,7 @@ def shared(
         return work(share)
         yield  # a generator of no steps
 
-    return steps(one_step, _no_joining, items)
+    return steps(one_step, _no_joining, items, split=split)
 
 
 def _end_with(parent: int) -> None:
@@ -122,6 +128,7 @@ def steps(
     joining: Callable[[], Generator[Any, list[Any], None]],
     items: Sequence[T],
     alone: bool = False,
+    split: Split = HALF,
 ) -> tuple[list[R], list[E]]:
     """`work` on items, in shares as `shared` does, in steps: at each, every share yields what
     it found, `joining` (a generator, in this process) is sent the list of them and yields
@@ -133,8 +140,13 @@ def steps(
         return _drive(work(items), join, lambda found: [found])
     context = multiprocessing.get_context("fork")
     mine, theirs = context.Pipe()
+    every, places = split
+    first_at = [i for i in range(len(items)) if i % every not in places]
+    second_at = [i for i in range(len(items)) if i % every in places]
     child = context.Process(
-        target=_second, args=(work, items[1::2], theirs, mine, os.getpid()), daemon=True
+        target=_second,
+        args=(work, [items[i] for i in second_at], theirs, mine, os.getpid()),
+        daemon=True,
     )
     child.start()
     theirs.close()
@@ -144,7 +156,7 @@ def steps(
 
     finished = False
     try:
-        first, extra = _drive(work(items[::2]), join, both, mine)
+        first, extra = _drive(work([items[i] for i in first_at]), join, both, mine)
         second: list[R] = []
         while True:
             kind, payload = _receive(mine, child, "part", "done")
@@ -158,7 +170,9 @@ def steps(
             child.terminate()
         child.join()
     out: list[R] = first + second
-    out[::2], out[1::2] = first, second
+    for where, results in ((first_at, first), (second_at, second)):
+        for i, r in zip(where, results):
+            out[i] = r
     return out, [extra[0], payload]
 
 

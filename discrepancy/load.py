@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from functools import partial
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from discrepancy import limits
 from discrepancy.claim import SYNONYMS, parse_period, read_claim
 from discrepancy.claim import check_references as check_claim_references
-from discrepancy.cores import shared
+from discrepancy.cores import TWO_FIFTHS, shared
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.located import Node, names_of, text_of, unknown_fields
 from discrepancy.model import Claim, Claims, Progress, Settings, Source, no_progress
@@ -80,14 +80,14 @@ def _rows(
     long (see `cores`), giving what one core gives."""
     if not d.by_line:
         return _read_rows(d, settings, problems, progress)
-    per_line, found = shared(partial(_share, d, settings, progress), range(d.size))
+    per_line, found = shared(partial(_share, d, settings, progress), range(d.size), TWO_FIFTHS)
     # each share found its problems in the order of its lines: so are they all, once sorted
     problems.extend(sorted((p for share in found for p in share), key=lambda p: p.location.line))
     return [c for c in per_line if c is not None]
 
 
 def _share(
-    d: Document, settings: Settings, progress: Progress, lines: range
+    d: Document, settings: Settings, progress: Progress, lines: Sequence[int]
 ) -> tuple[list[Claim | None], list[Problem]]:
     """The claim of each of these lines of a JSON Lines file (None for a line with none), and
     the problems of those lines."""
@@ -101,7 +101,7 @@ def _read_rows(
     settings: Settings,
     problems: list[Problem],
     progress: Progress,
-    lines: range | None = None,
+    lines: Sequence[int] | None = None,
 ) -> list[Claim]:
     assert d.rows is not None
     claims = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -89,10 +89,11 @@ def parse_jsonl(text: str, name: str) -> Document:
         raise InputError(screened)
 
     def rows(
-        problems: list[Problem], lines: range | None = None
+        problems: list[Problem], lines: Iterable[int] | None = None
     ) -> Iterator[tuple[Node, Callable[[], Node]]]:
+        wanted = None if lines is None else set(lines)
         for number, line in enumerate(_lines(text), 1):
-            if (lines is not None and number - 1 not in lines) or not line.strip():
+            if (wanted is not None and number - 1 not in wanted) or not line.strip():
                 continue
             if len(line) > limits.MAX_ROW:  # refused before it is decoded
                 problems.append(

@@ -34,6 +34,14 @@ def test_two_shares_give_every_result_in_order_and_both_extras(monkeypatch):
     assert len(extras) == 2 and extras[0] != extras[1]  # two processes did the work
 
 
+@two_cores
+def test_two_of_every_five_to_the_forked_share_keeps_every_result_in_order(monkeypatch):
+    monkeypatch.setattr(cores, "LEAST", 2)
+    out, extras = cores.shared(_squares, range(23), cores.TWO_FIFTHS)
+    assert out == [x * x for x in range(23)]
+    assert len(extras) == 2 and extras[0] != extras[1]
+
+
 def test_under_least_one_process_does_it_all(monkeypatch):
     monkeypatch.setattr(cores, "LEAST", 100)
     out, extras = cores.shared(_squares, range(11))
@@ -146,6 +154,29 @@ def test_json_lines_read_on_two_cores_are_read_as_on_one(monkeypatch):
     problems = read("\n".join(rows), 2)
     assert problems == read("\n".join(rows), 10**9)
     assert [p.split(":")[1] for p in problems] == ["14", "14", "21", "22"], problems
+
+
+@two_cores
+def test_json_written_on_two_cores_is_written_as_on_one(monkeypatch):
+    import json
+
+    from discrepancy import pipeline
+    from discrepancy.render import json as render_json
+    from discrepancy.render.options import Options
+
+    rows, aliases, _, _ = bench_grouping().generate(600, seed=3)
+    text = "\n".join(json.dumps({**r, "source": f"s{n % 5}"}) for n, r in enumerate(rows))
+
+    def written(least):
+        monkeypatch.setattr(cores, "LEAST", least)
+        claims = pipeline.load([("claims.jsonl", text)])
+        analysis = pipeline.analyse(claims)
+        options = Options(show_all=True)
+        return render_json.groups(analysis, options), render_json.report(analysis, options)
+
+    one, two = written(10**9), written(2)
+    assert two == one
+    assert len(json.loads(one[0])["groups"]) > 100 and json.loads(one[1])["groups"]
 
 
 def test_a_process_too_large_to_copy_does_the_work_alone(monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from discrepancy.render.indented import dumps
+from discrepancy.render.indented import dumps, written
 
 SCALARS = st.one_of(
     st.none(),
@@ -67,3 +67,23 @@ def test_leaves_the_unwritable_to_json(name: str, data: Any) -> None:
     with pytest.raises(TypeError) as theirs:
         json.dumps(data, indent=2, ensure_ascii=False)
     assert str(ours.value) == str(theirs.value)
+
+
+@given(st.lists(DATA, max_size=4), st.integers(min_value=0, max_value=3))
+def test_parts_written_apart_are_written_as_in_one_piece(items: list[Any], depth: int) -> None:
+    """What `written` writes `depth` lists deep is what `dumps` writes there (a non-str key
+    included: that part is written by json)."""
+    data: Any = items
+    for _ in range(depth):
+        data = [data]
+    parts: Any = [written(x, depth + 1) for x in items]
+    for _ in range(depth):
+        parts = [parts]
+    assert dumps(parts) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def test_a_part_json_must_write_is_written_at_its_depth() -> None:
+    part = {1: ["a", {"b": 2}]}  # a non-str key: json writes it, indented to its place
+    assert dumps({"groups": [written(part, 2)]}) == json.dumps(
+        {"groups": [part]}, indent=2, ensure_ascii=False
+    )

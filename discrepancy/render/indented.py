@@ -15,6 +15,23 @@ from typing import Any
 _INFINITY = float("inf")
 
 
+class Written(str):
+    """JSON text already written for its place in a document (see `written`): `dumps`
+    copies it as it is."""
+
+
+def written(data: Any, depth: int) -> Written:
+    """data's JSON text as `dumps` writes it `depth` lists or objects deep, so that parts of
+    one document may be written apart (on two cores) and put in it."""
+    out: list[str] = []
+    try:
+        _write(data, "\n" + "  " * depth, out)
+    except _Unusual:
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        return Written(text.replace("\n", "\n" + "  " * depth))
+    return Written("".join(out))
+
+
 class _Unusual(Exception):
     """A value this writer leaves to `json.dumps` (a non-str key, an unknown type)."""
 
@@ -84,13 +101,16 @@ def _write(o: Any, nl: str, out: list[str]) -> None:
             _write(v, inner, out)
             sep = "," + inner
         out.append(nl + "}")
+    elif isinstance(o, Written):
+        out.append(o)
     else:
         out.append(_scalar(o))
 
 
 def _flat(values: Iterable[Any]) -> bool:
-    """No list or dict among the values but empty ones (written alike either way)."""
-    return not any(v and isinstance(v, (list, tuple, dict)) for v in values)
+    """No list or dict among the values but empty ones (written alike either way), and
+    nothing written already."""
+    return not any(v and isinstance(v, (list, tuple, dict, Written)) for v in values)
 
 
 @cache

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from discrepancy.baseline import Comparison, Entry, side_fields
+from discrepancy.cores import shared
 from discrepancy.fingerprint import Contradiction
 from discrepancy.model import Claim, Member, Quantity, Source
 from discrepancy.pipeline import Analysis
 from discrepancy.render.formatting import json_safe, shown_conflicts
+from discrepancy.render.indented import Written, written
 from discrepancy.render.indented import dumps as indented
 from discrepancy.render.options import Options
 from discrepancy.verify import Status, Verdict, Verification
@@ -18,6 +20,8 @@ from discrepancy.verify import Status, Verdict, Verification
 # Machines read the JSON: a group lists every conflicting pair up to this many (any real story),
 # else its widest few and the summary, so 10,000 claims all in conflict stay bounded.
 JSON_EVERY_PAIR_UP_TO = 1000
+
+T = TypeVar("T")
 
 VERSION = 2  # of `report` JSON (2: a group's conflicts bounded, with their count and summary)
 GROUPS_VERSION = 1  # of `groups` JSON
@@ -83,8 +87,9 @@ def report(analysis: Analysis, options: Options) -> str:
                 "groups": len(analysis.findings),
                 "conflicts": analysis.conflict_count,
             },
-            "groups": [
-                {
+            "groups": _each(
+                findings,
+                lambda f: {
                     "id": f.group.id,
                     "about": f.group.about,
                     "status": f.status.value,
@@ -114,9 +119,8 @@ def report(analysis: Analysis, options: Options) -> str:
                         }
                         for d in f.disagreements
                     ],
-                }
-                for f in findings
-            ],
+                },
+            ),
         }
     )
 
@@ -126,14 +130,14 @@ def groups(analysis: Analysis, options: Options) -> str:
     group_list = sorted(analysis.groups, key=lambda g: g.id)
     out: dict[str, Any] = {
         "version": GROUPS_VERSION,
-        "groups": [
-            {
+        "groups": _each(
+            group_list,
+            lambda g: {
                 "id": g.id,
                 "claims": [c.id for c in g.claims],
                 "members": [_member(m) for m in g.members],
-            }
-            for g in group_list
-        ],
+            },
+        ),
     }
     if options.near_misses:
         out["near_misses"] = [
@@ -141,6 +145,12 @@ def groups(analysis: Analysis, options: Options) -> str:
             for n in analysis.near_misses
         ]
     return dumps(out)
+
+
+def _each(items: Sequence[T], fields: Callable[[T], dict[str, Any]]) -> list[Written]:
+    """Each item's fields written as an item of a list at the document's top level, on both
+    cores for many items (see `cores`)."""
+    return shared(lambda share: ([written(fields(x), 2) for x in share], None), items)[0]
 
 
 def _member(m: Member) -> dict[str, Any]:
