@@ -1,5 +1,5 @@
-"""Work shared between the machine's cores: every other item of a list done by a forked copy
-of this process while this one does the rest. The results are the same as done in one
+"""Work shared between the machine's cores: some of the items of a list (every other, or two
+of every five) done by a forked copy of this process while this one does the rest. The results are the same as done in one
 process, in the same order; only the time differs. Where there is no second core, or no
 `fork` (Windows, macOS), one process does it all."""
 
@@ -100,8 +100,8 @@ def shared(
     """`work` on items: a result for each item, in order, and what else each share returned
     (`work` may change its own state, and a forked copy's changes are lost: it returns what
     the caller needs of them). On two cores when there are at least LEAST items and a copy
-    of this process fits (this process every other item from the first, a forked copy the
-    rest), else in one share."""
+    of this process fits (a forked copy the items `split` gives it, this process the rest),
+    else in one share."""
 
     def one_step(share: Sequence[T]) -> Generator[None, None, tuple[list[R], E]]:
         return work(share)

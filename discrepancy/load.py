@@ -103,6 +103,7 @@ def _read_rows(
     progress: Progress,
     lines: Sequence[int] | None = None,
 ) -> list[Claim]:
+    """The claims of a file's rows (of those lines only, when given), in order."""
     assert d.rows is not None
     claims = []
     for n, (item, located) in enumerate(
