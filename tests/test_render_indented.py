@@ -87,3 +87,11 @@ def test_a_part_json_must_write_is_written_at_its_depth() -> None:
     assert dumps({"groups": [written(part, 2)]}) == json.dumps(
         {"groups": [part]}, indent=2, ensure_ascii=False
     )
+
+
+def test_a_document_json_must_write_holds_its_written_parts_as_data() -> None:
+    part = {"id": "g", "scores": [1.5, float("inf")]}
+    document = {1: "a non-str key", "groups": [written(part, 2)]}
+    assert dumps(document) == json.dumps(
+        {1: "a non-str key", "groups": [part]}, indent=2, ensure_ascii=False
+    )

@@ -42,8 +42,20 @@ def dumps(data: Any) -> str:
     try:
         _write(data, "\n", out)
     except _Unusual:
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return json.dumps(_read_back(data), indent=2, ensure_ascii=False)
     return "".join(out)
+
+
+def _read_back(o: Any) -> Any:
+    """o with each part already written read back as data (for json, which would write it
+    as a string)."""
+    if isinstance(o, Written):
+        return json.loads(o)
+    if isinstance(o, (list, tuple)):
+        return [_read_back(x) for x in o]
+    if isinstance(o, dict):
+        return {k: _read_back(v) for k, v in o.items()}
+    return o
 
 
 def _scalar(o: Any) -> str:
