@@ -164,7 +164,7 @@ def test_json_written_on_two_cores_is_written_as_on_one(monkeypatch):
     from discrepancy.render import json as render_json
     from discrepancy.render.options import Options
 
-    rows, aliases, _, _ = bench_grouping().generate(600, seed=3)
+    rows, _, _, _ = bench_grouping().generate(600, seed=3)
     text = "\n".join(json.dumps({**r, "source": f"s{n % 5}"}) for n, r in enumerate(rows))
 
     def written(least):
