@@ -169,19 +169,19 @@ class When:
 
     def fits(self, period: Period) -> bool:
         """Whether some day of the period is this time (parts not known fit any day)."""
-        days = (period.end - period.start).days
-        if days > 800:
+        # A weekday is too often resolved wrong to keep a claim out of a period: not looked at.
+        start, end = period.start, period.end
+        if (end - start).days > 800:
             return True
-        weekday = -1  # a weekday is too often resolved wrong to keep a claim out of a period
-        for n in range(days + 1):
-            day = period.start + dt.timedelta(days=n)
-            if (
-                (not self.year or day.year == self.year)
-                and (not self.month or day.month == self.month)
-                and (not self.day or day.day == self.day)
-                and (weekday < 0 or day.weekday() == weekday)
-            ):
-                return True
+        year, month = start.year, start.month
+        while (year, month) <= (end.year, end.month):  # each month with a day in the period
+            if (not self.year or year == self.year) and (not self.month or month == self.month):
+                if not self.day:
+                    return True
+                if self.day <= calendar.monthrange(year, month)[1]:
+                    if start <= dt.date(year, month, self.day) <= end:
+                        return True
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return False
 
     def clash(self, other: When) -> str:

@@ -3,12 +3,16 @@ held, and which claims must and must not group for it."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from discrepancy.asides import read
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from discrepancy.asides import When, read
 from discrepancy.group import Normaliser, group_claims
 from discrepancy.measures import Lexicon
-from discrepancy.model import Settings
+from discrepancy.model import Period, Settings
 from tests.helpers import claim
 
 # (about, measure as shown)
@@ -365,3 +369,41 @@ def test_must_group(a, b, pa, pb):
 def test_must_not_group(a, b, pa, pb, why):
     assert not _together(a, b, pa, pb)
     assert not _together(b, a, pb, pa)
+
+
+def _fits_day_by_day(when: When, period: Period) -> bool:
+    """When.fits as its definition says: some day of the period is that time."""
+    length = (period.end - period.start).days
+    if length > 800:
+        return True
+    days = (period.start + dt.timedelta(days=n) for n in range(length + 1))
+    return any(
+        (not when.year or d.year == when.year)
+        and (not when.month or d.month == when.month)
+        and (not when.day or d.day == when.day)
+        for d in days
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@example(2024, 3, 15, dt.date(2024, 3, 15), 0)  # the period's first day
+@example(2024, 3, 15, dt.date(2024, 3, 1), 14)  # its last
+@example(0, 0, 31, dt.date(2024, 4, 1), 29)  # a month without the day
+@given(
+    st.sampled_from([0, 2019, 2020, 2024]),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from([0, 1, 15, 28, 29, 30, 31]),
+    st.dates(min_value=dt.date(2018, 1, 1), max_value=dt.date(2026, 12, 31)),
+    st.integers(min_value=0, max_value=900),
+)
+def test_a_time_fits_a_period_when_some_day_of_it_is_that_time(year, month, day, start, length):
+    """Month by month, as day by day: leap days, ends of months, periods across new year."""
+    period = Period(start, start + dt.timedelta(days=length))
+    when = When(year, month, day)
+    assert when.fits(period) == _fits_day_by_day(when, period)
+
+
+def test_a_leap_day_fits_only_a_period_with_one():
+    leap = When(0, 2, 29)
+    assert leap.fits(Period(dt.date(2023, 12, 1), dt.date(2024, 3, 1)))
+    assert not leap.fits(Period(dt.date(2022, 12, 1), dt.date(2023, 3, 1)))
