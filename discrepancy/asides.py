@@ -178,9 +178,9 @@ class When:
             if (not self.year or year == self.year) and (not self.month or month == self.month):
                 if not self.day:
                     return True
-                if self.day <= calendar.monthrange(year, month)[1]:
-                    if start <= dt.date(year, month, self.day) <= end:
-                        return True
+                last = calendar.monthrange(year, month)[1]
+                if self.day <= last and start <= dt.date(year, month, self.day) <= end:
+                    return True
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return False
 
