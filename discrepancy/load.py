@@ -14,7 +14,7 @@ from typing import Any
 from discrepancy import limits
 from discrepancy.claim import SYNONYMS, parse_period, read_claim
 from discrepancy.claim import check_references as check_claim_references
-from discrepancy.cores import TWO_FIFTHS, shared
+from discrepancy.cores import SMALLER, shared
 from discrepancy.errors import InputError, Location, Problem
 from discrepancy.located import Node, names_of, text_of, unknown_fields
 from discrepancy.model import Claim, Claims, Progress, Settings, Source, no_progress
@@ -80,7 +80,7 @@ def _rows(
     long (see `cores`), giving what one core gives."""
     if not d.by_line:
         return _read_rows(d, settings, problems, progress)
-    per_line, found = shared(partial(_share, d, settings, progress), range(d.size), TWO_FIFTHS)
+    per_line, found = shared(partial(_share, d, settings, progress), range(d.size), SMALLER)
     # each share found its problems in the order of its lines: so are they all, once sorted
     problems.extend(sorted((p for share in found for p in share), key=lambda p: p.location.line))
     return [c for c in per_line if c is not None]

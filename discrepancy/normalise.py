@@ -12,7 +12,7 @@ from typing import Any
 
 from discrepancy import known_names
 from discrepancy.asides import When
-from discrepancy.cores import TWO_FIFTHS, sent_as_fields, steps
+from discrepancy.cores import SMALLER, sent_as_fields, steps
 from discrepancy.kinds import MODIFIER, mark_kinds
 from discrepancy.measure_words import COUNT_WORDS, FILLER_WORDS, PEOPLE_WORDS
 from discrepancy.measures import Lexicon, Measure
@@ -111,7 +111,7 @@ class Normaliser:
             partial(self._learning, keyed=True, progress=progress),
             self._joining,
             abouts,
-            split=TWO_FIFTHS,
+            split=SMALLER,
         )
         for words in name_words:
             self.name_words |= words

@@ -35,10 +35,10 @@ def test_two_shares_give_every_result_in_order_and_both_extras(monkeypatch):
 
 
 @two_cores
-def test_two_of_every_five_to_the_forked_share_keeps_every_result_in_order(monkeypatch):
+def test_a_smaller_share_for_the_forked_copy_keeps_every_result_in_order(monkeypatch):
     monkeypatch.setattr(cores, "LEAST", 2)
-    out, extras = cores.shared(_squares, range(23), cores.TWO_FIFTHS)
-    assert out == [x * x for x in range(23)]
+    out, extras = cores.shared(_squares, range(53), cores.SMALLER)
+    assert out == [x * x for x in range(53)]
     assert len(extras) == 2 and extras[0] != extras[1]
 
 
