@@ -91,7 +91,7 @@ def parse_jsonl(text: str, name: str) -> Document:
     def rows(
         problems: list[Problem], lines: Iterable[int] | None = None
     ) -> Iterator[tuple[Node, Callable[[], Node]]]:
-        wanted = None if lines is None else set(lines)
+        wanted = lines if lines is None or isinstance(lines, range) else set(lines)
         for number, line in enumerate(_lines(text), 1):
             if (wanted is not None and number - 1 not in wanted) or not line.strip():
                 continue
