@@ -21,15 +21,10 @@ class Written(str):
 
 
 def written(data: Any, depth: int) -> Written:
-    """data's JSON text as `dumps` writes it `depth` lists or objects deep, so that parts of
-    one document may be written apart (on two cores) and put in it."""
-    out: list[str] = []
-    try:
-        _write(data, "\n" + "  " * depth, out)
-    except _Unusual:
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-        return Written(text.replace("\n", "\n" + "  " * depth))
-    return Written("".join(out))
+    """data's JSON text as `dumps` writes it `depth` lists or objects deep (each line indented
+    that much more: a JSON string holds no line break), so that parts of one document may be
+    written apart (on two cores) and put in it."""
+    return Written(dumps(data).replace("\n", "\n" + "  " * depth))
 
 
 class _Unusual(Exception):
