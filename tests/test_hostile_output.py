@@ -216,3 +216,19 @@ def test_a_workflow_command_survives_no_baseline_round_trip(tmp_path):
         o = run(tmp_path, {}, "check", "c.jsonl", "-b", "b.json", "-f", fmt)
         assert o.code == 0, o
         _check(o, "check-" + fmt)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ('{"a": "plain ascii",\n\t"b": 1}', '{"a": "plain ascii",\n\t"b": 1}'),
+        ('"del\x7f"', '"del\\u007f"'),  # ASCII, yet one to escape
+        ('"cr\rhere"', '"cr\\u000dhere"'),
+        ('"caf\u00e9 \u2028"', '"caf\u00e9 \\u2028"'),  # not ASCII: searched as before
+        ('"##[error]"', '"##\\u005berror]"'),
+    ],
+)
+def test_json_text_escapes_what_would_show_raw_and_nothing_else(text, written):
+    from discrepancy.render.formatting import json_safe
+
+    assert json_safe(text) == written
