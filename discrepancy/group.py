@@ -8,6 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from discrepancy.cores import shared
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
@@ -60,6 +61,19 @@ def _order(c: Claim) -> tuple:
     return (c.id, c.source, c.about, c.value, c.quantity.unit, str(c.period), c.location)
 
 
+def _in_order(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims sorted by `_order`: by id, then the few that share one (a claim coded twice,
+    its id made from its content) by the rest (a quarter of the time of the whole key)."""
+    out = sorted(claims, key=attrgetter("id"))
+    start = 0
+    for end in range(1, len(out) + 1):
+        if end == len(out) or out[end].id != out[start].id:
+            if end - start > 1:
+                out[start:end] = sorted(out[start:end], key=_order)
+            start = end
+    return out
+
+
 def group_claims(
     claims: Sequence[Claim],
     normaliser: Normaliser,
@@ -72,7 +86,7 @@ def group_claims(
     input order."""
     forced: dict[str, list[Claim]] = {}
     free: list[Claim] = []
-    for c in sorted(claims, key=_order):
+    for c in _in_order(claims):
         (forced.setdefault(c.group, []) if c.group else free).append(c)
 
     keys: list[Key] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -275,3 +276,21 @@ def test_a_variant_one_member_uses_never_titles_the_group(abouts, wrong):
     claims = [claim(f"c{i}", a, group="g") for i, a in enumerate(abouts)]
     groups, _ = group_claims(claims, Normaliser(), Settings())
     assert wrong not in groups[0].about
+
+
+def test_claims_are_taken_in_one_order_whatever_order_they_come_in():
+    """By id, and claims that share one (coded twice: an id made from the content) by their
+    source, about, value, unit, period and place in the file."""
+    from discrepancy.errors import Location
+    from discrepancy.group import _in_order, _order
+
+    claims = [claim(f"c{i % 7}", f"fighters {i % 3}", value=str(i % 4)) for i in range(60)]
+    claims += [
+        replace(claim("c1", "fighters 1", source="a"), location=Location("t.yaml", line, 1))
+        for line in (9, 3, 5)
+    ]
+    rng = random.Random(4)
+    for _ in range(5):
+        rng.shuffle(claims)
+        assert _in_order(claims) == sorted(claims, key=_order)
+    assert [c.location.line for c in _in_order(claims) if c.source == "a"] == [3, 5, 9]
