@@ -10,6 +10,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
+from discrepancy.measures import Measure
+
 # Candidates whose sorted words are less alike than this (rapidfuzz ratio, 0-100) are never
 # judged: a cheap first sieve, well under the scores of the pairs that group (see
 # docs/grouping.md, "Scale").
@@ -19,16 +21,15 @@ PREFILTER = 65.0
 class Candidates:
     """Which keys each key is compared with: the keys j > i that share a block with it (see
     `_blocks`) and the same tag (its numbers), and whose texts are at least PREFILTER alike:
-    every pair sharing all but the words the threshold lets differ meets in one. `kinds`,
-    when given, numbers each key's measure and subject (0 where unknown): keys whose measures
-    are both known and different never meet (see `Measure.differs`)."""
+    every pair sharing all but the words the threshold lets differ meets in one. With each
+    key's measure given, keys whose measures differ (`Measure.differs`) never meet."""
 
     def __init__(
         self,
         texts: Sequence[str],
         tags: Sequence[str],
         threshold: float,
-        kinds: Sequence[tuple[int, int]] = (),
+        measures: Sequence[Measure] = (),
     ) -> None:
         vocab: dict[str, int] = {}
         words = [
@@ -53,7 +54,7 @@ class Candidates:
                     else:
                         held.append(i)  # appended in order of i: each list is sorted
             key_blocks.append(mine)
-        self.texts, self.kinds = texts, kinds
+        self.texts, self.measures = texts, measures
         # the blocks that hold more than one key, and each key's such blocks
         self.postings = {b: keys for b, keys in postings.items() if isinstance(keys, list)}
         self.blocks = [tuple(b for b in mine if b in self.postings) for mine in key_blocks]
@@ -64,11 +65,11 @@ class Candidates:
         for b in self.blocks[i]:
             posting = self.postings[b]
             found.update(posting[bisect_right(posting, i) :])
-        kinds = self.kinds
-        if found and kinds:
-            m, s = kinds[i]
-            if m or s:
-                found = {j for j in found if _fits(m, s, kinds[j])}
+        measures = self.measures
+        if found and measures:
+            mine = measures[i]
+            if mine.measure or mine.subject:
+                found = {j for j in found if not mine.differs(measures[j])}
         if not found:
             return []
         texts = self.texts
@@ -82,11 +83,6 @@ class Candidates:
             limit=None,
         )
         return sorted(others[n] for _, _, n in kept)
-
-
-def _fits(m: int, s: int, other: tuple[int, int]) -> bool:
-    n, t = other
-    return (not m or not n or m == n) and (not s or not t or s == t)
 
 
 def _rare(keys: int) -> int:

@@ -128,7 +128,6 @@ def steps(
     work: Callable[[Sequence[T]], Generator[Any, Any, tuple[list[R], E]]],
     joining: Callable[[], Generator[Any, list[Any], None]],
     items: Sequence[T],
-    alone: bool = False,
     split: Split = HALF,
 ) -> tuple[list[R], list[E]]:
     """`work` on items, in shares as `shared` does, in steps: at each, every share yields what
@@ -137,7 +136,7 @@ def steps(
     else the caller needs."""
     join = joining()
     next(join)
-    if alone or len(items) < LEAST or cores() < 2 or sys.platform != "linux" or not _fits():
+    if len(items) < LEAST or cores() < 2 or sys.platform != "linux" or not _fits():
         return _drive(work(items), join, lambda found: [found])
     context = multiprocessing.get_context("fork")
     mine, theirs = context.Pipe()
@@ -170,7 +169,7 @@ def steps(
         if not finished:  # this share failed or was interrupted: the other is not waited for
             child.terminate()
         child.join()
-    out: list[R] = first + second
+    out: list[Any] = [None] * len(items)
     for where, results in ((first_at, first), (second_at, second)):
         for i, r in zip(where, results):
             out[i] = r

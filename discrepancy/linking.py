@@ -68,7 +68,7 @@ def link(
         [k.blocked for k in keys],
         [" ".join(k.numbers) for k in keys],
         threshold,
-        _measure_kinds(keys),  # measures apart: never linked, and no near miss worth a look
+        [k.measure for k in keys],  # measures apart: never linked, nor a near miss to look at
     )
     total = len(keys)
 
@@ -100,18 +100,6 @@ def link(
                 near[x, y] = v
     progress("matching", total, total)
     return linked, near
-
-
-def _measure_kinds(keys: list[Key]) -> list[tuple[int, int]]:
-    """Each key's measure and subject, numbered (0 where unknown; see `blocking.Candidates`)."""
-    classes: dict[str, int] = {"": 0}
-    return [
-        (
-            classes.setdefault(k.measure.measure, len(classes)),
-            classes.setdefault(k.measure.subject, len(classes)),
-        )
-        for k in keys
-    ]
 
 
 def _overlapping(same: list[int], nodes: list[Node]) -> list[Pair]:

@@ -21,7 +21,7 @@ from discrepancy.words import ADJECTIVE, skeleton
 ONE_SIDED_PLACE = 0.6  # a city or region on one side only: the other counts the whole
 ONE_SIDED_MEASURE = 0.9  # what is counted read on one side only: the rest must agree well
 # A name a typo away from another is that name only when the input writes the other at least
-# ten times as often, and at least ten times (as `Normaliser.learn` corrects words).
+# ten times as often, and at least ten times (as `Normaliser.learn_keys` corrects words).
 SPELLING_RATIO = 10
 SPELLING_USES = 10
 _last_unpaired: list = []  # [a, b, df, answer]: judge asks again what why_apart just asked

@@ -5,7 +5,7 @@ aside (see `asides`). `match.judge` decides whether two keys may count the same 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Generator, Iterable, Sequence
+from collections.abc import Container, Generator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -74,7 +74,7 @@ class Key:
 class Normaliser:
     """Turns an `about` into the Key that is compared: known names (the built-in list, then the
     claims file's `aliases:` and `names:`, which win) recognised and spelling noise folded.
-    `learn` first reads the whole input for its spellings and its names."""
+    `learn_keys` first reads the whole input for its spellings and its names."""
 
     def __init__(
         self,
@@ -91,12 +91,8 @@ class Normaliser:
         self.lexicon: frozenset[str] = frozenset()
         self.surnames: frozenset[tuple[str, str]] = frozenset()  # see `short_names`
         self.lowercase: frozenset[str] = frozenset()  # words the input writes in lower case
-        # read by `learn`, not yet keyed
+        # read by `learn_keys`, not yet keyed
         self._read: dict[str, AboutReading] = {}
-
-    def learn(self, abouts: Iterable[str]) -> None:
-        """Learn from the whole input (see `learn_keys`), keying nothing yet."""
-        steps(partial(self._learning, keyed=False), self._joining, list(set(abouts)), alone=True)
 
     def learn_keys(self, abouts: Sequence[str], progress: Progress = no_progress) -> list[Key]:
         """Learn from the whole input, so that no about is read alone, then key each about;
@@ -108,7 +104,7 @@ class Normaliser:
         keys: list[Key]
         name_words: list[set[str]]
         keys, name_words = steps(
-            partial(self._learning, keyed=True, progress=progress),
+            partial(self._learning, progress=progress),
             self._joining,
             abouts,
             split=SMALLER,
@@ -118,7 +114,7 @@ class Normaliser:
         return keys
 
     def _learning(
-        self, abouts: Sequence[str], keyed: bool, progress: Progress = no_progress
+        self, abouts: Sequence[str], progress: Progress = no_progress
     ) -> Generator[Any, Any, tuple]:
         """One share of `learn_keys`: what it shows of spellings, then of names (each joined
         with the other share's by `_joining`), then its keys."""
@@ -142,8 +138,6 @@ class Normaliser:
             lexicon.update(t.plain for t, n in zip(tokens, named) if n)
             seen.see(tokens, named, breaks)
         self.corrections, self.lexicon, self.surnames = yield lexicon, seen
-        if not keyed:
-            return [], self.name_words
         keys = []
         for n, about in enumerate(abouts):
             if n % 4096 == 0:

@@ -121,7 +121,7 @@ def test_learning_the_input_finds_names_written_in_lower_case_and_fixes_typos():
         + ["fighters sent to varnholm by the kestrova front", "patrols sent to Varnhlom in 2001"]
     )
     n = Normaliser()
-    n.learn(abouts)
+    n.learn_keys(abouts)
     # capitalised elsewhere: a name here too
     assert [str(x) for x in n.key(abouts[-2]).names] == [
         "varnholm (place)",

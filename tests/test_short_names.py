@@ -8,7 +8,7 @@ from discrepancy.normalise import Normaliser
 
 def _idents(abouts: list[str]) -> list[set[str]]:
     n = Normaliser()
-    n.learn(abouts)
+    n.learn_keys(abouts)
     return [{x.ident for x in n.key(a).names} for a in abouts]
 
 
