@@ -17,7 +17,7 @@ accents or plural), the longest phrase first. The kind says how a phrase reads:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,6 +86,25 @@ _HEAD_ENDS = frozenset(
         "since",
         "during",
         "until",
+    ]
+)
+# Words that say where people are: "people in shelters", "people on the ship".
+_WHERE = frozenset(
+    stem(w)
+    for w in [
+        "in",
+        "on",
+        "at",
+        "inside",
+        "into",
+        "onto",
+        "from",
+        "across",
+        "near",
+        "under",
+        "by",
+        "within",
+        "outside",
     ]
 )
 # So do the words that start a clause ("depth where the vessel sank" counts a depth), unless
@@ -182,10 +201,13 @@ class Lexicon:
                     break
         return out
 
-    def read(self, plains: Sequence[str], skip: Iterable[int] = ()) -> Measure:
-        """The measure of an about's words (see the module's docstring for the rules)."""
+    def read(
+        self, plains: Sequence[str], skip: Iterable[int] = (), articled: Container[int] = ()
+    ) -> Measure:
+        """The measure of an about's words (see the module's docstring for the rules); words
+        at `articled` had an article before them ("passengers the boat carried")."""
         read = self._all_read(plains)
-        hits = self._hits(read, set(skip))
+        hits = _not_where_people_are(self._hits(read, set(skip)), plains, read)
         if not hits:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
@@ -199,6 +221,7 @@ class Lexicon:
             and hits[0][2].kind == "thing"
             and hits[1][2].kind == "thing"
             and hits[1][0] == hits[0][0] + hits[0][1]
+            and hits[1][0] not in articled  # "passengers the boat carried": no compound
             and not (hits[1][1] == 1 and plains[hits[1][0]].endswith("ed"))
         ):
             hits = hits[1:]
@@ -254,6 +277,22 @@ class Lexicon:
             return _measure(all_hits, things[0].measure, "")
         # only occasions: people at a march are its participants, a bare "protests" the count
         return _measure(all_hits, "participants" if people else first.measure, "")
+
+
+def _not_where_people_are(
+    hits: list[tuple[int, int, _Phrase]], plains: Sequence[str], read: Sequence[str]
+) -> list[tuple[int, int, _Phrase]]:
+    """The hits less the things that only say where the people counted are: "people in
+    shelters", "people on the ship" count people, not shelters or ships (the words stay in
+    the key, as scope)."""
+    person = next((j for j, p in enumerate(plains) if p in PEOPLE_WORDS), len(plains))
+    return [
+        h
+        for h in hits
+        if h[2].kind != "thing"
+        or h[0] <= person
+        or not any(w in _WHERE for w in read[person + 1 : h[0]])
+    ]
 
 
 def _ends_phrase(between: Sequence[str], ends: frozenset[str]) -> bool:

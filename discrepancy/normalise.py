@@ -122,14 +122,14 @@ class Normaliser:
         self._read = {about: read_about(about) for about in abouts}
         df: Counter[str] = Counter()
         lowercase: set[str] = set()
-        for about, (tokens, _, _, _, _) in self._read.items():
+        for about, (tokens, *_) in self._read.items():
             df.update({t.skel for t in tokens if t.kind == "word"})
             if about != about.lower():  # an about all in lower case says nothing of names
                 lowercase.update(t.plain for t in tokens if not t.capital)
         self.lowercase = yield len(abouts), df, lowercase
         lexicon: set[str] = set()
         seen = Sightings()
-        for tokens, title, _, breaks, _ in self._read.values():
+        for tokens, title, _, breaks, *_ in self._read.values():
             named = [
                 (t.capital or t.acronym)
                 and _unknown_name(t, i, title, self.measures, self.lowercase)
@@ -189,7 +189,9 @@ class Normaliser:
     def key(self, about: str) -> Key:
         """The key of one about (not kept: callers keep what they need)."""
         cached = self._read.pop(about, None)
-        tokens, title, quoted, breaks, said = cached if cached is not None else read_about(about)
+        tokens, title, quoted, breaks, articled, said = (
+            cached if cached is not None else read_about(about)
+        )
         lower = about == about.lower()
         corrections, lexicon, starts = self.corrections, self.lexicon, self.table.lengths
         skels = (
@@ -209,12 +211,15 @@ class Normaliser:
         numbers: set[str] = set()
         shows: list[str] = []  # each position as shown
         hidden: list[int] = []  # names and quotations: never read for the measure
+        after_the: list[int] = []  # positions an article came before
         unknown: dict[int, int] = {}  # position of each unknown name -> its place in `names`
         i = 0
         while i < len(tokens):
             t, skel = tokens[i], skels[i]
             if i in quoted:
                 hidden.append(len(kinds))
+            if i in articled:
+                after_the.append(len(kinds))
             if skel in starts or t.plain in starts or typos[i] in starts:
                 hit = self.table.match(tokens, skels, typos, i, lower)
                 if hit is not None and (
@@ -302,7 +307,7 @@ class Normaliser:
             plains.append(t.plain)
             shows.append(t.word)
             i += 1
-        measure = self.measures.read(plains, hidden)
+        measure = self.measures.read(plains, hidden, after_the)
         for j in measure.words:
             keys[j] = ""
             if j in unknown:

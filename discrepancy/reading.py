@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from discrepancy.asides import Reading, read
-from discrepancy.words import Token, tokens_of
+from discrepancy.words import Token, read_tokens
 
 _QUOTE = re.compile(r"[\"“”«»]")
 _PUNCTUATION = re.compile(r"([\"“”«»,;:()\[\]])")
@@ -20,6 +20,7 @@ class AboutReading(NamedTuple):
     title: bool  # in Headline Case or ALL CAPS
     quoted: frozenset[int]  # the tokens inside quotation marks
     breaks: frozenset[int]  # the tokens that start a new stretch after punctuation
+    articled: frozenset[int]  # the tokens an article ("the") came before
     said: Reading  # what was set aside, and the core left
 
 
@@ -38,14 +39,23 @@ def read_about(about: str) -> AboutReading:
     tokens: list[Token] = []
     quoted: set[int] = set()
     breaks: set[int] = set()
+    articled: set[int] = set()
     inside = False
     for n, piece in enumerate(_PUNCTUATION.split(said.core)):
         if n % 2:  # a mark (split on a group, the marks are every other piece)
             inside = not inside if _QUOTE.fullmatch(piece) else inside
             breaks.add(len(tokens))
             continue
-        more = tokens_of(piece)
+        more, after = read_tokens(piece)
+        articled.update(len(tokens) + j for j in after)
         if inside:
             quoted.update(range(len(tokens), len(tokens) + len(more)))
         tokens.extend(more)
-    return AboutReading(tokens, _title_case(tokens), frozenset(quoted), frozenset(breaks), said)
+    return AboutReading(
+        tokens,
+        _title_case(tokens),
+        frozenset(quoted),
+        frozenset(breaks),
+        frozenset(articled),
+        said,
+    )

@@ -190,16 +190,25 @@ class Token:
 
 
 def tokens_of(text: str) -> list[Token]:
+    return read_tokens(text)[0]
+
+
+def read_tokens(text: str) -> tuple[list[Token], list[int]]:
+    """A text's tokens, articles dropped, and the places of those an article came before:
+    "passengers the boat carried" is no compound of two nouns, as "passenger boat" is."""
     # "north-west" is "northwest", and "north-western" and "western" are the same as it
     text = _DIRECTION.sub(r"\1", _COMPASS.sub(r"\1\2", _strip_accents(text)))
     if "'" in text or "’" in text:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
-    out = []
+    out: list[Token] = []
+    articled: list[int] = []
     for word, hyphen in _TOKEN.findall(text):
         t = _token(word)
-        if t.kind != "article" and not (hyphen and t.plain in HYPHEN_ARTICLES):
+        if t.kind == "article":
+            articled.append(len(out))
+        elif not (hyphen and t.plain in HYPHEN_ARTICLES):
             out.append(t)
-    return out
+    return out, articled
 
 
 @cache

@@ -77,6 +77,13 @@ MEASURES = [
     ("rockets fired from Gaza", "projectiles"),  # "fired" says what was done with them
     ("dead and missing in Valencia", "dead and missing"),
     ("bodies identified in Valencia", "identified"),
+    ("passengers the boat was believed to be carrying", "passengers"),  # no compound across "the"
+    ("migrants the boat carried", "migrants"),
+    ("passenger boats", "ships"),  # a compound: its head is counted
+    ("people in hospital", "hospitalised"),  # an event says where: it is what is counted
+    ("civilians in shelters", "civilians"),
+    ("residents in the buildings", "population"),
+    ("people killed by police", "deaths"),
 ]
 
 # (about, what must not be read as its measure)
@@ -92,6 +99,11 @@ NOT_MEASURES = [
     ("Kentucky Truck strikers", "vehicles"),  # a truck is no striker
     ("Odisha train crash death toll", "trainees"),  # "train" is no typo of "trainee"
     ("small-boat arrivals", "visitors"),  # arrivals may be migrants or tourists: not read
+    # where the people counted are is not what is counted
+    ("people in shelters", "shelters"),
+    ("people on the ship", "ships"),
+    ("people who crossed the Channel in small boats", "ships"),
+    ("men in the army", "troops"),
 ]
 
 
@@ -229,6 +241,8 @@ MUST_NOT_GROUP = [
         "people vs events",
     ),
     ("police injured", "police deployed", None, None, "two measures of police"),
+    ("people in shelters", "shelters opened", None, None, "people in shelters vs shelters"),
+    ("people on the ship", "ships in the port", None, None, "people on a ship vs ships"),
     ("police injured", "protesters injured", None, None, "whose injuries"),
     ("demonstrators in Paris", "demonstrators across France", None, None, "Paris vs France"),
     ("May Day turnout", "May Day turnout in the capital", None, None, "a part vs the whole"),
