@@ -136,7 +136,8 @@ def report(
             near_misses=form in (ReportFormat.table, ReportFormat.markdown) and not statistics,
         )
         progress("writing the report", 0, 0)
-        text = stats.report(analysis) if statistics else REPORT[form](analysis, options)
+        as_json = form == ReportFormat.json
+        text = stats.report(analysis, as_json) if statistics else REPORT[form](analysis, options)
     emit(text, output, analysis.claims.files, quiet)
 
 
@@ -334,7 +335,7 @@ def check(
         comparison = pipeline.check(analysis, known, require_reasons)
     inputs = (*analysis.claims.files, baseline_path.as_posix())
     text = (
-        stats.check(comparison, strict)
+        stats.check(comparison, strict, as_json=fmt == CheckFormat.json.value)
         if statistics
         else CHECK[CheckFormat(fmt)](comparison, options)
     )

@@ -150,7 +150,11 @@ QuietOpt = Annotated[
 ]
 StatisticsOpt = Annotated[
     bool,
-    typer.Option("--statistics", help="Only how many there are of each kind, one line each."),
+    typer.Option(
+        "--statistics",
+        help="Only how many there are of each kind, one line each (one JSON object with "
+        "--format json; other formats give the lines).",
+    ),
 ]
 StdinNameOpt = Annotated[
     str,

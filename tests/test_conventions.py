@@ -208,6 +208,25 @@ def test_statistics_count_by_status(claims):
     ]
 
 
+def test_statistics_in_json_are_the_same_counts(claims):
+    assert json.loads(invoke("report", "--statistics", "--format", "json")) == {
+        "groups": {
+            "conflict": 1,
+            "unit-mismatch": 0,
+            "single-source": 0,
+            "agree": 0,
+            "unquantified": 0,
+        },
+        "conflicting_pairs": 1,
+        "total": {"groups": 1, "claims": 2},
+    }
+    out = invoke("check", "-b", "none.json", "--statistics", "-f", "json", code=1)
+    assert json.loads(out) == {
+        "contradictions": {"new": 1, "changed": 0, "known": 0, "resolved": 0},
+        "fails": True,
+    }
+
+
 # ---------------------------------------------------------------- colour, one rule
 
 
