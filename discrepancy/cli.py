@@ -19,6 +19,7 @@ from discrepancy.cli_options import (
     AcceptOpt,
     AllPairsOpt,
     BaselineOpt,
+    BaselineOutputOpt,
     ColourOpt,
     ExitZeroOpt,
     OutputOpt,
@@ -354,16 +355,7 @@ def check(
 @handles_errors
 def baseline_command(
     paths: PathsArg = None,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="The baseline file to write (atomically). The "
-            "`reason` of each entry that still occurs is kept.",
-        ),
-    ] = BASELINE_FILE,
+    output: BaselineOutputOpt = BASELINE_FILE,
     accept: AcceptOpt = None,
     prune: PruneOpt = False,
     quiet: QuietOpt = False,

@@ -94,6 +94,21 @@ RoundingOpt = Annotated[
 ]
 
 
+def _writable_folder(value: Path | None) -> Path | None:
+    """An output file whose folder exists and may be written in: said before the work, not
+    after it (a minute of grouping lost to a typo in a folder's name)."""
+    if value is None:
+        return None
+    folder = value.parent
+    if not folder.is_dir():
+        raise typer.BadParameter(
+            f"there is no folder {folder.as_posix()!r} to write {value.name!r} in"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise typer.BadParameter(f"the folder {folder.as_posix()!r} may not be written in")
+    return value
+
+
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -101,6 +116,19 @@ OutputOpt = Annotated[
         "-o",
         help="Write to this file (atomically) instead of standard output.",
         dir_okay=False,
+        callback=_writable_folder,
+    ),
+]
+
+BaselineOutputOpt = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="The baseline file to write (atomically). The "
+        "`reason` of each entry that still occurs is kept.",
+        callback=_writable_folder,
     ),
 ]
 
