@@ -6,7 +6,7 @@ from __future__ import annotations
 
 LEXICON = """
 deaths | event | dead, death, deaths, killed, kill, died, die, dying, fatality, lives lost, life lost, lost their lives, lost his life, lost her life, body, bodies recovered, slain, perished, killing, death toll, toll, drowned, murdered, confirmed dead, feared dead, people who died, loss of life, deaths recorded
-injuries | event | injured, injury, wounded, wound, hurt, injuries sustained, needing treatment
+injuries | event | injured, injury, wounded, wound, hurt, injuries sustained, needing treatment, minor injury
 dead and missing | event | dead and missing, dead or missing, killed or missing, killed and missing, dead or unaccounted for
 identified | event | identified, bodies identified, victims identified, identification
 casualties | event | casualty, victim, killed or wounded, killed and wounded, killed or injured, killed and injured, dead or wounded, dead and wounded, dead or injured, dead and injured
@@ -67,6 +67,7 @@ buildings destroyed | thing | homes destroyed, houses destroyed, buildings destr
 buildings damaged or destroyed | thing | damaged or destroyed, destroyed or damaged, homes damaged or destroyed, buildings damaged or destroyed, structures damaged or destroyed
 buildings damaged | thing | homes damaged, houses damaged, buildings damaged, damaged homes, damaged houses, damaged buildings, homes partially destroyed, buildings partially destroyed
 schools | thing | school, classroom
+countries | thing | country, nation, member state
 hospitals | thing | hospital, clinic, health facility, health centre, health center
 vehicles | thing | vehicle, car, truck, lorry, convoy, bus
 tanks | thing | tank, armoured vehicle, armored vehicle

@@ -207,7 +207,8 @@ class Lexicon:
         """The measure of an about's words (see the module's docstring for the rules); words
         at `articled` had an article before them ("passengers the boat carried")."""
         read = self._all_read(plains)
-        hits = _not_where_people_are(self._hits(read, set(skip)), plains, read)
+        banned = set(skip)
+        hits = _not_where_people_are(self._hits(read, banned), plains, read)
         if not hits:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
@@ -226,6 +227,9 @@ class Lexicon:
         ):
             hits = hits[1:]
         first_i, first_k, first = hits[0]
+        thing = _done_to(hits, plains, banned)
+        if thing:
+            return _measure(all_hits, thing, "")
         if len(hits) > 1 and hits[1][2].kind == "event":
             ends = _HEAD_ENDS - {"among"}  # "children among the dead" are children dead
         elif any(p.kind == "event" for _, _, p in hits[1:]):
@@ -277,6 +281,26 @@ class Lexicon:
             return _measure(all_hits, things[0].measure, "")
         # only occasions: people at a march are its participants, a bare "protests" the count
         return _measure(all_hits, "participants" if people else first.measure, "")
+
+
+def _done_to(
+    hits: list[tuple[int, int, _Phrase]], plains: Sequence[str], names: Container[int]
+) -> str:
+    """The things counted when the first two phrases are a thing that is not people and a
+    participle of an event next to it (or with only names between), either way round:
+    "hospitals affected", "affected hospitals", "tanks Russia lost" (people so are the
+    event's subject: "police injured")."""
+    if len(hits) < 2 or any(j not in names for j in range(hits[0][0] + hits[0][1], hits[1][0])):
+        return ""
+    for (i, k, event), (_, _, thing) in (hits[:2], hits[1::-1]):
+        if (
+            event.kind == "event"
+            and thing.kind == "thing"
+            and thing.measure not in PEOPLE_CLASSES
+            and plains[i + k - 1].endswith(("ed", "en"))
+        ):
+            return thing.measure
+    return ""
 
 
 def _not_where_people_are(

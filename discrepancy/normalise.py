@@ -249,9 +249,12 @@ class Normaliser:
                     i += n
                     continue
             kind = t.kind
-            if t.plain in _SCOPE_WORDS and not t.capital:
+            if t.plain in _SCOPE_WORDS and not t.capital and (i or t.word.lower() == t.plain):
+                # "across the country", "in both countries" are a scope; an about that starts
+                # with "countries" counts them
                 ident = _SCOPE_WORDS[t.plain]
                 names.append(self._name(ident, ident, _role(kinds, plains), True, t.plain))
+                hidden.append(len(kinds))
                 kind, skel = "name", ident
             elif t.nameable and (
                 _unknown_name(t, i, title, self.measures, self.lowercase)

@@ -84,6 +84,16 @@ MEASURES = [
     ("civilians in shelters", "civilians"),
     ("residents in the buildings", "population"),
     ("people killed by police", "deaths"),
+    # a participle next to things that are not people says what happened to them
+    ("hospitals affected by the strike", "hospitals"),
+    ("affected hospitals", "hospitals"),
+    ("homes evacuated", "buildings"),
+    ("tanks Russia lost", "tanks"),  # only a name between
+    ("police injured", "injuries (police)"),  # people: the event's subject
+    ("wildfire deaths", "deaths"),  # no participle
+    ("countries affected by the outbreak", "countries"),
+    ("countries with cases outside Africa", "countries"),
+    ("minor injuries", "injuries"),
 ]
 
 # (about, what must not be read as its measure)
@@ -104,6 +114,9 @@ NOT_MEASURES = [
     ("people on the ship", "ships"),
     ("people who crossed the Channel in small boats", "ships"),
     ("men in the army", "troops"),
+    ("minor injuries", "children"),  # an adjective, not a child
+    ("total dead in both countries", "countries"),  # a scope: counted are the dead
+    ("cases across the country", "countries"),
 ]
 
 
@@ -243,6 +256,7 @@ MUST_NOT_GROUP = [
     ("police injured", "police deployed", None, None, "two measures of police"),
     ("people in shelters", "shelters opened", None, None, "people in shelters vs shelters"),
     ("people on the ship", "ships in the port", None, None, "people on a ship vs ships"),
+    ("countries affected by the outbreak", "people affected", None, None, "countries vs people"),
     ("police injured", "protesters injured", None, None, "whose injuries"),
     ("demonstrators in Paris", "demonstrators across France", None, None, "Paris vs France"),
     ("May Day turnout", "May Day turnout in the capital", None, None, "a part vs the whole"),
