@@ -33,7 +33,7 @@ participants | event | voter turnout, election turnout, protester, demonstrator,
 strikers | event | striker, on strike, went on strike, walked out, striking, walking out, walk out, stopped work, on the picket line
 occasions | event noun | protest, rally, march, marche, demonstration, procession, gathering, strike, mobilisation, mobilization, sit-in, vigil, walkout, day of action
 police | thing | police, police officer, policeman, policemen, gendarme, officers, security forces, security personnel, law enforcement, riot police, cop, constable, police and gendarmes, gendarmes and police
-troops | thing | troop, soldier, servicemen, service member, military personnel, army personnel, marine, sailor, airman, reservist, conscript, armed forces, army, military
+troops | thing | troop, soldier, servicemen, service member, military personnel, army personnel, military instructor, military adviser, military advisor, military trainer, marine, sailor, airman, reservist, conscript, armed forces, army, military
 fighters | thing | fighter, mercenary, militant, combatant, militiaman, militia, militia member, rebel, insurgent, jihadist, guerrilla, paramilitary, recruit, gunman
 fired | via | fired, launched, shot down, intercepted
 returned | via | returned home, return home, sent home, back home, went home, came home, brought home, handed back, sent back

@@ -202,13 +202,19 @@ class Lexicon:
         return out
 
     def read(
-        self, plains: Sequence[str], skip: Iterable[int] = (), articled: Container[int] = ()
+        self,
+        plains: Sequence[str],
+        skip: Iterable[int] = (),
+        articled: Container[int] = (),
+        plural: Container[int] = (),
     ) -> Measure:
         """The measure of an about's words (see the module's docstring for the rules); words
-        at `articled` had an article before them ("passengers the boat carried")."""
+        at `articled` had an article before them ("passengers the boat carried"), those at
+        `plural` were written in the plural ("small-boat arrivals")."""
         read = self._all_read(plains)
         banned = set(skip)
         hits = _not_where_people_are(self._hits(read, banned), plains, read)
+        hits = _not_adjuncts(hits, plural, banned)
         if not hits:
             return Measure()
         people = any(p in PEOPLE_WORDS for p in plains)
@@ -301,6 +307,23 @@ def _done_to(
         ):
             return thing.measure
     return ""
+
+
+def _not_adjuncts(
+    hits: list[tuple[int, int, _Phrase]], plural: Container[int], banned: Container[int]
+) -> list[tuple[int, int, _Phrase]]:
+    """The hits less the nouns that only say what kind the next is, a plural noun of no
+    class: "small-boat arrivals", "hospital beds", "strike benefits" count arrivals, beds
+    and benefits, not boats, hospitals or strikes."""
+    starts = {i for i, _, _ in hits}
+    return [
+        (i, k, p)
+        for i, k, p in hits
+        if p.kind not in ("thing", "event noun")
+        or i + k not in plural
+        or i + k in starts
+        or i + k in banned
+    ]
 
 
 def _not_where_people_are(

@@ -212,6 +212,7 @@ class Normaliser:
         shows: list[str] = []  # each position as shown
         hidden: list[int] = []  # names and quotations: never read for the measure
         after_the: list[int] = []  # positions an article came before
+        plural: list[int] = []  # positions of words written in the plural ("arrivals")
         unknown: dict[int, int] = {}  # position of each unknown name -> its place in `names`
         i = 0
         while i < len(tokens):
@@ -305,12 +306,14 @@ class Normaliser:
                 continue
             elif kind == "number":
                 numbers.add(t.plain)
+            elif kind == "word" and t.word.casefold() != t.plain and t.word.isalpha():
+                plural.append(len(kinds))
             kinds.append(kind)
             keys.append("" if kind == "stop" else skel)
             plains.append(t.plain)
             shows.append(t.word)
             i += 1
-        measure = self.measures.read(plains, hidden, after_the)
+        measure = self.measures.read(plains, hidden, after_the, plural)
         for j in measure.words:
             keys[j] = ""
             if j in unknown:

@@ -94,6 +94,9 @@ MEASURES = [
     ("countries affected by the outbreak", "countries"),
     ("countries with cases outside Africa", "countries"),
     ("minor injuries", "injuries"),
+    ("police officers", "police"),  # a plural of the lexicon: one phrase
+    ("refugee camps", "shelters"),  # ... or the head of a run of nouns
+    ("Russian military instructors", "troops"),
 ]
 
 # (about, what must not be read as its measure)
@@ -117,6 +120,11 @@ NOT_MEASURES = [
     ("minor injuries", "children"),  # an adjective, not a child
     ("total dead in both countries", "countries"),  # a scope: counted are the dead
     ("cases across the country", "countries"),
+    # a noun before a plural noun of no class only says what kind it is
+    ("small-boat arrivals last year", "ships"),
+    ("hospital beds", "hospitals"),
+    ("tank crews", "tanks"),
+    ("strike benefits", "occasions"),
 ]
 
 
@@ -257,6 +265,7 @@ MUST_NOT_GROUP = [
     ("people in shelters", "shelters opened", None, None, "people in shelters vs shelters"),
     ("people on the ship", "ships in the port", None, None, "people on a ship vs ships"),
     ("countries affected by the outbreak", "people affected", None, None, "countries vs people"),
+    ("hospital beds", "hospitals", None, None, "beds vs hospitals"),
     ("police injured", "protesters injured", None, None, "whose injuries"),
     ("demonstrators in Paris", "demonstrators across France", None, None, "Paris vs France"),
     ("May Day turnout", "May Day turnout in the capital", None, None, "a part vs the whole"),
