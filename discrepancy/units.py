@@ -25,7 +25,8 @@ CURRENCY_SIGNS = {
     "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "mx$": "MXN",
     "nt$": "TWD", "€": "EUR", "£": "GBP", "₺": "TRY", "₽": "RUB", "¥": "JPY", "₹": "INR",
     "₴": "UAH", "₪": "ILS", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₫": "VND", "₸": "KZT",
-    "₾": "GEL", "฿": "THB", "₼": "AZN", "₵": "GHS", "rs": "INR", "rs.": "INR",
+    "₾": "GEL", "฿": "THB", "₼": "AZN", "₵": "GHS", "rs": "INR", "rs.": "INR", "tk": "BDT",
+    "tk.": "BDT", "৳": "BDT",
 }  # fmt: skip
 # A letter or two glued before "$" that name whose dollar it is ("C$", "NZ$").
 DOLLAR_PREFIXES = {s[:-1] for s in CURRENCY_SIGNS if s.endswith("$") and len(s) > 1}
@@ -111,6 +112,10 @@ PHYSICAL = {
     "lbs": "lb", "litres": "litres", "liters": "litres", "litre": "litres", "liter": "litres",
     "cubic metres": "m³", "cubic meters": "m³", "m³": "m³", "gallons": "gallons",
     "gallon": "gallons", "barrels": "barrels", "barrel": "barrels", "bbl": "barrels",
+    "nautical miles": "nmi", "nautical mile": "nmi", "nmi": "nmi",
+    # speeds written as one word: a length an hour ("km/h" and "m/s" are read as rates)
+    "mph": "miles/hour", "kph": "km/hour", "kmh": "km/hour", "knots": "nmi/hour",
+    "knot": "nmi/hour", "kt": "nmi/hour", "kts": "nmi/hour",
 }  # fmt: skip
 # Each unit's dimension and its size in that dimension's base unit (metre, square metre,
 # kilogram, litre, day, share). "tons" are read as metric tonnes; a month is 1/12 of a mean
@@ -119,6 +124,7 @@ _YEAR = Fraction(3652425, 10000)
 SIZES: dict[str, tuple[str, Fraction]] = {
     "m": ("length", Fraction(1)), "km": ("length", Fraction(1000)),
     "miles": ("length", Fraction(1609344, 1000)), "feet": ("length", Fraction(3048, 10000)),
+    "nmi": ("length", Fraction(1852)),
     "cm": ("length", Fraction(1, 100)), "mm": ("length", Fraction(1, 1000)),
     "inches": ("length", Fraction(254, 10000)),
     "m²": ("area", Fraction(1)), "km²": ("area", Fraction(10**6)),
@@ -139,7 +145,8 @@ SIZES: dict[str, tuple[str, Fraction]] = {
 # "each" and "apiece" are per person, which changes nothing.
 RATE_PREFIXES = ("a", "an", "per", "each", "every", "/")
 RATE_PERIODS = {
-    "hour": "hour", "day": "day", "week": "week", "month": "month", "quarter": "quarter",
+    "second": "second", "sec": "second", "minute": "minute", "min": "minute",
+    "hour": "hour", "h": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month", "quarter": "quarter",
     "year": "year", "annum": "year",
 }  # fmt: skip
 RATE_WORDS = {
@@ -157,7 +164,7 @@ AMBIGUOUS_UNITS = {
 
 # A rate's period, in days.
 PERIOD_DAYS = {
-    "hour": Fraction(1, 24), "day": Fraction(1), "week": Fraction(7), "month": _YEAR / 12,
+    "second": Fraction(1, 86400), "minute": Fraction(1, 1440), "hour": Fraction(1, 24), "day": Fraction(1), "week": Fraction(7), "month": _YEAR / 12,
     "quarter": _YEAR / 4, "year": _YEAR,
 }  # fmt: skip
 

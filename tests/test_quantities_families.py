@@ -120,6 +120,9 @@ def test_units_of_one_dimension_convert():
         float(units.size("m") / units.size("mm")) == 1000 == 10 * units.size("m") / units.size("cm")
     )
     assert float(units.size("percent")) == 0.01 and units.dimension("percent") == "share"
+    assert units.dimension("miles/hour") == units.dimension("nmi/hour") == "length/time"
+    assert round(float(units.size("miles/hour") / units.size("km/hour")), 6) == 1.609344
+    assert round(float(units.size("nmi/hour") / units.size("m/second")), 6) == 0.514444
     year = units.in_base(read_quantity("nearly 12 months"))
     assert year.unit == "time" and 328 < year.lo < year.hi < 366
 
@@ -135,11 +138,20 @@ RATES = [
     ("$1,500 per fighter per month", "1500 USD/month"),
     ("$500 a head", "500 USD"),
     ("5,000 a quarter", "5000 count/quarter"),
+    # speeds: a length a period
+    ("315 km/h", "315 km/hour"),
+    ("up to 195 mph", "[0, 195] miles/hour"),
+    ("about 300 km/hr", "[270, 330] km/hour"),
+    ("30 knots", "30 nmi/hour"),
+    ("12 kph", "12 km/hour"),
+    ("5 metres per second", "5 m/second"),
+    ("40 per min", "40 count/minute"),
 ]
 RATES_MUST_NOT = [
     ("a monthly salary of $2,000", "2000 USD"),
     ("a weekly allowance of €19.10", "19.1 EUR"),
     ("2,000 a year ago", "2000 count/year"),
+    ("5 m/s", "5000000 count/second"),  # "m" is metres or million: refused
 ]
 
 # --- currencies -------------------------------------------------------------------------------
@@ -151,6 +163,7 @@ CURRENCIES = [
     ("NZ$20", "20 NZD"),
     ("Rs 50,000", "50000 INR"),
     ("Rs. 50,000", "50000 INR"),
+    ("Tk 5,300", "5300 BDT"),  # the taka, as Bangladeshi news writes it
     ("50 Turkish liras", "50 TRY"),
     ("₩1,000", "1000 KRW"),
     ("KES 500", "500 KES"),
