@@ -25,10 +25,9 @@ from discrepancy.words import (
     ADJECTIVE,
     DIRECTIONS,
     PLACE_KINDS,
-    ROLES,
-    SEE_THROUGH,
     Token,
     fold,
+    role_before,
     skeleton,
 )
 
@@ -100,7 +99,7 @@ class Normaliser:
         - a rare word (in at most five abouts, or one in 20,000) that is a typo of a word in ten
           times as many abouts is read as that word: "Sirtte" where "Sirte" is common;
         - a word written as a name (capitalised mid-sentence) anywhere is a name everywhere,
-          also where an about is all lower case or in Headline Case."""
+          but in lower case after "the" in an about that uses capitals ("the typhoon")."""
         keys: list[Key]
         name_words: list[set[str]]
         keys, name_words = steps(
@@ -238,7 +237,7 @@ class Normaliser:
                         if form.adjective
                         else ""
                         if _attributive(tokens, i + n, breaks)
-                        else _role(kinds, plains)
+                        else role_before(kinds, plains)
                     )
                     names.append(self._name(form.canonical, form.canonical, role, True, written))
                     hidden.append(len(kinds))
@@ -254,12 +253,14 @@ class Normaliser:
                 # "across the country", "in both countries" are a scope; an about that starts
                 # with "countries" counts them
                 ident = _SCOPE_WORDS[t.plain]
-                names.append(self._name(ident, ident, _role(kinds, plains), True, t.plain))
+                names.append(self._name(ident, ident, role_before(kinds, plains), True, t.plain))
                 hidden.append(len(kinds))
                 kind, skel = "name", ident
             elif t.nameable and (
                 _unknown_name(t, i, title, self.measures, self.lowercase)
-                or t.plain in lexicon
+                # a name's word in lower case after "the", where the about uses capitals, is
+                # a common noun: "the typhoon" beside "Typhoon Haiyan"
+                or (t.plain in lexicon and (t.capital or lower or title or i not in articled))
                 or (
                     t.plain in DIRECTIONS
                     and i + 1 < len(tokens)
@@ -289,7 +290,7 @@ class Normaliser:
                 if n > 1 or t.acronym:  # one capitalised word may say what is counted
                     hidden.append(len(kinds))
                 parts = [ABBREVIATIONS.get(w.plain, w.plain) for w in tokens[i : i + n]]
-                role = "" if _attributive(tokens, i + n, breaks) else _role(kinds, plains)
+                role = "" if _attributive(tokens, i + n, breaks) else role_before(kinds, plains)
                 short = short_form(parts, self.surnames)
                 skel = "_".join([w if len(w) <= 4 else skeleton(w) for w in short])
                 if len(short) == 1 and len(short[0]) > 4:
@@ -386,13 +387,3 @@ def _attributive(tokens: Sequence[Token], after: int, breaks: Container[int]) ->
         return False
     t = tokens[after]
     return t.kind == "word" and t.nameable and not t.capital and t.plain not in FILLER
-
-
-def _role(kinds: Sequence[str], plains: Sequence[str]) -> str:
-    """The role of a name that comes next: the role word before it, looking through names
-    articles and directions ("by the Wagner Group", "in Tripoli, Libya", "in eastern Libya")."""
-    for j in range(len(kinds) - 1, -1, -1):
-        if kinds[j] == "name" or plains[j] in SEE_THROUGH or plains[j] in DIRECTIONS:
-            continue
-        return ROLES.get(plains[j], "")
-    return ""

@@ -1,6 +1,6 @@
 """How news shortens a name after its first mention, so that both forms are one name: an
 organisation without "Group" or "Inc" ("Adani Group" is Adani), a person by the surname
-("Joe Biden" is Biden). Places are never shortened: "West Springfield" is not Springfield,
+("Joe Biden" is Biden), a storm by its name ("Hurricane Ian" is Ian). Places are never shortened: "West Springfield" is not Springfield,
 and "Long Thanh, Vietnam" not "Thanh". See docs/grouping.md, "The scope"."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from discrepancy.words import DIRECTIONS, PLACE_KINDS, ROLES, SEE_THROUGH, Token
 
+# What a storm is before its name, which news leaves out after the first mention.
+STORM_KINDS = frozenset(["hurricane", "typhoon", "cyclone", "storm", "depression"])
 # The last word of an organisation's name that news leaves out.
 ORGANISATION_ENDS = frozenset(
     ["group", "inc", "corp", "corporation", "ltd", "limited", "plc", "llc", "holdings", "co"]
@@ -89,6 +91,9 @@ def short_form(parts: list[str], surnamed: Container[tuple[str, str]]) -> list[s
     """The words that name an unknown name of these (plain) words once shortened."""
     if len(parts) > 1 and parts[-1] in ORGANISATION_ENDS:
         return parts[:-1]
+    title = next((n for n in range(len(parts) - 1, 0, -1) if parts[n - 1] in STORM_KINDS), 0)
+    if title:  # "Hurricane Ian", "Super Typhoon Haiyan", "Tropical Storm Ana": the storm's name
+        return parts[title:]
     if len(parts) == 2 and (parts[0], parts[1]) in surnamed:
         return parts[1:]
     return parts

@@ -97,6 +97,8 @@ ROLES = {
 ADJECTIVE = "adjective"  # "Syrian fighters": a description, which may also read "from Syria"
 # Words looked through when finding a name's role ("by the Wagner Group", "in Tripoli, Libya").
 SEE_THROUGH = frozenset(["the", "a", "an", "and", "or"])
+# Words that make "to" a cause, no destination: "due to the typhoon", "owing to", "thanks to".
+CAUSES = frozenset(["due", "owing", "thank"])
 # Capitalised, but never a name for these rules.
 NOT_NAMES = frozenset(
     [
@@ -285,3 +287,16 @@ DIRECTIONS = frozenset(
 )
 # Abbreviations inside names, written out: "Mt Pleasant" is "Mount Pleasant".
 ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "co": "county", "twp": "township"}
+
+
+def role_before(kinds: Sequence[str], plains: Sequence[str]) -> str:
+    """The role of a name that comes next: the role word before it, looking through names,
+    articles and directions ("by the Wagner Group", "in Tripoli, Libya", "in eastern Libya");
+    none after a cause ("deaths due to Typhoon Yolanda")."""
+    for j in range(len(kinds) - 1, -1, -1):
+        if kinds[j] == "name" or plains[j] in SEE_THROUGH or plains[j] in DIRECTIONS:
+            continue
+        if plains[j] == "to" and j and plains[j - 1] in CAUSES:
+            return ""
+        return ROLES.get(plains[j], "")
+    return ""

@@ -97,6 +97,9 @@ NAMES = [
     ("Mines neutralized in Libya", ["Libya (place)"], ()),
     # an adjective stays a description, whatever comes before it
     ("training for the Russian-recruited Syrians", ["Russia (adjective)", "Syria (adjective)"], ()),
+    # "due to" says a cause, not where to
+    ("deaths due to Typhoon Yolanda", ["Typhoon Yolanda"], ()),
+    ("aid sent to Tacloban", ["Tacloban (place)"], ()),
 ]
 
 
@@ -105,6 +108,20 @@ def test_names_roles_and_numbers(about, names, numbers):
     key = Normaliser(ALIASES).key(about)
     assert [str(n) for n in key.names] == names
     assert key.numbers == numbers
+
+
+def test_a_storm_is_named_with_or_without_its_kind():
+    n = Normaliser()
+    for a, b in [
+        ("deaths from Hurricane Ian", "deaths caused by Ian"),
+        ("people killed by Super Typhoon Haiyan", "people killed by Haiyan"),
+        ("Tropical Storm Ana rainfall", "rainfall from Ana"),
+    ]:
+        assert [x.ident for x in n.key(a).names] == [x.ident for x in n.key(b).names], (a, b)
+    # the kind only before the name: "Desert Storm" stays whole
+    assert [x.ident for x in n.key("Operation Desert Storm troops").names] == [
+        "upiratiun_disirt_sturm"
+    ]
 
 
 def test_aliases_and_spellings_give_one_key():
@@ -129,6 +146,15 @@ def test_learning_the_input_finds_names_written_in_lower_case_and_fixes_typos():
     ]
     # a rare word one typo from a common one is read as it
     assert n.key(abouts[-1]).text == n.key(abouts[2]).text
+
+
+def test_a_names_word_in_lower_case_beside_capitals_is_a_common_noun():
+    abouts = ["people killed by Typhoon Haiyan", "people affected by the typhoon (UN)"]
+    n = Normaliser()
+    n.learn_keys(abouts)
+    assert [x.label for x in n.key(abouts[0]).names] == ["Typhoon Haiyan"]
+    assert n.key(abouts[1]).names == ()  # not a name: the about writes its names in capitals
+    assert [x.label for x in n.key("people affected by the typhoon").names] == ["typhoon"]
 
 
 # (a, b, why they never count the same thing)
