@@ -191,9 +191,11 @@ SUBJECTS = [
     "tribal elders",
     "students",
 ]
-# Words that do not change what is counted ("wounded" did, and was dropped in issue 10:
-# "wounded soldiers" are counted as injured soldiers, not as soldiers).
-MODIFIERS = ["paid", "foreign", "armed", "new", "additional", "former", "local", "young"]
+# Words that do not change what is counted, which a variant may leave out ("wounded" did, and
+# was dropped in issue 10: "wounded soldiers" are counted as injured soldiers; so did
+# "additional": what was added to a count is another count, see discrepancy/kinds.py; "regular"
+# takes its place in the seeded draws).
+MODIFIERS = ["paid", "foreign", "armed", "new", "regular", "former", "local", "young"]
 # (verb, preposition before the place)
 VERBS = [
     ("sent", "to"),

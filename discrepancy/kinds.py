@@ -1,14 +1,15 @@
 """Which words of an about say what kind of the measure is counted, weighed more than other
 plain words ("mail ballots", "length of the contracts", "2023 average", "per day"), and the
 marks that set two claims apart outright: one says "not" where the other does not ("bodies yet
-to be identified"), or they name different directions ("the eastern region", "the western
+to be identified"), or counts what was added ("additional consumers affected"), or they name
+different directions ("the eastern region", "the western
 region"). See docs/grouping.md, "When two claims may count the same thing"."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from discrepancy.measure_words import KIND_WORDS, NEGATIONS
+from discrepancy.measure_words import INCREMENTS, KIND_WORDS, NEGATIONS
 
 # The compass points, as `words.tokens_of` folds them ("north-eastern" is "northeast").
 COMPASS = frozenset(
@@ -17,6 +18,7 @@ COMPASS = frozenset(
 
 MODIFIER = "+"  # marks a word of the key that says what kind of the measure is counted
 NOT = "not"  # the mark of a negation
+MORE = "more"  # the mark of an increment: "additional", "further", "more"
 
 
 def mark_kinds(
@@ -49,6 +51,9 @@ def mark_kinds(
             marked.append(j)
         if p in NEGATIONS:
             marks.add(NOT)
+        elif p in INCREMENTS:  # the mark says it: "additional" and "extra" alike
+            marks.add(MORE)
+            keys[j] = ""
         elif p in COMPASS and keys[j]:
             marks.add(p)
     for j in sorted(set(marked)):
@@ -61,7 +66,9 @@ def marks_apart(a: frozenset[str], b: frozenset[str]) -> str:
     """Why two abouts' marks never count the same thing, or ''."""
     if (NOT in a) != (NOT in b):
         return "one side says not"
-    da, db = a - {NOT}, b - {NOT}
+    if (MORE in a) != (MORE in b):
+        return "one side counts what was added"
+    da, db = a - {NOT, MORE}, b - {NOT, MORE}
     if da and db and da != db:
         return f"directions differ: {', '.join(sorted(da))} vs {', '.join(sorted(db))}"
     return ""

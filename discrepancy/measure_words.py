@@ -169,6 +169,8 @@ KIND_WORDS = frozenset(
 # Words that say the opposite of what they stand beside: a claim with one never counts the same
 # thing as a claim without ("bodies yet to be identified", "bodies identified").
 NEGATIONS = frozenset(["not", "yet", "without", "never", "unidentified", "unconfirmed", "non"])
+# Words that count what was added to a count, not the count: "additional consumers affected".
+INCREMENTS = frozenset(["additional", "more", "further", "extra", "another"])
 # The tolls of what happens in a place to whoever is there: a country's adjective before one
 # says where ("the Turkish death toll"), not whom it befell or where they came from.
 TOLLS = frozenset(

@@ -207,6 +207,7 @@ def test_dates_weekdays_and_ordinals_are_times(row):
 # (a, b, their periods): count the same thing
 MUST_GROUP = [
     ("people killed", "death toll", None, None),
+    ("additional troops sent to the border", "extra troops sent to the border", None, None),
     ("people arrested in Paris", "people detained in the capital", None, None),
     ("demonstrators across France", "protesters nationwide", None, None),
     ("Paris turnout (police count)", "Paris turnout (organisers' count)", None, None),
@@ -266,6 +267,14 @@ MUST_NOT_GROUP = [
     ("people on the ship", "ships in the port", None, None, "people on a ship vs ships"),
     ("countries affected by the outbreak", "people affected", None, None, "countries vs people"),
     ("hospital beds", "hospitals", None, None, "beds vs hospitals"),
+    (
+        "U.S. consumers affected by the breach",
+        "additional U.S. consumers affected",
+        None,
+        None,
+        "a total vs what was added",
+    ),
+    ("people affected in the US", "more Americans found to be affected", None, None, "more"),
     ("police injured", "protesters injured", None, None, "whose injuries"),
     ("demonstrators in Paris", "demonstrators across France", None, None, "Paris vs France"),
     ("May Day turnout", "May Day turnout in the capital", None, None, "a part vs the whole"),
