@@ -5,7 +5,7 @@ abouts differing only in a number cost no pair). See docs/grouping.md, "Scale"."
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
@@ -20,9 +20,10 @@ PREFILTER = 65.0
 
 class Candidates:
     """Which keys each key is compared with: the keys j > i that share a block with it (see
-    `_blocks`) and the same tag (its numbers), and whose texts are at least PREFILTER alike:
-    every pair sharing all but the words the threshold lets differ meets in one. With each
-    key's measure given, keys whose measures differ (`Measure.differs`) never meet."""
+    `_blocks`) and the same tag (its numbers), and whose texts are at least PREFILTER alike
+    or one's words all in the other's, but for plain words (`_within`): every pair sharing
+    all but the words the threshold lets differ meets in one. With each key's measure given,
+    keys whose measures differ (`Measure.differs`) never meet."""
 
     def __init__(
         self,
@@ -30,6 +31,7 @@ class Candidates:
         tags: Sequence[str],
         threshold: float,
         measures: Sequence[Measure] = (),
+        names: Container[str] = frozenset(),
     ) -> None:
         vocab: dict[str, int] = {}
         words = [
@@ -54,7 +56,7 @@ class Candidates:
                     else:
                         held.append(i)  # appended in order of i: each list is sorted
             key_blocks.append(mine)
-        self.texts, self.measures = texts, measures
+        self.texts, self.measures, self.names = texts, measures, names
         # the blocks that hold more than one key, and each key's such blocks
         self.postings = {b: keys for b, keys in postings.items() if isinstance(keys, list)}
         self.blocks = [tuple(b for b in mine if b in self.postings) for mine in key_blocks]
@@ -82,7 +84,20 @@ class Candidates:
             score_cutoff=PREFILTER,
             limit=None,
         )
-        return sorted(others[n] for _, _, n in kept)
+        out = {others[n] for _, _, n in kept}
+        if len(out) < len(others):
+            words = set(texts[i].split())
+            out.update(j for j in others if j not in out and self._within(words, texts[j]))
+        return sorted(out)
+
+    def _within(self, mine: set[str], text: str) -> bool:
+        """All the words of one key in the other's, the rest plain words, not names: "#deaths"
+        and "#deaths port explosion" may count one thing, however short one is beside the
+        other (a name on one side only is for the judge to weigh only once they are alike)."""
+        theirs = set(text.split())
+        if not (mine <= theirs or theirs <= mine):
+            return False
+        return not any(w in self.names for w in mine ^ theirs)
 
 
 def _rare(keys: int) -> int:

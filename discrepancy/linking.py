@@ -69,6 +69,7 @@ def link(
         [" ".join(k.numbers) for k in keys],
         threshold,
         [k.measure for k in keys],  # measures apart: never linked, nor a near miss to look at
+        verdict.weigh.names,
     )
     total = len(keys)
 

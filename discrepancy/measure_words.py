@@ -91,7 +91,8 @@ cost | thing | cost, price tag, expense, expenditure, spending, bill
 price | thing | price, fare, fee, tariff, rent, charged per
 budget | thing | budget, allocation, appropriation
 aid | thing | aid, assistance, funding, grant, donation, pledge, relief, bailout, aid package, humanitarian aid, support package, military aid, pledged, pledges made, promised
-damage | thing | damage, losses, economic losses, damage bill, destruction, economic damage
+damage | thing | damage, damage bill, destruction, economic damage, physical damage
+losses | thing | losses, economic losses, economic loss, financial losses, output losses
 insured losses | thing | insured losses, insured loss, insured damage, insurance losses, insurance claims, insured cost
 revenue | thing | revenue, income, earnings, receipts, turnover, takings
 profit | thing | profit, net income, surplus
@@ -176,5 +177,5 @@ INCREMENTS = frozenset(["additional", "more", "further", "extra", "another"])
 TOLLS = frozenset(
     ["deaths", "injuries", "casualties", "missing", "dead and missing", "displaced", "affected"]
     + ["evacuated", "hospitalised", "infections", "buildings destroyed", "buildings damaged"]
-    + ["damage", "insured losses"]
+    + ["damage", "losses", "damage and losses", "insured losses"]
 )

@@ -242,6 +242,15 @@ class Lexicon:
             ends = _HEAD_ENDS
         else:
             ends = _HEAD_ENDS | _CLAUSE_STARTS
+        if (
+            len(hits) > 1
+            and first.kind == hits[1][2].kind == "thing"
+            and first.measure != hits[1][2].measure
+            and plains[first_i + first_k : hits[1][0]] == ["and"]
+        ):  # "damage and losses" count the two together: neither alone
+            second = hits[1]
+            both = tuple(range(first_i, second[0] + second[1]))
+            return Measure(f"{first.measure} and {second[2].measure}", "", both)
         if first.kind == "thing" and (
             len(hits) == 1 or _ends_phrase(plains[first_i + first_k : hits[1][0]], ends)
         ):

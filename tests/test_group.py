@@ -294,3 +294,15 @@ def test_claims_are_taken_in_one_order_whatever_order_they_come_in():
         rng.shuffle(claims)
         assert _in_order(claims) == sorted(claims, key=_order)
     assert [c.location.line for c in _in_order(claims) if c.source == "a"] == [3, 5, 9]
+
+
+def test_a_key_whose_words_are_all_in_the_other_is_judged_however_short():
+    """The character sieve would drop "#deaths" beside "#deaths port explosion" (48 of 100):
+    all the words of one key in the other's, the pair is judged (and here groups)."""
+    from discrepancy.blocking import Candidates
+    from discrepancy.measures import Measure
+
+    texts = ["#deaths", "#deaths ixplusiun purt", "#deaths flud kalamata"]
+    found = Candidates(texts, ["", "", ""], 85.0, [Measure("deaths")] * 3)
+    assert found(0) == [1, 2]
+    assert found(1) == []  # neither holds the other's words, and they are little alike

@@ -97,6 +97,12 @@ MEASURES = [
     ("police officers", "police"),  # a plural of the lexicon: one phrase
     ("refugee camps", "shelters"),  # ... or the head of a run of nouns
     ("Russian military instructors", "troops"),
+    # damage (what was destroyed) and losses (what it cost since) are two counts; together, a third
+    ("damage from the floods", "damage"),
+    ("economic losses from the floods", "losses"),
+    ("total damage and economic losses", "damage and losses"),
+    ("soldiers and police deployed", "troops and police"),
+    ("police and gendarmes", "police"),  # one class: no sum
 ]
 
 # (about, what must not be read as its measure)
@@ -267,6 +273,8 @@ MUST_NOT_GROUP = [
     ("people on the ship", "ships in the port", None, None, "people on a ship vs ships"),
     ("countries affected by the outbreak", "people affected", None, None, "countries vs people"),
     ("hospital beds", "hospitals", None, None, "beds vs hospitals"),
+    ("damage from the floods", "total damage and economic losses", None, None, "a part vs a sum"),
+    ("damage bill", "economic losses from the explosion", None, None, "damage vs losses"),
     (
         "U.S. consumers affected by the breach",
         "additional U.S. consumers affected",
