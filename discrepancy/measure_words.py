@@ -118,7 +118,7 @@ age | thing | age, years old
 distance | thing | distance, range, how far, kilometres, miles
 area | thing | area, hectare, acre, square kilometre, square kilometer, land, surface, acres burned, area burned
 height | thing | height, depth, elevation, altitude, how high, tall
-speed | thing | speed, wind speed, velocity, gust
+speed | thing | speed, wind speed, velocity, gust, sustained wind, maximum wind, top wind
 temperature | thing | temperature, heat, degree
 rainfall | thing | rainfall, rain, precipitation, snowfall
 magnitude | thing | magnitude, richter

@@ -103,6 +103,7 @@ MEASURES = [
     ("total damage and economic losses", "damage and losses"),
     ("soldiers and police deployed", "troops and police"),
     ("police and gendarmes", "police"),  # one class: no sum
+    ("Haiyan's sustained winds at landfall", "speed"),
 ]
 
 # (about, what must not be read as its measure)
@@ -131,6 +132,7 @@ NOT_MEASURES = [
     ("hospital beds", "hospitals"),
     ("tank crews", "tanks"),
     ("strike benefits", "occasions"),
+    ("insured wind and flood losses", "speed"),  # the wind says what losses
 ]
 
 
