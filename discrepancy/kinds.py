@@ -2,8 +2,8 @@
 plain words ("mail ballots", "length of the contracts", "2023 average", "per day"), and the
 marks that set two claims apart outright: one says "not" where the other does not ("bodies yet
 to be identified"), or counts what was added ("additional consumers affected"), or they name
-different directions ("the eastern region", "the western
-region"). See docs/grouping.md, "When two claims may count the same thing"."""
+different directions ("the eastern region", "the western region"). See docs/grouping.md, "When
+two claims may count the same thing"."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """How news shortens a name after its first mention, so that both forms are one name: an
 organisation without "Group" or "Inc" ("Adani Group" is Adani), a person by the surname
-("Joe Biden" is Biden), a storm by its name ("Hurricane Ian" is Ian). Places are never shortened: "West Springfield" is not Springfield,
-and "Long Thanh, Vietnam" not "Thanh". See docs/grouping.md, "The scope"."""
+("Joe Biden" is Biden), a storm by its name ("Hurricane Ian" is Ian). Places are never
+shortened: "West Springfield" is not Springfield, and "Long Thanh, Vietnam" not "Thanh". See
+docs/grouping.md, "The scope"."""
 
 from __future__ import annotations
 
