@@ -51,7 +51,8 @@ def mark_kinds(
             marked.append(j)
         if p in NEGATIONS:
             marks.add(NOT)
-        elif p in INCREMENTS:  # the mark says it: "additional" and "extra" alike
+        elif p in INCREMENTS and plains[j + 1 : j + 2] != ["than"]:  # not "more than 3 hours"
+            # the mark says it: "additional" and "extra" alike
             marks.add(MORE)
             keys[j] = ""
         elif p in COMPASS and keys[j]:

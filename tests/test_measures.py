@@ -216,6 +216,7 @@ def test_dates_weekdays_and_ordinals_are_times(row):
 MUST_GROUP = [
     ("people killed", "death toll", None, None),
     ("additional troops sent to the border", "extra troops sent to the border", None, None),
+    ("families waiting more than a year", "families waiting over a year", None, None),
     ("people arrested in Paris", "people detained in the capital", None, None),
     ("demonstrators across France", "protesters nationwide", None, None),
     ("Paris turnout (police count)", "Paris turnout (organisers' count)", None, None),
