@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from operator import attrgetter
 
+from discrepancy import units
 from discrepancy.cores import shared
 from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
 from discrepancy.linking import Judge, Node, link
@@ -51,10 +52,16 @@ TITLE_WORDINGS = 300  # distinct wordings of a group beyond which its title is t
 @cache
 def dimension(unit: str) -> str:
     """What a unit measures: claims are compared only within one (USD and EUR are both money,
-    days and months both time; USD and USD/month are not comparable)."""
+    days and months both time, km and miles both length, mph and km/h both speed; a rate by
+    its period: USD/month and USD/year alike; USD and USD/month are not comparable)."""
     base, _, rate = unit.partition("/")
-    base = "money" if base in _CURRENCIES else "time" if base in _DURATIONS else base
-    return f"{base}/{rate}" if rate else base
+    if base in _CURRENCIES:
+        base = "money"
+    elif base not in _DURATIONS:
+        base = units.dimension(base)  # length, area, mass, volume, share, or itself
+    else:
+        base = "time"
+    return f"{base}/{'time' if rate in units.PERIOD_DAYS else rate}" if rate else base
 
 
 def _order(c: Claim) -> tuple:

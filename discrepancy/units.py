@@ -113,8 +113,9 @@ PHYSICAL = {
     "cubic metres": "m³", "cubic meters": "m³", "m³": "m³", "gallons": "gallons",
     "gallon": "gallons", "barrels": "barrels", "barrel": "barrels", "bbl": "barrels",
     "nautical miles": "nmi", "nautical mile": "nmi", "nmi": "nmi",
-    # speeds written as one word: a length an hour ("km/h" and "m/s" are read as rates)
-    "mph": "miles/hour", "kph": "km/hour", "kmh": "km/hour", "knots": "nmi/hour",
+    # speeds: a length an hour ("m/s" and "m/h" are refused: "m" is metres or million)
+    "mph": "miles/hour", "kph": "km/hour", "kmh": "km/hour", "km/h": "km/hour",
+    "km/hr": "km/hour", "kmph": "km/hour", "knots": "nmi/hour",
     "knot": "nmi/hour", "kt": "nmi/hour", "kts": "nmi/hour",
 }  # fmt: skip
 # Each unit's dimension and its size in that dimension's base unit (metre, square metre,
@@ -145,8 +146,7 @@ SIZES: dict[str, tuple[str, Fraction]] = {
 # "each" and "apiece" are per person, which changes nothing.
 RATE_PREFIXES = ("a", "an", "per", "each", "every", "/")
 RATE_PERIODS = {
-    "second": "second", "sec": "second", "minute": "minute", "min": "minute",
-    "hour": "hour", "h": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month", "quarter": "quarter",
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month", "quarter": "quarter",
     "year": "year", "annum": "year",
 }  # fmt: skip
 RATE_WORDS = {

@@ -306,3 +306,28 @@ def test_a_key_whose_words_are_all_in_the_other_is_judged_however_short():
     found = Candidates(texts, ["", "", ""], 85.0, [Measure("deaths")] * 3)
     assert found(0) == [1, 2]
     assert found(1) == []  # neither holds the other's words, and they are little alike
+
+
+# (two values of one about, whether they may be one group: units of one dimension convert)
+UNITS_TOGETHER = [
+    ("150 mph", "240 km/h", True),
+    ("30 knots", "55 km/h", True),
+    ("1,000 hectares", "5,000 acres", True),
+    ("5 tonnes", "9,000 kg", True),
+    ("$1,500 a month", "$30,000 a year", True),  # a rate by its period
+    ("40 percent", "two-thirds of them", True),
+    ("$1,500", "€1,400", True),  # money: a unit mismatch for a person, never hidden
+]
+UNITS_APART = [
+    ("$1,500", "$1,500 a month", False),  # a sum is no rate
+    ("150 mph", "150 miles", False),  # a speed is no length
+    ("5 tonnes", "5,000 litres", False),
+    ("100 km", "100", False),  # a count is a count
+]
+
+
+@pytest.mark.parametrize(("a", "b", "together"), UNITS_TOGETHER + UNITS_APART)
+def test_values_in_units_of_one_dimension_may_group(a, b, together):
+    pair = [claim("a", "wind speed at landfall", a), claim("b", "wind speed at landfall", b)]
+    groups, _ = group_claims(pair, Normaliser(), Settings())
+    assert (len(groups) == 1) is together

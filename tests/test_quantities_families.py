@@ -145,13 +145,15 @@ RATES = [
     ("30 knots", "30 nmi/hour"),
     ("12 kph", "12 km/hour"),
     ("5 metres per second", "5 m/second"),
-    ("40 per min", "40 count/minute"),
+    ("40 per minute", "40 count/minute"),
 ]
 RATES_MUST_NOT = [
     ("a monthly salary of $2,000", "2000 USD"),
     ("a weekly allowance of €19.10", "19.1 EUR"),
     ("2,000 a year ago", "2000 count/year"),
     ("5 m/s", "5000000 count/second"),  # "m" is metres or million: refused
+    ("5 m/sec", "5000000 count/second"),
+    ("5 m/h", "5000000 count/hour"),
 ]
 
 # --- currencies -------------------------------------------------------------------------------
@@ -281,6 +283,10 @@ REFUSED = [
     ("then about 400", 'cannot read "then"'),
     ("400-500,000", "write both ends in full"),
     ("12.000 protesters", "a point may group thousands"),
+    # cut off where a second bound would start: refused, never an internal error
+    ("at least 13 and", 'cannot read "and"'),
+    ("up to 40 and", 'cannot read "and"'),
+    ("30 knots per hour", "a second rate"),  # knots are already an hour's
 ]
 REFUSED_MUST_NOT = [(text, "anything but an error") for text, _ in REFUSED]
 

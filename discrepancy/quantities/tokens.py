@@ -136,7 +136,10 @@ class Phrases(Generic[V]):
             entries.sort(key=lambda e: -len(e[0]))
 
     def match(self, texts: Sequence[str], i: int) -> tuple[str, V, int] | None:
-        """(phrase, value, tokens spanned) of the longest phrase starting at token i."""
+        """(phrase, value, tokens spanned) of the longest phrase starting at token i (None
+        past the end: "at least 13 and" ends where a second bound would start)."""
+        if i >= len(texts):
+            return None
         for words, phrase, value in self._by_first.get(texts[i], ()):
             n = len(words)
             if n == 1 or tuple(texts[i : i + n]) == words:

@@ -60,6 +60,9 @@ class Units:
     def set(self, slot: str, value: str, t: Token) -> None:
         if getattr(self, slot) not in ("", value):
             raise error("a second unit", t, self.text)
+        speed, rate = (self.measure, value) if slot == "rate" else (value, self.rate)
+        if "/" in speed and rate:  # "knots per hour": knots are an hour's already
+            raise error("a second rate", t, self.text)
         setattr(self, slot, value)
 
     def read(self, tokens: Sequence[Token], texts: Sequence[str], i: int) -> int:
