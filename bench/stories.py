@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).parent / "stories"
+REFUSED: list[str] = []  # the stories the tool would not read (exit status 1 at the end)
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -48,7 +49,8 @@ def score(story: Path, python: str, verbose: bool) -> tuple[int, int, int, int]:
         cwd=tempfile.gettempdir(),  # never the checkout's package by accident
     )
     if run.returncode != 0:
-        print(f"{story.stem:10s} refused (exit {run.returncode}): {run.stderr.splitlines()[0]}")
+        print(f"{story.stem:10s} refused (exit {run.returncode}): {run.stderr.splitlines()[-1]}")
+        REFUSED.append(story.stem)
         return 0, 0, len(gold), 0
     groups = json.loads(run.stdout)["groups"]
     made = {_pair(a, b) for g in groups for a, b in itertools.combinations(g["claims"], 2)}
@@ -84,6 +86,8 @@ def main() -> None:
         f"all        precision {right}/{made} ({right / max(1, made):.3f})  "
         f"recall {right}/{gold} ({right / max(1, gold):.3f})  must-not merged {merged}"
     )
+    if REFUSED:
+        sys.exit(f"refused: {', '.join(REFUSED)}")
 
 
 if __name__ == "__main__":

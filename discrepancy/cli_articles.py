@@ -20,6 +20,7 @@ from discrepancy.cli_options import (
     QuietOpt,
     colour_wanted,
     format_option,
+    writable_folder,
 )
 from discrepancy.cli_output import emit, progress_for
 from discrepancy.errors import InputError, Location, Problem
@@ -137,6 +138,7 @@ def extract_command(
             "-o",
             dir_okay=False,
             help="Write the draft claims file here (atomically) instead of standard output.",
+            callback=writable_folder,
         ),
     ] = None,
     force: Annotated[

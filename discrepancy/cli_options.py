@@ -94,7 +94,7 @@ RoundingOpt = Annotated[
 ]
 
 
-def _writable_folder(value: Path | None) -> Path | None:
+def writable_folder(value: Path | None) -> Path | None:
     """An output file whose folder exists and may be written in: said before the work, not
     after it (a minute of grouping lost to a typo in a folder's name)."""
     if value is None:
@@ -116,7 +116,7 @@ OutputOpt = Annotated[
         "-o",
         help="Write to this file (atomically) instead of standard output.",
         dir_okay=False,
-        callback=_writable_folder,
+        callback=writable_folder,
     ),
 ]
 
@@ -128,7 +128,7 @@ BaselineOutputOpt = Annotated[
         dir_okay=False,
         help="The baseline file to write (atomically). The "
         "`reason` of each entry that still occurs is kept.",
-        callback=_writable_folder,
+        callback=writable_folder,
     ),
 ]
 

@@ -208,9 +208,9 @@ def test_statistics_count_by_status(claims):
     ]
 
 
-@pytest.mark.parametrize("command", ["report", "groups", "baseline"])
+@pytest.mark.parametrize("command", ["report", "groups", "baseline", "extract claims.yaml"])
 def test_an_output_folder_that_is_not_there_is_said_before_any_work(claims, command):
-    out = invoke(command, "--output", "nowhere/report.txt", code=2)
+    out = invoke(*command.split(), "--output", "nowhere/report.txt", code=2)
     assert "there is no folder 'nowhere' to write 'report.txt' in" in out
     assert not (claims.parent / "nowhere").exists()
 
