@@ -44,6 +44,7 @@ migrants | thing | migrant, immigrant, illegal immigrant, border crossing, undoc
 civilians | thing | civilian, noncombatant
 children | thing | child, children, minor, kid, infant, baby, boy, girl
 women | thing | woman, women
+elderly | thing | elderly, elderly people, older people, older person, senior, senior citizen, pensioner
 foreigners | thing | foreigner, foreign national, foreign citizen, foreign victim, expatriate, expat
 journalists | thing | journalist, reporter, media worker
 medics | thing | doctor, nurse, medic, health worker, medical personnel, medical staff, paramedic
@@ -138,12 +139,12 @@ PEOPLE_CLASSES = frozenset(
     ["police", "troops", "fighters", "refugees", "migrants", "civilians", "children", "women"]
     + ["journalists", "medics", "responders", "population", "households", "voters", "workers"]
     + ["students", "teachers", "patients", "passengers", "visitors", "users", "hostages"]
-    + ["participants", "strikers", "trainees", "unemployed", "foreigners"]
+    + ["participants", "strikers", "trainees", "unemployed", "foreigners", "elderly"]
 )
 # ... and those that are a part of the people a story counts: "children killed" is never
 # "people killed". The others name the people counted ("migrants missing", "people missing").
 PART_CLASSES = frozenset(
-    ["children", "women", "civilians", "journalists", "medics", "responders", "police"]
+    ["children", "women", "elderly", "civilians", "journalists", "medics", "responders", "police"]
     + ["students", "teachers", "patients", "foreigners"]
 )
 # Words that say a count was made but not of what ("Biden's tally", "the total"): never the

@@ -104,6 +104,7 @@ MEASURES = [
     ("soldiers and police deployed", "troops and police"),
     ("police and gendarmes", "police"),  # one class: no sum
     ("Haiyan's sustained winds at landfall", "speed"),
+    ("older people who died in the heatwave", "deaths (elderly)"),
 ]
 
 # (about, what must not be read as its measure)
@@ -276,6 +277,13 @@ MUST_NOT_GROUP = [
     ("people on the ship", "ships in the port", None, None, "people on a ship vs ships"),
     ("countries affected by the outbreak", "people affected", None, None, "countries vs people"),
     ("hospital beds", "hospitals", None, None, "beds vs hospitals"),
+    (
+        "elderly people killed in Florida by Ian",
+        "people killed in Florida by Ian",
+        None,
+        None,
+        "the elderly among the dead",
+    ),
     ("damage from the floods", "total damage and economic losses", None, None, "a part vs a sum"),
     ("damage bill", "economic losses from the explosion", None, None, "damage vs losses"),
     (
