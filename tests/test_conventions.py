@@ -217,6 +217,7 @@ def test_an_output_folder_that_is_not_there_is_said_before_any_work(claims, comm
 
 def test_statistics_in_json_are_the_same_counts(claims):
     assert json.loads(invoke("report", "--statistics", "--format", "json")) == {
+        "version": 1,
         "groups": {
             "conflict": 1,
             "unit-mismatch": 0,
@@ -229,6 +230,7 @@ def test_statistics_in_json_are_the_same_counts(claims):
     }
     out = invoke("check", "-b", "none.json", "--statistics", "-f", "json", code=1)
     assert json.loads(out) == {
+        "version": 1,
         "contradictions": {"new": 1, "changed": 0, "known": 0, "resolved": 0},
         "fails": True,
     }

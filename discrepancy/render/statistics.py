@@ -24,6 +24,7 @@ def report(analysis: Analysis, as_json: bool = False) -> str:
     if as_json:
         return dumps(
             {
+                "version": 1,
                 "groups": by_status,
                 "conflicting_pairs": analysis.conflict_count,
                 "total": {"groups": groups, "claims": claims},
@@ -43,5 +44,5 @@ def check(comparison: Comparison, strict: bool, as_json: bool = False) -> str:
     }
     fails = comparison.fails(strict)
     if as_json:
-        return dumps({"contradictions": counts, "fails": fails})
+        return dumps({"version": 1, "contradictions": counts, "fails": fails})
     return _lines(list(counts.items()), "FAILED" if fails else "OK")
