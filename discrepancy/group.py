@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from discrepancy import units
 from discrepancy.cores import shared
-from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, DURATIONS
+from discrepancy.lexicon import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from discrepancy.linking import Judge, Node, link
 from discrepancy.match import Verdict
 from discrepancy.model import (
@@ -35,7 +35,6 @@ _CURRENCIES = (
     | frozenset(CURRENCY_NAMES.values())
     | frozenset(c.upper() for c in CURRENCY_CODES)
 )
-_DURATIONS = frozenset(DURATIONS.values())
 # Average linkage: two groups join when no pair across them is judged apart and their pairs
 # score on average at least the threshold less this (a large set of true variants holds
 # together though its farthest spellings score under the threshold).
@@ -55,12 +54,7 @@ def dimension(unit: str) -> str:
     days and months both time, km and miles both length, mph and km/h both speed; a rate by
     its period: USD/month and USD/year alike; USD and USD/month are not comparable)."""
     base, _, rate = unit.partition("/")
-    if base in _CURRENCIES:
-        base = "money"
-    elif base not in _DURATIONS:
-        base = units.dimension(base)  # length, area, mass, volume, share, or itself
-    else:
-        base = "time"
+    base = "money" if base in _CURRENCIES else units.dimension(base)  # time, length, ... or itself
     return f"{base}/{'time' if rate in units.PERIOD_DAYS else rate}" if rate else base
 
 

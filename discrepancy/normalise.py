@@ -307,7 +307,7 @@ class Normaliser:
                 continue
             elif kind == "number":
                 numbers.add(t.plain)
-            elif kind == "word" and t.word.casefold() != t.plain and t.word.isalpha():
+            elif kind == "word" and t.plural:
                 plural.append(len(kinds))
             kinds.append(kind)
             keys.append("" if kind == "stop" else skel)

@@ -189,6 +189,7 @@ class Token:
     acronym: bool  # all capitals, or capitals after the first letter ("MiG", "GNA")
     kind: str  # "number", "stop" (a stop word), "article" (dropped) or "word"
     nameable: bool  # may be a name: letters only, and not a stop word, role word or month
+    plural: bool = False  # a word written in the plural ("arrivals"): it is a noun
 
 
 def tokens_of(text: str) -> list[Token]:
@@ -234,6 +235,7 @@ def _token(word: str) -> Token:
         len(word) > 1 and word.isalpha() and any(c.isupper() for c in word[1:]),
         kind,
         kind == "word" and word.isalpha() and p not in ROLES and p not in NOT_NAMES,
+        kind == "word" and word.isalpha() and low != p,
     )
 
 
