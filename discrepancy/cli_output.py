@@ -4,6 +4,8 @@ workflow command (issue 12). The progress bar beside it, on standard error."""
 
 from __future__ import annotations
 
+import os
+import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -27,7 +29,11 @@ def emit(
     if output is None:
         # color=True: never stripped, as click would off a terminal; the renderers colour only
         # when colour_wanted said so (--color always, FORCE_COLOR), and claims' text is cleaned
-        typer.echo(text, nl=False, color=True)
+        try:
+            typer.echo(text, nl=False, color=True)
+        except BrokenPipeError:  # the reader went away ("| head"): nothing more to write,
+            # and the command's exit status stands; standard output is let go quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     from discrepancy.files import write_output
 

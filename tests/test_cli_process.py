@@ -46,3 +46,20 @@ def test_a_written_report_is_the_golden_file_whatever_the_hash_seed(tmp_path):
     assert r.code == 0 and r.out == "" and r.err == f"wrote {out}\n", r
     assert out.read_bytes() == (ROOT / "tests" / "golden" / "claims-all.md").read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left
+
+
+def test_a_reader_that_goes_away_is_no_internal_error():
+    """`discrepancy report | head`: the pipe closes before the report is written; the
+    command ends with its own status, and says nothing of a broken pipe."""
+    import subprocess
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "discrepancy", "report", "--all", "--format", "json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before a byte is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0 and "internal error" not in err and "Broken" not in err, err
